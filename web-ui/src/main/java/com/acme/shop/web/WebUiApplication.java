@@ -1,0 +1,12 @@
+package com.acme.shop.web;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class WebUiApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WebUiApplication.class, args);
+    }
+}
