@@ -1,0 +1,103 @@
+package com.acme.shop.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@link Platform#start(PlatformOptions)} runs and how. Immutable; the {@code with…} methods return copies.
+ *
+ * @param repoRoot    the repository root; service jars are {@code <repoRoot>/<module>/target/<module>-0.1.0-SNAPSHOT.jar}
+ * @param dataDir     embedded PostgreSQL ({@code postgres/}), Redis ({@code redis/}), JWT keys ({@code keys/}), logs ({@code logs/})
+ * @param services    the services to run (module names), a subset of {@link #ALL_SERVICES}
+ * @param randomPorts free ports for every service and the embedded servers, instead of the fixed ones (tests)
+ * @param env         environment passed to every service; {@code DATABASE_URL} / {@code REDIS_URL} here mean
+ *                    "use these servers, start no embedded one"
+ * @param streamLogs  print every service's log lines, prefixed with its name
+ */
+public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services, boolean randomPorts,
+                              Map<String, String> env, boolean streamLogs) {
+
+    /** Every service, in start order. */
+    public static final List<String> ALL_SERVICES = List.of("auth", "member", "bff", "gateway", "web-ui");
+
+    public PlatformOptions {
+        Objects.requireNonNull(repoRoot, "repoRoot");
+        Objects.requireNonNull(dataDir, "dataDir");
+        services = List.copyOf(services);
+        for (String service : services) {
+            if (!ALL_SERVICES.contains(service)) {
+                throw new IllegalArgumentException("unknown service '" + service + "'; known: " + ALL_SERVICES);
+            }
+        }
+        env = Map.copyOf(env);
+    }
+
+    /**
+     * repoRoot = the nearest directory upwards from the working directory that holds {@code mvnw} (or the system
+     * property {@code shop.repo.root}); dataDir = {@code repoRoot/.data}; all five services; fixed ports;
+     * env = {@code System.getenv()}; logs streamed.
+     */
+    public static PlatformOptions defaults() {
+        Path root = findRepoRoot();
+        return new PlatformOptions(root, root.resolve(".data"), ALL_SERVICES, false, System.getenv(), true);
+    }
+
+    /** Runs only these services, e.g. {@code "auth", "member"}. */
+    public PlatformOptions withServices(String... names) {
+        return new PlatformOptions(repoRoot, dataDir, Arrays.asList(names), randomPorts, env, streamLogs);
+    }
+
+    /** Free ports for every service and the embedded servers (tests). */
+    public PlatformOptions withRandomPorts() {
+        return new PlatformOptions(repoRoot, dataDir, services, true, env, streamLogs);
+    }
+
+    public PlatformOptions withDataDir(Path dir) {
+        return new PlatformOptions(repoRoot, dir, services, randomPorts, env, streamLogs);
+    }
+
+    public PlatformOptions withRepoRoot(Path dir) {
+        return new PlatformOptions(dir, dataDir, services, randomPorts, env, streamLogs);
+    }
+
+    /** Adds (or replaces) one variable passed to every service. */
+    public PlatformOptions withEnv(String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(env);
+        copy.put(key, value);
+        return new PlatformOptions(repoRoot, dataDir, services, randomPorts, copy, streamLogs);
+    }
+
+    public PlatformOptions withLogs(boolean stream) {
+        return new PlatformOptions(repoRoot, dataDir, services, randomPorts, env, stream);
+    }
+
+    /** Non-blank value of a variable in {@link #env()}, or {@code null}. */
+    String envValue(String key) {
+        String value = env.get(key);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    static Path findRepoRoot() {
+        String configured = System.getProperty("shop.repo.root");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("launcher"))) {
+                return dir;
+            }
+        }
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw"))) {
+                return dir;
+            }
+        }
+        return start;
+    }
+}

@@ -1,0 +1,71 @@
+package com.acme.shop.launcher;
+
+import com.acme.shop.infra.PostgresConnection;
+import com.acme.shop.infra.RedisConnection;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The environment each service process gets (pure function of the options, ports and servers: unit-tested). */
+final class ServiceEnvironment {
+
+    static final String DEFAULT_ADMIN_EMAIL = "admin@shop.local";
+    static final String DEFAULT_ADMIN_PASSWORD = "admin-password-local";
+
+    private ServiceEnvironment() {
+    }
+
+    /**
+     * @param externalDatabase true when DATABASE_URL came from the options (then it is passed on unchanged)
+     * @param externalRedis    true when REDIS_URL came from the options (then REDIS_* are passed on unchanged)
+     */
+    static Map<String, String> build(String service, PlatformOptions options, Ports ports,
+                                     PostgresConnection postgres, boolean externalDatabase,
+                                     RedisConnection redis, boolean externalRedis) {
+        Map<String, String> env = new LinkedHashMap<>(options.env());
+        env.put("SERVER_PORT", Integer.toString(ports.port(service)));
+        env.put("AUTH_SERVER_URL", ports.url("auth"));
+        env.put("MEMBER_SERVER_URL", ports.url("member"));
+        env.put("BFF_SERVER_URL", ports.url("bff"));
+        env.put("GATEWAY_URL", ports.url("gateway"));
+        if (!externalDatabase) {
+            env.put("DATABASE_URL", postgres.databaseUrl());
+        }
+        if (!externalRedis) {
+            env.put("REDIS_URL", redis.host());
+            env.put("REDIS_PORT", Integer.toString(redis.port()));
+            env.put("REDIS_DB", Integer.toString(redis.database()));
+            if (redis.password() != null) {
+                env.put("REDIS_PASSWORD", redis.password());
+            } else {
+                env.remove("REDIS_PASSWORD");
+            }
+        }
+        env.putIfAbsent("JWT_KEY_DIR", options.dataDir().resolve("keys").toAbsolutePath().toString());
+        env.put("ADMIN_EMAIL", adminEmail(options));
+        env.put("ADMIN_PASSWORD", adminPassword(options));
+        if ("member".equals(service)) {
+            env.putIfAbsent("SEED_DEMO_DATA", "true");
+        }
+        if ("gateway".equals(service)) {
+            env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.gatewayAdmin()));
+        } else {
+            env.remove("MANAGEMENT_SERVER_PORT");
+        }
+        return env;
+    }
+
+    static String adminEmail(PlatformOptions options) {
+        String value = options.envValue("ADMIN_EMAIL");
+        return value != null ? value : DEFAULT_ADMIN_EMAIL;
+    }
+
+    static String adminPassword(PlatformOptions options) {
+        String value = options.envValue("ADMIN_PASSWORD");
+        return value != null ? value : DEFAULT_ADMIN_PASSWORD;
+    }
+
+    static boolean adminPasswordIsDefault(PlatformOptions options) {
+        return options.envValue("ADMIN_PASSWORD") == null;
+    }
+}

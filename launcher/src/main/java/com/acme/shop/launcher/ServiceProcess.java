@@ -1,0 +1,234 @@
+package com.acme.shop.launcher;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service as a child JVM: start, health wait, log capture, stop (with its descendants). */
+final class ServiceProcess {
+
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final int TAIL_LINES = 60;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final Path jar;
+    private final Path workDir;
+    private final Map<String, String> env;
+    private final URI health;
+    private final Path logFile;
+    private final Path pidFile;
+    private final boolean stream;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private volatile Process process;
+
+    ServiceProcess(String name, Path jar, Path workDir, Map<String, String> env, URI health, Path logDir,
+                   Path runDir, boolean stream) {
+        this.name = name;
+        this.jar = jar;
+        this.workDir = workDir;
+        this.env = Map.copyOf(env);
+        this.health = health;
+        this.logFile = logDir.resolve(name + ".log");
+        this.pidFile = runDir.resolve(name + ".pid");
+        this.stream = stream;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    static List<String> command(Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        return command;
+    }
+
+    static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    synchronized void start() {
+        if (isAlive()) {
+            return;
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.createDirectories(pidFile.getParent());
+            killStale(pidFile, name, jar);
+            ProcessBuilder builder = new ProcessBuilder(command(jar)).directory(workDir.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            synchronized (tail) {
+                tail.clear();
+            }
+            Process started = builder.start();
+            process = started;
+            Files.writeString(pidFile, Long.toString(started.pid()));
+            Thread pump = new Thread(() -> pump(started), "log-" + name);
+            pump.setDaemon(true);
+            pump.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    boolean isAlive() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    /** Polls {@code /actuator/health} until it answers UP; fails early when the process exits. */
+    void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).GET().build();
+        while (true) {
+            Process p = process;
+            if (p == null || !p.isAlive()) {
+                throw failure(name + " exited" + (p == null ? "" : " with code " + p.exitValue()) + " before it was healthy");
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("interrupted while waiting for " + name);
+            }
+            if (System.nanoTime() > deadline) {
+                throw failure(name + " was not healthy at " + health + " within " + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("interrupted while waiting for " + name);
+            }
+        }
+    }
+
+    /** SIGTERM to the process and its descendants, SIGKILL after {@code grace}. */
+    synchronized void stop(Duration grace) {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        destroyTree(p.toHandle(), grace);
+        process = null;
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            // harmless
+        }
+    }
+
+    List<String> tail() {
+        synchronized (tail) {
+            return List.copyOf(tail);
+        }
+    }
+
+    private ServiceStartException failure(String message) {
+        return new ServiceStartException(name, message, tail(), logFile);
+    }
+
+    private void pump(Process p) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+             BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
+                     StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                synchronized (tail) {
+                    if (tail.size() == TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                    tail.addLast(line);
+                }
+                log.write(line);
+                log.newLine();
+                log.flush();
+                if (stream) {
+                    Console.line(name, line);
+                }
+            }
+        } catch (IOException e) {
+            // the process went away
+        }
+    }
+
+    /** A process of ours left running by a launcher that was killed (pid file + same jar on its command line). */
+    static void killStale(Path pidFile, String name, Path jar) {
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().commandLine().map(c -> c.contains(jar.getFileName().toString())).orElse(false))
+                    .ifPresent(h -> {
+                        Console.warn("stopping a " + name + " process left running by an earlier launcher (pid " + pid + ")");
+                        destroyTree(h, Duration.ofSeconds(10));
+                    });
+            Files.deleteIfExists(pidFile);
+        } catch (IOException | NumberFormatException e) {
+            // no usable pid file
+        }
+    }
+
+    static void destroyTree(ProcessHandle root, Duration grace) {
+        List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
+        all.add(0, root);
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle handle : all) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left > 0) {
+                    handle.onExit().get(left, TimeUnit.NANOSECONDS);
+                }
+            } catch (Exception e) {
+                // escalate below
+            }
+        }
+        for (ProcessHandle handle : all) {
+            if (handle.isAlive()) {
+                handle.destroyForcibly();
+            }
+        }
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // nothing more we can do
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.acme.shop.launcher;
+
+import com.acme.shop.infra.PostgresConnection;
+import com.acme.shop.infra.RedisConnection;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ServiceEnvironmentTest {
+
+    private static final PostgresConnection PG = new PostgresConnection("localhost", 5432, "postgres", "postgres", "postgres");
+    private static final RedisConnection REDIS = new RedisConnection("127.0.0.1", 6379, null, 0);
+
+    private static PlatformOptions options(Map<String, String> env) {
+        return new PlatformOptions(Path.of("/repo"), Path.of("/repo/.data"), PlatformOptions.ALL_SERVICES, false, env, false);
+    }
+
+    @Test
+    void givesEveryServiceItsPortTheOthersUrlsAndTheEmbeddedServers() {
+        Map<String, String> env = ServiceEnvironment.build("auth", options(Map.of()), Ports.fixed(), PG, false, REDIS, false);
+        assertEquals("4000", env.get("SERVER_PORT"));
+        assertEquals("http://localhost:4000", env.get("AUTH_SERVER_URL"));
+        assertEquals("http://localhost:5000", env.get("MEMBER_SERVER_URL"));
+        assertEquals("http://localhost:3001", env.get("BFF_SERVER_URL"));
+        assertEquals("http://localhost:8000", env.get("GATEWAY_URL"));
+        assertEquals("postgresql://postgres:postgres@localhost:5432/postgres", env.get("DATABASE_URL"));
+        assertEquals("127.0.0.1", env.get("REDIS_URL"));
+        assertEquals("6379", env.get("REDIS_PORT"));
+        assertEquals("0", env.get("REDIS_DB"));
+        assertEquals(Path.of("/repo/.data/keys").toString(), env.get("JWT_KEY_DIR"));
+        assertEquals("admin@shop.local", env.get("ADMIN_EMAIL"));
+        assertEquals("admin-password-local", env.get("ADMIN_PASSWORD"));
+        assertNull(env.get("SEED_DEMO_DATA"));
+        assertNull(env.get("MANAGEMENT_SERVER_PORT"));
+    }
+
+    @Test
+    void seedsDemoDataInMemberAndGivesGatewayItsAdminPort() {
+        assertEquals("true", ServiceEnvironment.build("member", options(Map.of()), Ports.fixed(), PG, false, REDIS, false)
+                .get("SEED_DEMO_DATA"));
+        Map<String, String> gateway = ServiceEnvironment.build("gateway", options(Map.of()), Ports.fixed(), PG, false, REDIS, false);
+        assertEquals("8000", gateway.get("SERVER_PORT"));
+        assertEquals("8001", gateway.get("MANAGEMENT_SERVER_PORT"));
+    }
+
+    @Test
+    void externalServersAndOverridesFromTheEnvironmentPassUnchanged() {
+        Map<String, String> given = Map.of("DATABASE_URL", "postgresql://u:p@db:5432/shop", "REDIS_URL", "redis://:pw@cache:6380/1",
+                "ADMIN_PASSWORD", "a-much-longer-password", "SEED_DEMO_DATA", "false", "JWT_KEY_DIR", "/keys");
+        PlatformOptions options = options(given);
+        Map<String, String> env = ServiceEnvironment.build("member", options, Ports.fixed(),
+                PostgresConnection.parse(given.get("DATABASE_URL")), true, RedisConnection.fromEnv(given), true);
+        assertEquals("postgresql://u:p@db:5432/shop", env.get("DATABASE_URL"));
+        assertEquals("redis://:pw@cache:6380/1", env.get("REDIS_URL"));
+        assertFalse(env.containsKey("REDIS_PORT"));
+        assertEquals("a-much-longer-password", env.get("ADMIN_PASSWORD"));
+        assertEquals("false", env.get("SEED_DEMO_DATA"));
+        assertEquals("/keys", env.get("JWT_KEY_DIR"));
+        assertFalse(ServiceEnvironment.adminPasswordIsDefault(options));
+    }
+
+    @Test
+    void defaultAdminPasswordMeetsTheMinimumLength() {
+        assertEquals(true, ServiceEnvironment.DEFAULT_ADMIN_PASSWORD.codePointCount(0,
+                ServiceEnvironment.DEFAULT_ADMIN_PASSWORD.length()) >= 15);
+    }
+
+    @Test
+    void randomPortsAreDistinct() {
+        Ports ports = Ports.random();
+        long distinct = PlatformOptions.ALL_SERVICES.stream().map(ports::port).distinct().count();
+        assertEquals(PlatformOptions.ALL_SERVICES.size(), distinct);
+        assertFalse(PlatformOptions.ALL_SERVICES.stream().map(ports::port).toList().contains(ports.gatewayAdmin()));
+    }
+}
