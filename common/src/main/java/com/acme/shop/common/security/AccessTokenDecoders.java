@@ -1,0 +1,95 @@
+package com.acme.shop.common.security;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds the access-token decoder every service uses (rules B2–B7, B13): Spring Security's
+ * {@link NimbusReactiveJwtDecoder}, ES256 only, {@code typ: at+jwt} only, keys by {@code kid} from the pinned
+ * JWKS only, exact {@code iss}, {@code aud} containing {@link AccessTokenProperties#audience()},
+ * {@code sub exp iat jti} required, 60 s skew, and the Redis denylist when a template is given.
+ * Every rejection is a {@code BadJwtException} (401 {@code invalid_token}); an unreachable denylist is a
+ * {@link TokenCheckUnavailableException} (503).
+ */
+public final class AccessTokenDecoders {
+
+    private AccessTokenDecoders() {
+    }
+
+    /** Keys from {@code props.jwksUri()} over HTTP (cached; unknown kid → at most one refresh per 30 s). */
+    public static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull) {
+        return create(props, redisOrNull, Clock.systemUTC());
+    }
+
+    static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull, Clock clock) {
+        return create(props, new PinnedJwkSource(remoteLoader(props.jwksUri()), clock), redisOrNull, clock);
+    }
+
+    static Supplier<Mono<JWKSet>> remoteLoader(String jwksUri) {
+        WebClient webClient = WebClient.builder().build();
+        return () -> webClient.get()
+                .uri(jwksUri)
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .bodyToMono(String.class)
+                .map(AccessTokenDecoders::parseJwkSet);
+    }
+
+    /** Keys from an in-memory JWKS (the auth service verifying its own tokens; no HTTP). */
+    public static ReactiveJwtDecoder create(AccessTokenProperties props, JWKSet jwks, ReactiveStringRedisTemplate redisOrNull) {
+        Objects.requireNonNull(jwks, "jwks");
+        return create(props, () -> jwks, redisOrNull);
+    }
+
+    /** Keys from an in-memory JWKS that may change (key rotation); the supplier is asked on every decode. */
+    public static ReactiveJwtDecoder create(AccessTokenProperties props, Supplier<JWKSet> jwks,
+            ReactiveStringRedisTemplate redisOrNull) {
+        Objects.requireNonNull(jwks, "jwks");
+        Function<SignedJWT, Flux<JWK>> source = jwt -> {
+            String kid = jwt.getHeader().getKeyID();
+            return kid == null ? Flux.empty() : Flux.fromIterable(PinnedJwkSource.select(jwks.get(), kid));
+        };
+        return create(props, source, redisOrNull, Clock.systemUTC());
+    }
+
+    static ReactiveJwtDecoder create(AccessTokenProperties props, Function<SignedJWT, Flux<JWK>> keySource,
+            ReactiveStringRedisTemplate redisOrNull, Clock clock) {
+        if (props.audience() == null || props.audience().isBlank()) {
+            throw new IllegalArgumentException("shop.jwt.audience must be set (this service's id, e.g. shop-gateway)");
+        }
+        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(keySource)
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
+                        new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(AccessTokenValidator.ACCESS_TOKEN_TYPE))))
+                .build();
+        nimbus.setJwtValidator(new AccessTokenValidator(props.issuer(), props.audience(), props.clockSkew(), clock));
+        ReactiveStringRedisTemplate redis = props.denylistEnabled() ? redisOrNull : null;
+        return new DenylistCheckingJwtDecoder(nimbus, redis, DenylistCheckingJwtDecoder.REDIS_TIMEOUT);
+    }
+
+    private static JWKSet parseJwkSet(String json) {
+        try {
+            return JWKSet.parse(json);
+        }
+        catch (java.text.ParseException e) {
+            throw new IllegalStateException("Malformed JWKS", e);
+        }
+    }
+}

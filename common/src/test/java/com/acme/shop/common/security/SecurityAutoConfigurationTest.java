@@ -1,0 +1,57 @@
+package com.acme.shop.common.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+class SecurityAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class));
+
+    @Test
+    void bindsDefaults() {
+        runner.run(context -> {
+            AccessTokenProperties props = context.getBean(AccessTokenProperties.class);
+            assertThat(props.issuer()).isEqualTo("shop-auth");
+            assertThat(props.jwksUri()).isEqualTo("http://localhost:4000/.well-known/jwks.json");
+            assertThat(props.clockSkew()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(props.denylist()).isTrue();
+            assertThat(context).doesNotHaveBean(ReactiveJwtDecoder.class);
+        });
+    }
+
+    @Test
+    void mapsJwtIssuerAndAuthServerUrlFromTheEnvironment() {
+        runner.withPropertyValues("JWT_ISSUER=issuer-from-env", "AUTH_SERVER_URL=http://auth:4000/")
+                .run(context -> {
+                    AccessTokenProperties props = context.getBean(AccessTokenProperties.class);
+                    assertThat(props.issuer()).isEqualTo("issuer-from-env");
+                    assertThat(props.jwksUri()).isEqualTo("http://auth:4000/.well-known/jwks.json");
+                });
+        runner.withPropertyValues("JWT_ISSUER=issuer-from-env", "shop.jwt.issuer=explicit")
+                .run(context -> assertThat(context.getBean(AccessTokenProperties.class).issuer()).isEqualTo("explicit"));
+    }
+
+    @Test
+    void createsTheDecoderWhenAnAudienceIsSet() {
+        runner.withPropertyValues("shop.jwt.audience=shop-member", "shop.jwt.denylist=false")
+                .run(context -> assertThat(context).hasSingleBean(ReactiveJwtDecoder.class));
+        runner.withPropertyValues("shop.jwt.audience=shop-member")
+                .withBean(ReactiveStringRedisTemplate.class, () -> new ReactiveStringRedisTemplate(new LettuceConnectionFactory()))
+                .run(context -> assertThat(context).hasSingleBean(ReactiveJwtDecoder.class));
+    }
+
+    @Test
+    void refusesToStartWithDenylistButWithoutRedis() {
+        runner.withPropertyValues("shop.jwt.audience=shop-member")
+                .run(context -> assertThat(context).hasFailed());
+    }
+}

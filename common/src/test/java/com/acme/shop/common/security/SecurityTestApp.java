@@ -1,0 +1,44 @@
+package com.acme.shop.common.security;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** A minimal resource server built the way services build theirs. */
+@SpringBootApplication
+class SecurityTestApp {
+
+    @Bean
+    SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        return ResourceServerSecurity.configure(http, decoder)
+                .authorizeExchange(ex -> ex
+                        .pathMatchers("/health").permitAll()
+                        .pathMatchers("/api/admin").hasRole("ADMIN")
+                        .anyExchange().authenticated())
+                .build();
+    }
+
+    @RestController
+    static class Endpoints {
+
+        @GetMapping("/health")
+        Mono<String> health() {
+            return Mono.just("ok");
+        }
+
+        @GetMapping("/api/me")
+        Mono<AuthenticatedUser> me() {
+            return CurrentUser.current();
+        }
+
+        @GetMapping("/api/admin")
+        Mono<String> admin() {
+            return Mono.just("admin area");
+        }
+    }
+}
