@@ -1,0 +1,16 @@
+package com.acme.shop.member;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Member service settings ({@code shop.member}).
+ *
+ * @param seedDemoData              apply the demo members migration ({@code SEED_DEMO_DATA}); off in production
+ * @param idempotencyRequiredRoutes routes on which an idempotency key is required, as {@code "METHOD /path-pattern"}
+ *                                  (e.g. {@code "POST /api/members"}); none by default, so plain clients work
+ */
+@ConfigurationProperties("shop.member")
+record MemberProperties(@DefaultValue("false") boolean seedDemoData, @DefaultValue List<String> idempotencyRequiredRoutes) {
+}

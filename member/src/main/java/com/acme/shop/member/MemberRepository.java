@@ -1,0 +1,112 @@
+package com.acme.shop.member;
+
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Member rows in {@code member.members}. Every value is a bound parameter (prepared statements only);
+ * the only SQL text built at run time is the ORDER BY from {@link MemberSearch}'s whitelist.
+ */
+@Repository
+class MemberRepository {
+
+    private static final String TABLE = "member.members";
+    private static final String COLUMNS = "id, email, name, phone, created_at, updated_at, version";
+    private static final String SEARCH = " WHERE name ILIKE :pattern ESCAPE '\\' OR email ILIKE :pattern ESCAPE '\\'";
+
+    private final DatabaseClient db;
+
+    MemberRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<Member> findById(UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = :id")
+                .bind("id", id)
+                .map(MemberRepository::member)
+                .one();
+    }
+
+    Flux<Member> find(MemberSearch search) {
+        GenericExecuteSpec spec = db.sql("SELECT " + COLUMNS + " FROM " + TABLE
+                + (search.hasQuery() ? SEARCH : "")
+                + " ORDER BY " + search.orderBy() + " LIMIT :limit OFFSET :offset")
+                .bind("limit", search.size())
+                .bind("offset", search.offset());
+        if (search.hasQuery()) {
+            spec = spec.bind("pattern", search.likePattern());
+        }
+        return spec.map(MemberRepository::member).all();
+    }
+
+    Mono<Long> count(MemberSearch search) {
+        GenericExecuteSpec spec = db.sql("SELECT count(*) AS total FROM " + TABLE + (search.hasQuery() ? SEARCH : ""));
+        if (search.hasQuery()) {
+            spec = spec.bind("pattern", search.likePattern());
+        }
+        return spec.map(row -> row.get("total", Long.class)).one();
+    }
+
+    /** Inserts a member; a duplicate email fails with {@code DuplicateKeyException}. */
+    Mono<Member> insert(UUID id, MemberData data) {
+        return bindData(db.sql("INSERT INTO " + TABLE + " (id, email, name, phone)"
+                + " VALUES (:id, :email, :name, :phone) RETURNING " + COLUMNS), data)
+                .bind("id", id)
+                .map(MemberRepository::member)
+                .one();
+    }
+
+    /** Inserts a member unless its id or email already exists; empty when nothing was inserted. */
+    Mono<Member> insertIfAbsent(UUID id, MemberData data) {
+        return bindData(db.sql("INSERT INTO " + TABLE + " (id, email, name, phone)"
+                + " VALUES (:id, :email, :name, :phone) ON CONFLICT DO NOTHING RETURNING " + COLUMNS), data)
+                .bind("id", id)
+                .map(MemberRepository::member)
+                .one();
+    }
+
+    /**
+     * Optimistic update: changes the row only while it still has {@code expectedVersion}, and bumps the
+     * version. Empty when the row is gone or has another version.
+     */
+    Mono<Member> update(UUID id, long expectedVersion, MemberData data) {
+        return bindData(db.sql("UPDATE " + TABLE
+                + " SET email = :email, name = :name, phone = :phone, updated_at = now(), version = version + 1"
+                + " WHERE id = :id AND version = :version RETURNING " + COLUMNS), data)
+                .bind("id", id)
+                .bind("version", expectedVersion)
+                .map(MemberRepository::member)
+                .one();
+    }
+
+    /** Deletes the member; emits whether a row was deleted. */
+    Mono<Boolean> delete(UUID id) {
+        return db.sql("DELETE FROM " + TABLE + " WHERE id = :id")
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    private static GenericExecuteSpec bindData(GenericExecuteSpec spec, MemberData data) {
+        GenericExecuteSpec bound = spec.bind("email", data.email()).bind("name", data.name());
+        return data.phone() == null ? bound.bindNull("phone", String.class) : bound.bind("phone", data.phone());
+    }
+
+    private static Member member(Readable row) {
+        return new Member(
+                row.get("id", UUID.class),
+                row.get("email", String.class),
+                row.get("name", String.class),
+                row.get("phone", String.class),
+                row.get("created_at", OffsetDateTime.class).toInstant(),
+                row.get("updated_at", OffsetDateTime.class).toInstant(),
+                row.get("version", Long.class));
+    }
+}
