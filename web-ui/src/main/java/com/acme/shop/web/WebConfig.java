@@ -1,0 +1,55 @@
+package com.acme.shop.web;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import org.springframework.web.reactive.config.ResourceHandlerRegistry;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.reactive.resource.VersionResourceResolver;
+
+/** Static assets with content-hashed URLs and long-lived immutable caching; shared beans. */
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebFluxConfigurer {
+
+    static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        for (String dir : new String[] {"css", "js", "img"}) {
+            registry.addResourceHandler("/" + dir + "/**")
+                    .addResourceLocations("classpath:/static/" + dir + "/")
+                    .setCacheControl(IMMUTABLE)
+                    .resourceChain(true)
+                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        }
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(IMMUTABLE)
+                .resourceChain(true)
+                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+                .addResolver(new LiteWebJarsResourceResolver());
+    }
+
+    /** Client for auth and the gateway; each user clones it and sets its base URL. */
+    @Bean
+    WebClient.Builder upstreamWebClientBuilder() {
+        HttpClient httpClient = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+                .responseTimeout(Duration.ofSeconds(15));
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient));
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

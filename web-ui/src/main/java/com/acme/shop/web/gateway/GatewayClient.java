@@ -1,0 +1,60 @@
+package com.acme.shop.web.gateway;
+
+import java.util.function.Consumer;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.acme.shop.web.WebUiProperties;
+import com.acme.shop.web.auth.AuthorizedCalls;
+
+import reactor.core.publisher.Mono;
+
+/** JSON calls from pages to the gateway, always with {@code Authorization: Bearer}. */
+@Component
+public class GatewayClient {
+
+    private final WebClient client;
+    private final AuthorizedCalls authorizedCalls;
+    private final WebUiProperties properties;
+
+    GatewayClient(WebClient.Builder builder, AuthorizedCalls authorizedCalls, WebUiProperties properties) {
+        this.client = builder.clone().baseUrl(properties.gatewayUrl().toString()).build();
+        this.authorizedCalls = authorizedCalls;
+        this.properties = properties;
+    }
+
+    public Mono<GatewayResponse> get(ServerWebExchange exchange, String uri) {
+        return send(exchange, HttpMethod.GET, uri, null, headers -> { });
+    }
+
+    /**
+     * Sends a request; 401 is handled (refresh and retry, or the session ends); every other status
+     * is returned. An unreachable gateway gives {@link GatewayException} with 503.
+     */
+    public Mono<GatewayResponse> send(ServerWebExchange exchange, HttpMethod method, String uri, Object jsonBody,
+            Consumer<HttpHeaders> headers) {
+        String requestId = exchange.getRequest().getHeaders().getFirst("X-Request-Id");
+        return authorizedCalls.call(exchange, token -> {
+            WebClient.RequestBodySpec spec = client.method(method).uri(uri)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .headers(h -> {
+                        headers.accept(h);
+                        h.setBearerAuth(token);
+                        if (requestId != null) {
+                            h.set("X-Request-Id", requestId);
+                        }
+                    });
+            WebClient.RequestHeadersSpec<?> ready = jsonBody == null ? spec
+                    : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(jsonBody);
+            return ready.exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+                            .map(body -> new GatewayResponse(response.statusCode().value(), response.headers().asHttpHeaders(), body)))
+                    .timeout(properties.upstreamTimeout())
+                    .onErrorMap(ex -> new GatewayException(503, "gateway unreachable"));
+        }, response -> response.status() == 401);
+    }
+}
