@@ -1,0 +1,79 @@
+package com.acme.shop.auth.account;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** Accounts in {@code auth.accounts}; prepared statements only. */
+@Repository
+public class AccountRepository {
+
+    private static final String COLUMNS = "id, email, password_hash, roles, status";
+
+    private final DatabaseClient db;
+
+    public AccountRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Account> findByEmail(String email) {
+        return db.sql("SELECT " + COLUMNS + " FROM auth.accounts WHERE email = :email")
+                .bind("email", Account.normalizeEmail(email))
+                .map(AccountRepository::toAccount)
+                .one();
+    }
+
+    public Mono<Account> findById(UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM auth.accounts WHERE id = :id")
+                .bind("id", id)
+                .map(AccountRepository::toAccount)
+                .one();
+    }
+
+    /** Inserts the account; a taken e-mail fails with a {@code DataIntegrityViolationException}. */
+    public Mono<Account> insert(Account account) {
+        return db.sql("INSERT INTO auth.accounts (id, email, password_hash, roles, status) "
+                        + "VALUES (:id, :email, :hash, :roles, :status)")
+                .bind("id", account.id())
+                .bind("email", account.email())
+                .bind("hash", account.passwordHash())
+                .bind("roles", account.roles().toArray(String[]::new))
+                .bind("status", account.status().name())
+                .fetch()
+                .rowsUpdated()
+                .thenReturn(account);
+    }
+
+    /** Inserts unless the e-mail is taken; returns true when a row was written. */
+    public Mono<Boolean> insertIfAbsent(Account account) {
+        return db.sql("INSERT INTO auth.accounts (id, email, password_hash, roles, status) "
+                        + "VALUES (:id, :email, :hash, :roles, :status) ON CONFLICT DO NOTHING")
+                .bind("id", account.id())
+                .bind("email", account.email())
+                .bind("hash", account.passwordHash())
+                .bind("roles", account.roles().toArray(String[]::new))
+                .bind("status", account.status().name())
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    public Mono<Long> countByEmail(String email) {
+        return db.sql("SELECT count(*) AS n FROM auth.accounts WHERE email = :email")
+                .bind("email", Account.normalizeEmail(email))
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
+
+    private static Account toAccount(Readable row) {
+        String[] roles = row.get("roles", String[].class);
+        return new Account(row.get("id", UUID.class), row.get("email", String.class),
+                row.get("password_hash", String.class), roles == null ? List.of() : Arrays.asList(roles),
+                AccountStatus.valueOf(row.get("status", String.class)));
+    }
+}

@@ -1,0 +1,5 @@
+package com.acme.shop.auth.account;
+
+public enum AccountStatus {
+    ACTIVE, DISABLED
+}

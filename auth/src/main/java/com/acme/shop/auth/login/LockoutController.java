@@ -1,0 +1,32 @@
+package com.acme.shop.auth.login;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /api/auth/admin/unlock {email}} (role ADMIN): lifts the throttling or the hard lock
+ * (100 consecutive failures) of an account (B14).
+ */
+@RestController
+class LockoutController {
+
+    private final LoginService logins;
+
+    LockoutController(LoginService logins) {
+        this.logins = logins;
+    }
+
+    @PostMapping(path = "/api/auth/admin/unlock", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> unlock(@RequestBody UnlockRequest request) {
+        return logins.unlock(request.email());
+    }
+
+    record UnlockRequest(String email) {
+    }
+}

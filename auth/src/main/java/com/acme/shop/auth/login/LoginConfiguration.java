@@ -1,0 +1,27 @@
+package com.acme.shop.auth.login;
+
+import java.time.Clock;
+
+import com.acme.shop.auth.account.AccountRepository;
+import com.acme.shop.auth.account.PasswordHasher;
+import com.acme.shop.auth.token.AccessTokenIssuer;
+import com.acme.shop.auth.token.Denylist;
+import com.acme.shop.auth.token.RefreshTokenStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginProperties.class)
+class LoginConfiguration {
+
+    @Bean
+    LoginService loginService(AccountRepository accounts, PasswordHasher hasher, ReactiveStringRedisTemplate redis,
+            LoginProperties properties, AccessTokenIssuer issuer, RefreshTokenStore refreshTokens, Denylist denylist,
+            Clock clock) {
+        LoginThrottle throttle = new LoginThrottle(redis, ThrottlePolicy.from(properties, clock), properties, clock);
+        IpRateLimiter ipLimiter = new IpRateLimiter(redis, properties.ipLimit(), properties.ipWindow(), clock);
+        return new LoginService(accounts, hasher, throttle, ipLimiter, issuer, refreshTokens, denylist);
+    }
+}

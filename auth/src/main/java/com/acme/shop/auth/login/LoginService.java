@@ -1,0 +1,126 @@
+package com.acme.shop.auth.login;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.acme.shop.auth.ApiProblem;
+import com.acme.shop.auth.ApiProblem.FieldMessage;
+import com.acme.shop.auth.account.Account;
+import com.acme.shop.auth.account.AccountRepository;
+import com.acme.shop.auth.account.PasswordHasher;
+import com.acme.shop.auth.token.AccessTokenIssuer;
+import com.acme.shop.auth.token.Denylist;
+import com.acme.shop.auth.token.IssuedAccessToken;
+import com.acme.shop.auth.token.RefreshTokenStore;
+import com.acme.shop.auth.token.RefreshTokenStore.Rotation;
+import com.acme.shop.auth.token.TokenResponse;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+
+/** Login, refresh and logout: credentials check with throttling, token issuing, revocation. */
+class LoginService {
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final IpRateLimiter ipLimiter;
+    private final AccessTokenIssuer issuer;
+    private final RefreshTokenStore refreshTokens;
+    private final Denylist denylist;
+
+    LoginService(AccountRepository accounts, PasswordHasher hasher, LoginThrottle throttle, IpRateLimiter ipLimiter,
+            AccessTokenIssuer issuer, RefreshTokenStore refreshTokens, Denylist denylist) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.ipLimiter = ipLimiter;
+        this.issuer = issuer;
+        this.refreshTokens = refreshTokens;
+        this.denylist = denylist;
+    }
+
+    Mono<TokenResponse> login(Credentials credentials, String clientIp) {
+        List<FieldMessage> errors = new ArrayList<>();
+        if (credentials == null || credentials.email() == null || credentials.email().isBlank()) {
+            errors.add(new FieldMessage("email", "must not be blank"));
+        }
+        if (credentials == null || credentials.password() == null || credentials.password().isEmpty()) {
+            errors.add(new FieldMessage("password", "must not be blank"));
+        }
+        if (!errors.isEmpty()) {
+            return Mono.error(ApiProblem.validation(errors));
+        }
+        String email = Account.normalizeEmail(credentials.email());
+        String password = credentials.password();
+        return ipLimiter.check(clientIp)
+                .flatMap(retryAfter -> retryAfter > 0 ? Mono.error(ApiProblem.tooManyRequests(retryAfter))
+                        : throttle.allowsAttempt(email))
+                .flatMap(allowed -> allowed ? checkPassword(email, password)
+                        : hasher.matches(password, null).then(Mono.error(ApiProblem.invalidCredentials())))
+                .onErrorResume(ApiProblem.class, problem -> problem.status() == HttpStatus.UNAUTHORIZED
+                        ? ipLimiter.recordFailure(clientIp).then(Mono.error(problem)) : Mono.error(problem));
+    }
+
+    private Mono<TokenResponse> checkPassword(String email, String password) {
+        return accounts.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(account -> hasher.matches(password, account.map(Account::passwordHash).orElse(null))
+                        .flatMap(matches -> {
+                            if (matches && account.get().isActive()) {
+                                return throttle.reset(email).then(issue(account.get()));
+                            }
+                            return throttle.recordFailure(email).then(Mono.error(ApiProblem.invalidCredentials()));
+                        }));
+    }
+
+    private Mono<TokenResponse> issue(Account account) {
+        IssuedAccessToken accessToken = issuer.issue(account.id(), account.email(), account.roles());
+        return refreshTokens.startFamily(account.id(), accessToken)
+                .map(refreshToken -> TokenResponse.bearer(accessToken.value(), issuer.accessTokenTtlSeconds(),
+                        refreshToken));
+    }
+
+    Mono<TokenResponse> refresh(RefreshRequest request) {
+        String token = request == null ? null : request.refreshToken();
+        if (token == null || token.isBlank()) {
+            return Mono.error(ApiProblem.validation("refresh_token", "must not be blank"));
+        }
+        return refreshTokens.find(token)
+                .switchIfEmpty(Mono.error(invalidRefreshToken()))
+                .flatMap(owner -> accounts.findById(owner.userId())
+                        .filter(Account::isActive)
+                        .switchIfEmpty(refreshTokens.revokeFamily(owner.family()).then(Mono.error(invalidRefreshToken())))
+                        .flatMap(account -> {
+                            IssuedAccessToken accessToken = issuer.issue(account.id(), account.email(), account.roles());
+                            return refreshTokens.rotate(token, owner, accessToken)
+                                    .flatMap(rotation -> rotation.outcome() == Rotation.Outcome.ROTATED
+                                            ? Mono.just(TokenResponse.bearer(accessToken.value(),
+                                                    issuer.accessTokenTtlSeconds(), rotation.refreshToken()))
+                                            : Mono.error(invalidRefreshToken()));
+                        }));
+    }
+
+    /** Revokes the refresh-token family (only the caller's own) and denylists the presented access token. */
+    Mono<Void> logout(String subject, String jti, Instant expiresAt, RefreshRequest request) {
+        String token = request == null ? null : request.refreshToken();
+        Mono<Void> revokeFamily = token == null || token.isBlank() ? Mono.empty()
+                : refreshTokens.find(token)
+                        .filter(owner -> owner.userId().toString().equals(subject))
+                        .flatMap(owner -> refreshTokens.revokeFamily(owner.family()))
+                        .then();
+        return revokeFamily.then(denylist.deny(jti, expiresAt));
+    }
+
+    /** Clears the consecutive-failure counter of an account (an administrator lifting a lockout). */
+    Mono<Void> unlock(String email) {
+        if (email == null || email.isBlank()) {
+            return Mono.error(ApiProblem.validation("email", "must not be blank"));
+        }
+        return throttle.reset(Account.normalizeEmail(email));
+    }
+
+    private static ApiProblem invalidRefreshToken() {
+        return ApiProblem.unauthorized("The refresh token is invalid, expired or revoked");
+    }
+}

@@ -1,0 +1,37 @@
+package com.acme.shop.auth.registration;
+
+import java.time.Duration;
+
+import com.acme.shop.auth.account.AccountRepository;
+import com.acme.shop.auth.account.PasswordHasher;
+import com.acme.shop.auth.account.PasswordPolicy;
+import com.acme.shop.auth.token.AccessTokenIssuer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.function.client.WebClient;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ MemberProperties.class, AdminProperties.class })
+class RegistrationConfiguration {
+
+    @Bean
+    MemberClient memberClient(MemberProperties properties, AccessTokenIssuer issuer) {
+        return new MemberClient(WebClient.builder(), properties, issuer);
+    }
+
+    @Bean
+    RegistrationService registrationService(AccountRepository accounts, PasswordHasher hasher, PasswordPolicy policy,
+            MemberClient members, ReactiveTransactionManager transactionManager) {
+        return new RegistrationService(accounts, hasher, new RegistrationValidator(policy), members,
+                TransactionalOperator.create(transactionManager));
+    }
+
+    @Bean
+    AdminBootstrap adminBootstrap(AdminProperties admin, AccountRepository accounts, PasswordHasher hasher,
+            MemberClient members) {
+        return new AdminBootstrap(admin, accounts, hasher, members, Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,97 @@
+package com.acme.shop.auth.registration;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.acme.shop.auth.ApiProblem;
+import com.acme.shop.auth.ApiProblem.FieldMessage;
+import com.acme.shop.auth.account.Account;
+import com.acme.shop.auth.account.AccountRepository;
+import com.acme.shop.auth.account.AccountStatus;
+import com.acme.shop.auth.account.PasswordHasher;
+import com.acme.shop.auth.registration.MemberClient.MemberUnavailableException;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Registration yields an account and a member profile, or neither: the account row is inserted in a
+ * transaction that commits only after member created the profile; if the commit then fails, the
+ * profile is deleted again.
+ */
+class RegistrationService {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
+    static final String EMAIL_TAKEN = "An account with this e-mail address already exists";
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final RegistrationValidator validator;
+    private final MemberClient members;
+    private final TransactionalOperator transactions;
+
+    RegistrationService(AccountRepository accounts, PasswordHasher hasher, RegistrationValidator validator,
+            MemberClient members, TransactionalOperator transactions) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.validator = validator;
+        this.members = members;
+        this.transactions = transactions;
+    }
+
+    Mono<RegisteredAccount> register(RegistrationRequest request) {
+        List<FieldMessage> errors = validator.validate(request);
+        if (!errors.isEmpty()) {
+            return Mono.error(ApiProblem.validation(errors));
+        }
+        String email = Account.normalizeEmail(request.email());
+        String name = request.name().strip();
+        return accounts.countByEmail(email)
+                .flatMap(count -> count > 0 ? Mono.error(ApiProblem.conflict(EMAIL_TAKEN)) : hasher.hash(request.password()))
+                .flatMap(hash -> create(new Account(UUID.randomUUID(), email, hash, List.of(Account.USER),
+                        AccountStatus.ACTIVE), name))
+                .map(account -> new RegisteredAccount(account.id(), account.email(), name));
+    }
+
+    private Mono<Account> create(Account account, String name) {
+        AtomicBoolean memberCreated = new AtomicBoolean();
+        Mono<Account> insertThenProfile = accounts.insert(account)
+                .flatMap(inserted -> members.create(inserted.id(), inserted.email(), name))
+                .flatMap(outcome -> switch (outcome) {
+                    case CREATED -> {
+                        memberCreated.set(true);
+                        yield Mono.just(account);
+                    }
+                    case CONFLICT -> Mono.error(ApiProblem.conflict(EMAIL_TAKEN));
+                    case REJECTED -> Mono.error(ApiProblem.validation("name", "was rejected by the member service"));
+                });
+        return transactions.transactional(insertThenProfile)
+                .onErrorMap(RegistrationService::isDuplicate, ex -> ApiProblem.conflict(EMAIL_TAKEN))
+                .onErrorMap(MemberUnavailableException.class, ex -> {
+                    log.warn("Registration rolled back: member service unavailable ({})", ex.getMessage());
+                    return unavailable();
+                })
+                .onErrorResume(ex -> memberCreated.get() && !(ex instanceof ApiProblem), ex -> {
+                    log.warn("Registration commit failed after the member profile was created; compensating", ex);
+                    return members.delete(account.id())
+                            .onErrorResume(deleteError -> {
+                                log.error("Could not delete member profile {} after a failed registration",
+                                        account.id());
+                                return Mono.empty();
+                            })
+                            .then(Mono.error(unavailable()));
+                });
+    }
+
+    private static boolean isDuplicate(Throwable ex) {
+        return ex instanceof DataIntegrityViolationException || ex instanceof R2dbcDataIntegrityViolationException;
+    }
+
+    private static ApiProblem unavailable() {
+        return ApiProblem.unavailable("Registration is temporarily unavailable; try again");
+    }
+}
