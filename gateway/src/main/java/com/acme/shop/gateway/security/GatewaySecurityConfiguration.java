@@ -1,0 +1,44 @@
+package com.acme.shop.gateway.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import com.acme.shop.common.security.ResourceServerSecurity;
+import com.acme.shop.gateway.GatewayProperties;
+
+/**
+ * The token-validator: Spring Security's resource server (common's {@link ResourceServerSecurity}
+ * with the {@code shop-gateway} audience and the denylist on) runs as a WebFilter, i.e. before
+ * any route is chosen. Public paths come from {@code shop.gateway.public-paths}; every other path
+ * that a route serves needs a valid access token. The Authorization header is forwarded unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, GatewayProperties properties,
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder, RouteLocator routeLocator) {
+        if (!properties.tokenValidation().enabled()) {
+            return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                    .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                    .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                    .logout(ServerHttpSecurity.LogoutSpec::disable)
+                    .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                    .build();
+        }
+        ResourceServerSecurity.configure(http, jwtDecoder.getObject());
+        String[] publicPaths = properties.publicPaths().toArray(String[]::new);
+        return http.authorizeExchange(exchanges -> exchanges
+                        .matchers(EndpointRequest.toAnyEndpoint()).permitAll()
+                        .pathMatchers(publicPaths).permitAll()
+                        .matchers(new RouteExchangeMatcher(routeLocator)).authenticated()
+                        .anyExchange().permitAll())
+                .build();
+    }
+}

@@ -1,0 +1,429 @@
+package com.acme.shop.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.acme.shop.infra.RedisConnection;
+import com.acme.shop.infra.TestInfra;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * The gateway over real HTTP with real Redis, in front of an in-test upstream that serves the
+ * JWKS and records what reaches it. Tokens are minted in the test (ES256, like auth).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.server.port=0",
+        "UPSTREAM_RESPONSE_TIMEOUT=1s",
+        "UPSTREAM_CONNECT_TIMEOUT_MS=500",
+        "MEMBER_CREATE_IDEMPOTENCY_KEY_REQUIRED=true" })
+class GatewayIT {
+
+    static final TestTokens TOKENS = new TestTokens();
+
+    static final FakeUpstream UPSTREAM = new FakeUpstream(TOKENS.jwks());
+
+    static final byte[] TWO_MIB = new byte[2 * 1024 * 1024];
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    WebTestClient client;
+
+    String alice = UUID.randomUUID().toString();
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        RedisConnection r = TestInfra.redis();
+        registry.add("spring.data.redis.host", r::host);
+        registry.add("spring.data.redis.port", r::port);
+        registry.add("spring.data.redis.database", r::database);
+        if (r.password() != null) {
+            registry.add("spring.data.redis.password", r::password);
+        }
+        registry.add("AUTH_SERVER_URL", UPSTREAM::url);
+        registry.add("MEMBER_SERVER_URL", UPSTREAM::url);
+        // nothing listens on port 1: connections are refused at once
+        registry.add("BFF_SERVER_URL", () -> "http://127.0.0.1:1");
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        UPSTREAM.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        UPSTREAM.reset();
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    // --- routing, request id, Authorization forwarding ---------------------------------------
+
+    @Test
+    void forwardsAuthorizationAndRequestIdUnchanged() {
+        String token = TOKENS.user(alice);
+        client.get().uri("/api/members/42?x=1").headers(h -> h.setBearerAuth(token))
+                .header("X-Request-Id", "req-abc.123").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-Id", "req-abc.123");
+        FakeUpstream.Received received = UPSTREAM.received("GET", "/api/members/42").get(0);
+        assertThat(received.uri()).isEqualTo("/api/members/42?x=1");
+        assertThat(received.headers()).containsEntry("Authorization", "Bearer " + token)
+                .containsEntry("X-Request-Id", "req-abc.123");
+    }
+
+    @Test
+    void forwardsTheConnectionAddressNotAClientChosenOne() {
+        client.get().uri("/api/members/5").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+                .header("X-Forwarded-For", "6.6.6.6").exchange().expectStatus().isOk();
+        assertThat(UPSTREAM.received("GET", "/api/members/5").get(0).headers())
+                .containsEntry("X-Forwarded-For", "127.0.0.1");
+    }
+
+    @Test
+    void createsRequestIdWhenAbsentAndForwardsIt() {
+        String requestId = client.get().uri("/api/members/7").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+                .exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
+        assertThat(requestId).isNotBlank();
+        assertThat(UPSTREAM.received("GET", "/api/members/7").get(0).headers()).containsEntry("X-Request-Id", requestId);
+    }
+
+    @Test
+    void publicPathsNeedNoToken() {
+        client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isOk();
+        client.get().uri("/.well-known/jwks.json").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.keys[0].kid").isEqualTo(TestTokens.KID);
+    }
+
+    @Test
+    void unknownRouteIs404ProblemWithOrWithoutToken() {
+        client.get().uri("/api/nothing-here").exchange()
+                .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get().uri("/api/nothing-here").headers(h -> h.setBearerAuth(TOKENS.user(alice))).exchange()
+                .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    // --- token validation (rules B2–B9, B13) ---------------------------------------------------
+
+    @Test
+    void missingTokenGets401WithPlainBearerChallenge() {
+        client.get().uri("/api/members").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        client.post().uri("/api/auth/logout").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "tampered", "alg-none", "hs256-confused", "foreign-key", "wrong-aud", "expired",
+            "wrong-typ", "no-jti", "garbage" })
+    void rejectsBadTokensWithInvalidToken(String kind) throws Exception {
+        String token = switch (kind) {
+            case "tampered" -> TOKENS.tampered(alice);
+            case "alg-none" -> TOKENS.algNone(alice);
+            case "hs256-confused" -> TOKENS.hs256WithPublicKeyAsSecret(alice);
+            case "foreign-key" -> TOKENS.signedWithForeignKey(alice);
+            case "wrong-aud" -> TOKENS.wrongAudience(alice);
+            case "expired" -> TOKENS.expired(alice);
+            case "wrong-typ" -> TOKENS.wrongType(alice);
+            case "no-jti" -> TOKENS.withoutJti(alice);
+            default -> "not-a-jwt";
+        };
+        expectInvalidToken(client.get().uri("/api/members").headers(h -> h.setBearerAuth(token)).exchange());
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
+    @Test
+    void ignoresAccessTokenQueryParameter() {
+        client.get().uri("/api/members?access_token=" + TOKENS.user(alice)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+
+    @Test
+    void refusesDenylistedTokenAtOnce() {
+        String token = TOKENS.user(alice);
+        client.get().uri("/api/members/1").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+        redis.opsForValue().set("deny:" + TestTokens.ISSUER + ":" + TestTokens.jti(token), "1", Duration.ofMinutes(10))
+                .block();
+        expectInvalidToken(client.get().uri("/api/members/1").headers(h -> h.setBearerAuth(token)).exchange());
+    }
+
+    // --- upstream failures, body limit -----------------------------------------------------------
+
+    @Test
+    void unreachableUpstreamIs503Problem() {
+        client.get().uri("/api/home").headers(h -> h.setBearerAuth(TOKENS.user(alice))).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody().jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("127.0.0.1"));
+    }
+
+    @Test
+    void slowUpstreamIs504Problem() {
+        client.get().uri("/api/members/slow").headers(h -> h.setBearerAuth(TOKENS.user(alice))).exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void oversizedBodyIs413ProblemWithoutKey() {
+        client.put().uri("/api/members/1").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(TWO_MIB).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(UPSTREAM.received("PUT", "/api/members/1")).isEmpty();
+    }
+
+    @Test
+    void oversizedBodyIs413OnPublicRoutesToo() {
+        client.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON).bodyValue(TWO_MIB).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
+    @Test
+    void oversizedChunkedBodyIs413Problem() {
+        Flux<DataBuffer> chunks = Flux.range(0, 40)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
+        client.put().uri("/api/members/2").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+                .contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class).exchange()
+                .expectStatus().isEqualTo(413);
+    }
+
+    // --- idempotency (rules A1–A14) --------------------------------------------------------------
+
+    @Test
+    void replaysStoredResponseForSameKey() {
+        String key = UUID.randomUUID().toString();
+        EntityExchangeResult<byte[]> first = create(TOKENS.user(alice), key, "{\"name\":\"Ann\"}")
+                .expectStatus().isCreated().expectBody().returnResult();
+        EntityExchangeResult<byte[]> second = create(TOKENS.user(alice), key, "{\"name\":\"Ann\"}")
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody().returnResult();
+        assertThat(first.getResponseHeaders().getFirst("Idempotent-Replayed")).isNotEqualTo("true");
+        assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(second.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+        assertThat(second.getResponseHeaders().getETag()).isEqualTo(first.getResponseHeaders().getETag());
+        assertThat(second.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
+        assertThat(second.getResponseHeaders().get("X-Upstream-Private")).isNull();
+        assertThat(UPSTREAM.received("POST", "/api/members")).hasSize(1);
+    }
+
+    @Test
+    void acceptsAliasHeader() {
+        String key = UUID.randomUUID().toString();
+        String token = TOKENS.user(alice);
+        client.post().uri("/api/members").headers(h -> h.setBearerAuth(token)).header("X-Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isCreated();
+        create(token, key, "{}").expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true");
+    }
+
+    @Test
+    void conflictingKeyHeadersAre400() {
+        client.post().uri("/api/members").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+                .header("Idempotency-Key", "key-one").header("X-Idempotency-Key", "key-two")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
+    @Test
+    void sameKeyWithAnotherBodyIs422() {
+        String key = UUID.randomUUID().toString();
+        create(TOKENS.user(alice), key, "{\"name\":\"Ann\"}").expectStatus().isCreated();
+        create(TOKENS.user(alice), key, "{\"name\":\"Bob\"}").expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(UPSTREAM.received("POST", "/api/members")).hasSize(1);
+    }
+
+    @Test
+    void anotherUserWithSameKeyGetsOwnResult() {
+        String key = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        byte[] alices = create(TOKENS.user(alice), key, "{}").expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody();
+        EntityExchangeResult<byte[]> bobs = create(TOKENS.user(bob), key, "{}").expectStatus().isCreated()
+                .expectBody().returnResult();
+        assertThat(bobs.getResponseHeaders().getFirst("Idempotent-Replayed")).isNotEqualTo("true");
+        assertThat(bobs.getResponseBody()).isNotEqualTo(alices);
+        assertThat(UPSTREAM.received("POST", "/api/members")).hasSize(2);
+    }
+
+    @Test
+    void concurrentSameKeyPostsExecuteOnce() {
+        UPSTREAM.delayCreates(Duration.ofMillis(500));
+        String key = UUID.randomUUID().toString();
+        String token = TOKENS.user(alice);
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        Flux.range(0, 100)
+                .flatMap(i -> WebClient.create("http://127.0.0.1:" + port).post().uri("/api/members")
+                        .headers(h -> h.setBearerAuth(token))
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"name\":\"Race\"}")
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 100)
+                .doOnNext(status -> statuses.merge(status, 1, Integer::sum))
+                .blockLast(Duration.ofSeconds(60));
+        assertThat(UPSTREAM.received("POST", "/api/members")).hasSize(1);
+        assertThat(statuses.keySet()).isSubsetOf(201, 409);
+        assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
+    }
+
+    @Test
+    void missingKeyOnRequiredRouteIs400WithDocLink() {
+        client.post().uri("/api/members").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.LINK, "</docs/idempotency.html>; rel=\"describedby\"");
+        assertThat(UPSTREAM.received("POST", "/api/members")).isEmpty();
+        client.get().uri("/docs/idempotency.html").exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page).contains("24 hours"));
+    }
+
+    @Test
+    void keyIsOptionalOnOtherRoutes() {
+        client.post().uri("/api/members/import").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk().expectHeader().doesNotExist("Idempotent-Replayed");
+    }
+
+    @Test
+    void checksAuthenticationThenKeySyntaxThenBodySize() {
+        client.post().uri("/api/members").header("Idempotency-Key", "bad key!")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(TWO_MIB).exchange()
+                .expectStatus().isUnauthorized();
+        create(TOKENS.user(alice), "bad key!", TWO_MIB).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        create(TOKENS.user(alice), UUID.randomUUID().toString(), TWO_MIB).expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
+    @Test
+    void serverErrorIsNotStoredSoRetryExecutesAgain() {
+        String key = UUID.randomUUID().toString();
+        String token = TOKENS.user(alice);
+        Function<String, WebTestClient.ResponseSpec> fail = k -> client.post().uri("/api/members/fail")
+                .headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", k)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
+        fail.apply(key).expectStatus().isEqualTo(500);
+        fail.apply(key).expectStatus().isEqualTo(500).expectHeader().doesNotExist("Idempotent-Replayed");
+        assertThat(UPSTREAM.received("POST", "/api/members/fail")).hasSize(2);
+    }
+
+    @Test
+    void upstreamConflictIsNotStoredSoRetryExecutesAgain() {
+        String key = UUID.randomUUID().toString();
+        String token = TOKENS.user(alice);
+        for (int i = 0; i < 2; i++) {
+            client.post().uri("/api/members/conflict").headers(h -> h.setBearerAuth(token))
+                    .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().isEqualTo(409).expectHeader().doesNotExist("Idempotent-Replayed");
+        }
+        assertThat(UPSTREAM.received("POST", "/api/members/conflict")).hasSize(2);
+    }
+
+    @Test
+    void keyIsIgnoredOnGetAndPut() {
+        String key = UUID.randomUUID().toString();
+        String token = TOKENS.user(alice);
+        for (int i = 0; i < 2; i++) {
+            client.get().uri("/api/members/9").headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", key)
+                    .exchange().expectStatus().isOk().expectHeader().doesNotExist("Idempotent-Replayed");
+        }
+        assertThat(UPSTREAM.received("GET", "/api/members/9")).hasSize(2);
+    }
+
+    @Test
+    void redisDownFailsClosedAndRecovers() {
+        String token = TOKENS.user(alice);
+        TestInfra.stopRedis();
+        try {
+            create(token, UUID.randomUUID().toString(), "{}")
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+            assertThat(UPSTREAM.received("POST", "/api/members")).isEmpty();
+        }
+        finally {
+            TestInfra.startRedis();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                create(token, UUID.randomUUID().toString(), "{}").expectStatus().isCreated());
+    }
+
+    // --- admin port ----------------------------------------------------------------------------------
+
+    @Test
+    void healthIsServedOnManagementPortWithoutToken() {
+        WebTestClient admin = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        admin.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        admin.get().uri("/actuator/metrics").exchange().expectStatus().isOk();
+        admin.get().uri("/actuator/gateway/routes").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.route_id == 'member-create')]").exists();
+        admin.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("http_server_requests"));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------
+
+    private WebTestClient.ResponseSpec create(String token, String key, Object body) {
+        return client.post().uri("/api/members").headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private static void expectInvalidToken(WebTestClient.ResponseSpec response) {
+        response.expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
+                        value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
+    }
+
+}
