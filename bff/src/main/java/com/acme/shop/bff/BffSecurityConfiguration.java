@@ -1,0 +1,32 @@
+package com.acme.shop.bff;
+
+import com.acme.shop.common.security.ResourceServerSecurity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * The bff verifies every bearer itself (defence in depth behind the gateway). Health, the
+ * OpenAPI document and Swagger UI are public; everything else needs a valid access token.
+ */
+@Configuration(proxyBeanMethods = false)
+class BffSecurityConfiguration {
+
+    static final String[] PUBLIC_PATHS = {
+        "/health", "/actuator/health", "/actuator/health/**",
+        "/docs", "/docs/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/webjars/**"
+    };
+
+    @Bean
+    SecurityWebFilterChain bffSecurity(ServerHttpSecurity http, ReactiveJwtDecoder accessTokenDecoder) {
+        ResourceServerSecurity.configure(http, accessTokenDecoder);
+        http.authorizeExchange(exchanges -> exchanges
+                .pathMatchers(HttpMethod.GET, PUBLIC_PATHS).permitAll()
+                .anyExchange().authenticated());
+        return http.build();
+    }
+}

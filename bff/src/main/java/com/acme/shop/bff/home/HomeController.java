@@ -1,0 +1,77 @@
+package com.acme.shop.bff.home;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+@RestController
+@Tag(name = "home")
+class HomeController {
+
+    private static final String ROLE_PREFIX = "ROLE_";
+
+    private final HomeAggregator aggregator;
+
+    HomeController(HomeAggregator aggregator) {
+        this.aggregator = aggregator;
+    }
+
+    @GetMapping(path = "/api/home", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Aggregated home page data",
+            description = "Calls auth /api/auth/verify and member /api/members/me in parallel (and, for ADMIN, "
+                    + "the newest members), each with its own timeout. A failed or slow downstream makes only "
+                    + "its section null: it is listed in `unavailable` and `degraded` is true; the status stays 200.",
+            security = @SecurityRequirement(name = "bearer-jwt"))
+    @ApiResponse(responseCode = "200", description = "Home data, possibly degraded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = HomeView.class)))
+    @ApiResponse(responseCode = "401", description = "Missing, invalid or expired bearer token",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    Mono<HomeView> home(Authentication authentication, ServerWebExchange exchange) {
+        return aggregator.aggregate(caller(authentication, exchange));
+    }
+
+    private static Caller caller(Authentication authentication, ServerWebExchange exchange) {
+        Jwt jwt = jwtOf(authentication);
+        List<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority != null && authority.startsWith(ROLE_PREFIX))
+                .map(authority -> authority.substring(ROLE_PREFIX.length()))
+                .distinct()
+                .toList();
+        Instant issuedAt = jwt != null ? jwt.getIssuedAt() : null;
+        String token = jwt != null ? jwt.getTokenValue() : bearerOf(exchange);
+        String subject = jwt != null ? jwt.getSubject() : authentication.getName();
+        String requestId = exchange.getRequest().getHeaders().getFirst(WebClientHomeDownstream.REQUEST_ID);
+        return new Caller(token, requestId, subject, roles, issuedAt);
+    }
+
+    private static Jwt jwtOf(Authentication authentication) {
+        if (authentication.getPrincipal() instanceof Jwt jwt) {
+            return jwt;
+        }
+        if (authentication.getCredentials() instanceof Jwt jwt) {
+            return jwt;
+        }
+        return null;
+    }
+
+    private static String bearerOf(ServerWebExchange exchange) {
+        String header = exchange.getRequest().getHeaders().getFirst("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+    }
+}

@@ -1,0 +1,63 @@
+package com.acme.shop.bff.home;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** {@link HomeDownstream} over HTTP; passes the caller's bearer and request id on. */
+final class WebClientHomeDownstream implements HomeDownstream {
+
+    static final String REQUEST_ID = "X-Request-Id";
+
+    private final WebClient auth;
+    private final WebClient member;
+
+    WebClientHomeDownstream(WebClient auth, WebClient member) {
+        this.auth = auth;
+        this.member = member;
+    }
+
+    @Override
+    public Mono<TokenFacts> verify(Caller caller) {
+        return auth.get().uri("/api/auth/verify")
+                .headers(as(caller))
+                .retrieve()
+                .bodyToMono(TokenFacts.class);
+    }
+
+    @Override
+    public Mono<Member> profile(Caller caller) {
+        return member.get().uri("/api/members/me")
+                .headers(as(caller))
+                .retrieve()
+                .bodyToMono(Member.class);
+    }
+
+    @Override
+    public Mono<MemberPage> newestMembers(Caller caller, int size) {
+        return member.get()
+                .uri(uri -> uri.path("/api/members")
+                        .queryParam("page", 0)
+                        .queryParam("size", size)
+                        .queryParam("sort", "createdAt,desc")
+                        .build())
+                .headers(as(caller))
+                .retrieve()
+                .bodyToMono(MemberPage.class);
+    }
+
+    private static Consumer<HttpHeaders> as(Caller caller) {
+        return headers -> {
+            headers.setBearerAuth(caller.bearerToken());
+            headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+            if (caller.requestId() != null) {
+                headers.set(REQUEST_ID, caller.requestId());
+            }
+        };
+    }
+}

@@ -1,0 +1,172 @@
+package com.acme.shop.bff;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HomeApiIT {
+
+    static final StubDownstreams stubs = new StubDownstreams();
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void downstreams(DynamicPropertyRegistry registry) {
+        registry.add("shop.jwt.issuer", () -> StubDownstreams.ISSUER);
+        registry.add("shop.jwt.jwks-uri", () -> stubs.authUrl() + "/.well-known/jwks.json");
+        registry.add("shop.bff.auth.url", stubs::authUrl);
+        registry.add("shop.bff.member.url", stubs::memberUrl);
+        registry.add("shop.bff.member.timeout", () -> "700ms");
+    }
+
+    @BeforeEach
+    void client() {
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @AfterEach
+    void memberBackUp() {
+        stubs.memberMode.set(StubDownstreams.MemberMode.UP);
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        stubs.close();
+    }
+
+    @Test
+    void aggregatesUserSessionAndAdminSummaryForAnAdmin() {
+        String token = stubs.adminToken();
+
+        client.get().uri("/api/home").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.degraded").isEqualTo(false)
+                .jsonPath("$.unavailable").isEmpty()
+                .jsonPath("$.user.name").isEqualTo("Ann Example")
+                .jsonPath("$.user.email").isEqualTo("ann@example.com")
+                .jsonPath("$.user.roles[1]").isEqualTo("ADMIN")
+                .jsonPath("$.session.subject").isEqualTo(StubDownstreams.ADMIN_ID.toString())
+                .jsonPath("$.session.roles[1]").isEqualTo("ADMIN")
+                .jsonPath("$.session.expiresAt").isEqualTo(StubDownstreams.EXPIRES.toString())
+                .jsonPath("$.session.issuedAt").value(startsWith("20"))
+                .jsonPath("$.admin.memberCount").isEqualTo(42)
+                .jsonPath("$.admin.newestMembers[0].name").isEqualTo("Newest Member")
+                .jsonPath("$.admin.newestMembers.length()").isEqualTo(2);
+
+        assertThat(stubs.lastAuthAuthorization.get()).isEqualTo("Bearer " + token);
+        assertThat(stubs.lastMemberAuthorization.get()).isEqualTo("Bearer " + token);
+        assertThat(stubs.lastMembersQuery.get()).contains("size=5").contains("sort=createdAt");
+    }
+
+    @Test
+    void leavesAdminNullForAnOrdinaryUser() {
+        client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.userToken())).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.degraded").isEqualTo(false)
+                .jsonPath("$.admin").doesNotExist()
+                .jsonPath("$.user.roles.length()").isEqualTo(1)
+                .jsonPath("$.session.subject").isEqualTo(StubDownstreams.USER_ID.toString());
+    }
+
+    @Test
+    void degradesInsteadOfFailingWhenMemberHangs() {
+        stubs.memberMode.set(StubDownstreams.MemberMode.HANG);
+        long started = System.nanoTime();
+
+        client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.adminToken())).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.degraded").isEqualTo(true)
+                .jsonPath("$.unavailable.length()").isEqualTo(2)
+                .jsonPath("$.unavailable[0]").isEqualTo("user")
+                .jsonPath("$.unavailable[1]").isEqualTo("admin")
+                .jsonPath("$.user").doesNotExist()
+                .jsonPath("$.admin").doesNotExist()
+                .jsonPath("$.session.subject").isEqualTo(StubDownstreams.ADMIN_ID.toString());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void rejectsARequestWithoutBearerAsProblem() {
+        client.get().uri("/api/home").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void rejectsATokenSignedByAnUnknownKey() {
+        client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.tokenSignedByAStranger())).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().value("WWW-Authenticate", containsString("invalid_token"))
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void rejectsGarbageBearer() {
+        client.get().uri("/api/home").headers(h -> h.setBearerAuth("not.a.jwt")).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void servesHealthWithoutToken() {
+        client.get().uri("/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void publishesApiDocsWithHomeSchemaBearerSchemeAndIdempotencyTtl() {
+        client.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/home'].get.security[0]['bearer-jwt']").exists()
+                .jsonPath("$.paths['/api/home'].get.responses['200'].content['application/json'].schema['$ref']")
+                .isEqualTo("#/components/schemas/Home")
+                .jsonPath("$.components.schemas.Home.properties.degraded").exists()
+                .jsonPath("$.components.schemas.Home.properties.unavailable").exists()
+                .jsonPath("$.components.securitySchemes['bearer-jwt'].scheme").isEqualTo("bearer")
+                .jsonPath("$.info.description").value(containsString("24 h"));
+    }
+
+    @Test
+    void servesSwaggerUiAtDocs() {
+        WebTestClient following = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port).build();
+        String location = following.get().uri("/docs").exchange()
+                .expectStatus().is3xxRedirection()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+
+        following.get().uri(location).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(containsString("swagger-ui"));
+    }
+}

@@ -1,0 +1,137 @@
+package com.acme.shop.bff.home;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HomeAggregatorTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(300);
+    private static final Instant ISSUED = Instant.parse("2026-01-02T03:04:05Z");
+    private static final Instant EXPIRES = ISSUED.plusSeconds(300);
+    private static final UUID ID = UUID.randomUUID();
+
+    private final Caller user = new Caller("token", "req-1", ID.toString(), List.of("USER"), ISSUED);
+    private final Caller admin = new Caller("token", "req-2", ID.toString(), List.of("USER", "ADMIN"), ISSUED);
+
+    @Test
+    void buildsAllSectionsWhenEveryDownstreamAnswers() {
+        FakeDownstream downstream = new FakeDownstream();
+
+        HomeView view = new HomeAggregator(downstream, TIMEOUT, TIMEOUT, 5).aggregate(admin).block();
+
+        assertThat(view.degraded()).isFalse();
+        assertThat(view.unavailable()).isEmpty();
+        assertThat(view.user()).isEqualTo(new UserSection(ID, "ann@example.com", "Ann", null, List.of("USER", "ADMIN")));
+        assertThat(view.session()).isEqualTo(new SessionSection(ID.toString(), List.of("USER", "ADMIN"), ISSUED, EXPIRES));
+        assertThat(view.admin().memberCount()).isEqualTo(42);
+        assertThat(view.admin().newestMembers()).extracting(Member::name).containsExactly("Newest", "Older");
+        assertThat(downstream.requestedSize).hasValue(5);
+    }
+
+    @Test
+    void marksUserAndAdminUnavailableWhenMemberIsDown() {
+        FakeDownstream downstream = new FakeDownstream();
+        downstream.profile = Mono.error(new ConnectException("Connection refused"));
+        downstream.page = Mono.error(new ConnectException("Connection refused"));
+
+        HomeView view = new HomeAggregator(downstream, TIMEOUT, TIMEOUT, 5).aggregate(admin).block();
+
+        assertThat(view.degraded()).isTrue();
+        assertThat(view.unavailable()).containsExactly("user", "admin");
+        assertThat(view.user()).isNull();
+        assertThat(view.admin()).isNull();
+        assertThat(view.session()).isNotNull();
+    }
+
+    @Test
+    void marksSessionUnavailableWhenAuthIsSlowerThanItsTimeout() {
+        FakeDownstream downstream = new FakeDownstream();
+        downstream.verify = Mono.never();
+
+        long started = System.nanoTime();
+        HomeView view = new HomeAggregator(downstream, TIMEOUT, Duration.ofSeconds(5), 5).aggregate(user).block(Duration.ofSeconds(5));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(view.session()).isNull();
+        assertThat(view.unavailable()).containsExactly("session");
+        assertThat(view.degraded()).isTrue();
+        assertThat(view.user()).isNotNull();
+        assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void leavesAdminNullAndUnlistedForNonAdmins() {
+        FakeDownstream downstream = new FakeDownstream();
+
+        HomeView view = new HomeAggregator(downstream, TIMEOUT, TIMEOUT, 5).aggregate(user).block();
+
+        assertThat(view.admin()).isNull();
+        assertThat(view.unavailable()).isEmpty();
+        assertThat(view.degraded()).isFalse();
+        assertThat(downstream.pageCalls).hasValue(0);
+    }
+
+    @Test
+    void treatsAnEmptyAnswerAsUnavailable() {
+        FakeDownstream downstream = new FakeDownstream();
+        downstream.profile = Mono.empty();
+
+        HomeView view = new HomeAggregator(downstream, TIMEOUT, TIMEOUT, 5).aggregate(user).block();
+
+        assertThat(view.unavailable()).containsExactly("user");
+    }
+
+    @Test
+    void readsExpiryGivenAsEpochSecondsOrIsoText() {
+        assertThat(new TokenFacts("s", "e", List.of(), EXPIRES.getEpochSecond()).expiresAt()).isEqualTo(EXPIRES);
+        assertThat(new TokenFacts("s", "e", List.of(), String.valueOf(EXPIRES.getEpochSecond())).expiresAt()).isEqualTo(EXPIRES);
+        assertThat(new TokenFacts("s", "e", List.of(), EXPIRES.toString()).expiresAt()).isEqualTo(EXPIRES);
+        assertThat(new TokenFacts("s", "e", List.of(), "garbage").expiresAt()).isNull();
+    }
+
+    @Test
+    void neverPrintsTheBearerToken() {
+        assertThat(user.toString()).doesNotContain("token");
+    }
+
+    private static final class FakeDownstream implements HomeDownstream {
+
+        Mono<TokenFacts> verify = Mono.just(new TokenFacts(ID.toString(), "ann@example.com", List.of("USER", "ADMIN"), EXPIRES.getEpochSecond()));
+        Mono<Member> profile = Mono.just(member(ID, "Ann", "ann@example.com"));
+        Mono<MemberPage> page = Mono.just(new MemberPage(
+                List.of(member(UUID.randomUUID(), "Newest", "n@example.com"), member(UUID.randomUUID(), "Older", "o@example.com")),
+                new MemberPage.PageInfo(5, 0, 42, 9)));
+        final AtomicInteger pageCalls = new AtomicInteger();
+        final AtomicInteger requestedSize = new AtomicInteger();
+
+        @Override
+        public Mono<TokenFacts> verify(Caller caller) {
+            return verify;
+        }
+
+        @Override
+        public Mono<Member> profile(Caller caller) {
+            return profile;
+        }
+
+        @Override
+        public Mono<MemberPage> newestMembers(Caller caller, int size) {
+            pageCalls.incrementAndGet();
+            requestedSize.set(size);
+            return page;
+        }
+
+        private static Member member(UUID id, String name, String email) {
+            return new Member(id, email, name, null, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", 0L);
+        }
+    }
+}
