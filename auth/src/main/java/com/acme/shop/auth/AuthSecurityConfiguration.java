@@ -18,7 +18,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
  * Public: register, login, refresh, JWKS, health. Bearer (verified against this instance's own keys,
- * audience {@code shop-auth}, denylist on): verify, logout.
+ * audience {@code shop-auth}, denylist on): verify, logout, password change.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthSecurityConfiguration {
@@ -40,7 +40,7 @@ class AuthSecurityConfiguration {
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
         return ResourceServerSecurity.configure(http, decoder)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/auth/verify", "/api/auth/logout").authenticated()
+                        .pathMatchers("/api/auth/verify", "/api/auth/logout", "/api/auth/password").authenticated()
                         .pathMatchers("/api/auth/admin/**").hasRole("ADMIN")
                         .pathMatchers("/actuator/**").access(AuthSecurityConfiguration::healthOnly)
                         // register, login, refresh, JWKS, health; unknown paths get 404/405 from the handler

@@ -1,5 +1,8 @@
 package com.acme.shop.auth.account;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -58,6 +61,22 @@ public class AccountRepository {
                 .bind("hash", account.passwordHash())
                 .bind("roles", account.roles().toArray(String[]::new))
                 .bind("status", account.status().name())
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /**
+     * Replaces the password hash, but only while it is still {@code expectedHash} (so two concurrent
+     * changes with the same current password cannot both succeed); returns true when a row was written.
+     */
+    public Mono<Boolean> updatePasswordHash(UUID id, String expectedHash, String newHash, Instant changedAt) {
+        return db.sql("UPDATE auth.accounts SET password_hash = :hash, password_changed_at = :at, updated_at = :at "
+                        + "WHERE id = :id AND password_hash = :expected")
+                .bind("hash", newHash)
+                .bind("at", OffsetDateTime.ofInstant(changedAt, ZoneOffset.UTC))
+                .bind("id", id)
+                .bind("expected", expectedHash)
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows > 0);

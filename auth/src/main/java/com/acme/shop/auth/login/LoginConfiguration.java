@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.PasswordHasher;
+import com.acme.shop.auth.account.PasswordPolicy;
 import com.acme.shop.auth.token.AccessTokenIssuer;
 import com.acme.shop.auth.token.Denylist;
 import com.acme.shop.auth.token.RefreshTokenStore;
@@ -17,11 +18,21 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 class LoginConfiguration {
 
     @Bean
+    LoginThrottle loginThrottle(ReactiveStringRedisTemplate redis, LoginProperties properties, Clock clock) {
+        return new LoginThrottle(redis, ThrottlePolicy.from(properties, clock), properties, clock);
+    }
+
+    @Bean
     LoginService loginService(AccountRepository accounts, PasswordHasher hasher, ReactiveStringRedisTemplate redis,
-            LoginProperties properties, AccessTokenIssuer issuer, RefreshTokenStore refreshTokens, Denylist denylist,
-            Clock clock) {
-        LoginThrottle throttle = new LoginThrottle(redis, ThrottlePolicy.from(properties, clock), properties, clock);
+            LoginProperties properties, LoginThrottle throttle, AccessTokenIssuer issuer, RefreshTokenStore refreshTokens,
+            Denylist denylist, Clock clock) {
         IpRateLimiter ipLimiter = new IpRateLimiter(redis, properties.ipLimit(), properties.ipWindow(), clock);
         return new LoginService(accounts, hasher, throttle, ipLimiter, issuer, refreshTokens, denylist);
+    }
+
+    @Bean
+    PasswordChangeService passwordChangeService(AccountRepository accounts, PasswordHasher hasher, PasswordPolicy policy,
+            LoginThrottle throttle, RefreshTokenStore refreshTokens, Denylist denylist, Clock clock) {
+        return new PasswordChangeService(accounts, hasher, policy, throttle, refreshTokens, denylist, clock);
     }
 }

@@ -18,13 +18,15 @@ import reactor.core.publisher.Mono;
  * Refresh-token state in Redis (B10–B13). A token is 256 random bits (base64url); only its SHA-256
  * is stored: {@code auth:rt:{hash}} = {user, family, abs (absolute expiry, epoch s), used}. A family
  * keeps the hashes of its tokens ({@code auth:rtf:{family}:rts}) and the {@code jti|exp} of the access
- * tokens issued with it ({@code auth:rtf:{family}:jtis}). Every state change is one Lua script, so two
- * concurrent refreshes with the same token cannot both succeed.
+ * tokens issued with it ({@code auth:rtf:{family}:jtis}); a user's families are listed in
+ * {@code auth:rtu:{user}}, so a password change can revoke them all (B12). Every state change is one Lua
+ * script, so two concurrent refreshes with the same token cannot both succeed.
  */
 public class RefreshTokenStore {
 
     static final String RT_PREFIX = "auth:rt:";
     static final String FAMILY_PREFIX = "auth:rtf:";
+    static final String USER_PREFIX = "auth:rtu:";
 
     private static final RedisScript<String> CREATE = RedisScript.of("""
             redis.call('HSET', KEYS[1], 'user', ARGV[1], 'family', ARGV[2], 'abs', ARGV[3], 'used', '0')
@@ -33,6 +35,10 @@ public class RefreshTokenStore {
             redis.call('SADD', KEYS[3], ARGV[6])
             redis.call('EXPIREAT', KEYS[2], tonumber(ARGV[3]) + 60)
             redis.call('EXPIREAT', KEYS[3], tonumber(ARGV[3]) + 60)
+            redis.call('SADD', KEYS[4], ARGV[2])
+            local ttl = redis.call('TTL', KEYS[4])
+            local wanted = tonumber(ARGV[3]) + 60 - tonumber(ARGV[7])
+            if ttl < wanted then redis.call('EXPIRE', KEYS[4], wanted) end
             return 'ok'
             """, String.class);
 
@@ -88,9 +94,9 @@ public class RefreshTokenStore {
         long abs = now + properties.refreshAbsoluteTtl().toSeconds();
         long idle = Math.min(properties.refreshIdleTtl().toSeconds(), abs - now);
         return redis.execute(CREATE,
-                        List.of(RT_PREFIX + hash(token), rtsKey(family), jtisKey(family)),
+                        List.of(RT_PREFIX + hash(token), rtsKey(family), jtisKey(family), userKey(userId)),
                         List.of(userId.toString(), family, Long.toString(abs), Long.toString(idle), hash(token),
-                                jtiEntry(accessToken)))
+                                jtiEntry(accessToken), Long.toString(now)))
                 .then(Mono.just(token));
     }
 
@@ -131,6 +137,18 @@ public class RefreshTokenStore {
                 .defaultIfEmpty(0L);
     }
 
+    /**
+     * Revokes every family of the user (password change, B12), each as {@link #revokeFamily}; returns
+     * the number of refresh tokens killed. A family started while this runs is either revoked or kept.
+     */
+    public Mono<Long> revokeAllFamilies(UUID userId) {
+        String key = userKey(userId);
+        return redis.opsForSet().members(key)
+                .concatMap(family -> revokeFamily(family)
+                        .flatMap(killed -> redis.opsForSet().remove(key, family).thenReturn(killed)))
+                .reduce(0L, Long::sum);
+    }
+
     static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
@@ -166,6 +184,10 @@ public class RefreshTokenStore {
 
     private static String jtisKey(String family) {
         return FAMILY_PREFIX + family + ":jtis";
+    }
+
+    private static String userKey(UUID userId) {
+        return USER_PREFIX + userId;
     }
 
     public record RefreshTokenOwner(UUID userId, String family) {

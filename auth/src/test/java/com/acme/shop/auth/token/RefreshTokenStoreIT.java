@@ -79,6 +79,37 @@ class RefreshTokenStoreIT extends AuthItSupport {
     }
 
     @Test
+    void revokingAllFamiliesOfAUserLeavesOtherUsersAlone() {
+        RefreshTokenStore store = store();
+        UUID user = UUID.randomUUID();
+        IssuedAccessToken laptop = accessToken();
+        IssuedAccessToken phone = accessToken();
+        String rtLaptop = store.startFamily(user, laptop).block();
+        String rtPhone = store.startFamily(user, phone).block();
+        String rtOther = store.startFamily(UUID.randomUUID(), accessToken()).block();
+
+        assertThat(store.revokeAllFamilies(user).block()).isEqualTo(2);
+
+        assertThat(store.find(rtLaptop).block()).isNull();
+        assertThat(store.find(rtPhone).block()).isNull();
+        assertThat(store.find(rtOther).block()).isNotNull();
+        for (IssuedAccessToken token : new IssuedAccessToken[] { laptop, phone }) {
+            assertThat(redis.opsForValue().get("deny:shop-auth:" + token.jti()).block()).isEqualTo("1");
+        }
+        assertThat(redis.hasKey(RefreshTokenStore.USER_PREFIX + user).block()).isFalse();
+        assertThat(store.revokeAllFamilies(user).block()).isZero();
+    }
+
+    @Test
+    void theListOfAUsersFamiliesLivesAsLongAsItsNewestFamily() {
+        UUID user = UUID.randomUUID();
+        store().startFamily(user, accessToken()).block();
+
+        assertThat(redis.getExpire(RefreshTokenStore.USER_PREFIX + user).block())
+                .isBetween(Duration.ofDays(30), Duration.ofDays(30).plusSeconds(60));
+    }
+
+    @Test
     void malformedTokensAreNeverLookedUp() {
         assertThat(store().find("short").block()).isNull();
         assertThat(store().find("x".repeat(42) + "!").block()).isNull();

@@ -1,0 +1,111 @@
+package com.acme.shop.auth.login;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.acme.shop.auth.ApiProblem;
+import com.acme.shop.auth.ApiProblem.FieldMessage;
+import com.acme.shop.auth.account.Account;
+import com.acme.shop.auth.account.AccountRepository;
+import com.acme.shop.auth.account.PasswordHasher;
+import com.acme.shop.auth.account.PasswordPolicy;
+import com.acme.shop.auth.token.Denylist;
+import com.acme.shop.auth.token.RefreshTokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Password change (B12): the current password is checked like a login (bcrypt off the event loop,
+ * per-account throttling, the generic 401 while throttled), the new one against the registration
+ * policy (B16, B17). On success the hash is replaced, every refresh-token family of the user is
+ * revoked with the jti of each of its access tokens, and the presented access token is denylisted.
+ */
+class PasswordChangeService {
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordChangeService.class);
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final LoginThrottle throttle;
+    private final RefreshTokenStore refreshTokens;
+    private final Denylist denylist;
+    private final Clock clock;
+
+    PasswordChangeService(AccountRepository accounts, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
+            RefreshTokenStore refreshTokens, Denylist denylist, Clock clock) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.throttle = throttle;
+        this.refreshTokens = refreshTokens;
+        this.denylist = denylist;
+        this.clock = clock;
+    }
+
+    /** Changes the password of the token's subject; {@code jti}/{@code expiresAt} are the presented token's. */
+    Mono<Void> change(String subject, String jti, Instant expiresAt, PasswordChangeRequest request) {
+        List<FieldMessage> errors = validate(request);
+        if (!errors.isEmpty()) {
+            return Mono.error(ApiProblem.validation(errors));
+        }
+        UUID userId = parseUuid(subject);
+        if (userId == null) {
+            return Mono.error(ApiProblem.invalidCredentials());
+        }
+        return accounts.findById(userId)
+                .filter(Account::isActive)
+                .switchIfEmpty(hasher.matches(request.currentPassword(), null).then(Mono.error(ApiProblem.invalidCredentials())))
+                .flatMap(account -> throttle.allowsAttempt(account.email())
+                        .flatMap(allowed -> allowed ? checkCurrent(account, request.currentPassword())
+                                : hasher.matches(request.currentPassword(), null)
+                                        .then(Mono.error(ApiProblem.invalidCredentials())))
+                        .then(hasher.hash(request.newPassword()))
+                        .flatMap(newHash -> replace(account, newHash)))
+                .then(denylist.deny(jti, expiresAt));
+    }
+
+    /**
+     * Revokes the user's families before the hash is replaced (Redis down: nothing has changed yet, 503)
+     * and again after it, for a login that checked the old password meanwhile.
+     */
+    private Mono<Void> replace(Account account, String newHash) {
+        return refreshTokens.revokeAllFamilies(account.id())
+                .flatMap(before -> accounts.updatePasswordHash(account.id(), account.passwordHash(), newHash, clock.instant())
+                        // false: a concurrent change won, so the password checked is no longer the current one
+                        .flatMap(updated -> updated ? refreshTokens.revokeAllFamilies(account.id())
+                                : Mono.error(ApiProblem.invalidCredentials()))
+                        .doOnNext(after -> log.info("Password changed for account {}; {} refresh tokens revoked",
+                                account.id(), before + after)))
+                .then();
+    }
+
+    private Mono<Void> checkCurrent(Account account, String currentPassword) {
+        return hasher.matches(currentPassword, account.passwordHash())
+                .flatMap(matches -> matches ? throttle.reset(account.email())
+                        : throttle.recordFailure(account.email()).then(Mono.error(ApiProblem.invalidCredentials())));
+    }
+
+    private List<FieldMessage> validate(PasswordChangeRequest request) {
+        List<FieldMessage> errors = new ArrayList<>();
+        if (request == null || request.currentPassword() == null || request.currentPassword().isEmpty()) {
+            errors.add(new FieldMessage("current_password", "must not be blank"));
+        }
+        policy.violation(request == null ? null : request.newPassword())
+                .ifPresent(reason -> errors.add(new FieldMessage("new_password", "Password " + reason)));
+        return errors;
+    }
+
+    private static UUID parseUuid(String subject) {
+        try {
+            return subject == null ? null : UUID.fromString(subject);
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+}

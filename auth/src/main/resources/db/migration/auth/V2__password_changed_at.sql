@@ -1,0 +1,2 @@
+-- When the password was last changed (POST /api/auth/password); NULL = never since registration.
+ALTER TABLE accounts ADD COLUMN password_changed_at TIMESTAMPTZ;
