@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the web tier, bound to {@code shop.web} (see application.yml for the env variables).
  *
- * @param authServerUrl    auth service, called directly for login, refresh, logout and register
+ * @param authServerUrl    auth service, called directly for login, refresh, logout, register and password change
  * @param gatewayUrl       API gateway, every other call goes through it
  * @param cookieName       session cookie name ({@code SID}, {@code __Host-SID} in prod)
  * @param cookieSecure     whether the session cookie carries {@code Secure}

@@ -127,6 +127,30 @@ class BrowserIT extends WebUiIT {
     }
 
     @Test
+    void changingThePasswordWithHtmxShowsFieldErrorsThenReturnsToTheLogin() {
+        logInAsAdmin();
+        page.navigate("/profile");
+        page.evaluate("() => { window.__marker = 'same-page'; }");
+        Locator form = page.locator("#password-form");
+
+        form.getByLabel("Current password").fill("not my password");
+        form.getByLabel("New password").fill("a brand new long passphrase");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change password")).click();
+
+        assertThat(page.locator("#current_password-error")).isVisible();
+        assertThat(page.locator("#password-form input[name='current_password']")).isFocused();
+        assertThat(page.evaluate("() => window.__marker")).isEqualTo("same-page");
+
+        page.locator("#password-form").getByLabel("Current password").fill(StubUpstreams.PASSWORD);
+        page.locator("#password-form").getByLabel("New password").fill("a brand new long passphrase");
+        page.locator("#password-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change password")).click();
+
+        page.waitForURL(Pattern.compile(".*/login\\?password-changed"));
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Password changed. Please log in again.");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void pagesWorkWithJavaScriptTurnedOff() {
         closeContext();
         newContext(false);

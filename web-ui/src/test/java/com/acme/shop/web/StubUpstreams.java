@@ -52,6 +52,8 @@ public final class StubUpstreams {
     public final java.util.concurrent.atomic.AtomicBoolean homeDegraded = new java.util.concurrent.atomic.AtomicBoolean();
     public final List<Map<String, Object>> logoutCalls = new CopyOnWriteArrayList<>();
     public final List<Request> gatewayRequests = new CopyOnWriteArrayList<>();
+    /** Every call to auth, with its headers (lower-case names). */
+    public final List<Request> authRequests = new CopyOnWriteArrayList<>();
     /** access token -> user id, for tokens the gateway accepts. */
     public final Map<String, String> validAccessTokens = new ConcurrentHashMap<>();
     /** refresh token -> (user id, active?) */
@@ -68,7 +70,8 @@ public final class StubUpstreams {
                         .post("/api/auth/login", (req, res) -> withJson(req, body -> login(res, body)))
                         .post("/api/auth/refresh", (req, res) -> withJson(req, body -> refresh(res, body)))
                         .post("/api/auth/logout", (req, res) -> withJson(req, body -> logout(req, res, body)))
-                        .post("/api/auth/register", (req, res) -> withJson(req, body -> register(res, body))))
+                        .post("/api/auth/register", (req, res) -> withJson(req, body -> register(res, body)))
+                        .post("/api/auth/password", (req, res) -> withJson(req, body -> changePassword(req, res, body))))
                 .bindNow();
         gateway = HttpServer.create().host("127.0.0.1").port(0)
                 .handle((req, res) -> withRaw(req, body -> gateway(req, res, body)))
@@ -101,11 +104,16 @@ public final class StubUpstreams {
         reuseDetected.set(0);
         logoutCalls.clear();
         gatewayRequests.clear();
+        authRequests.clear();
     }
 
     /** Makes the gateway reject every access token issued so far (as if they had expired). */
     public void expireAllAccessTokens() {
         validAccessTokens.clear();
+    }
+
+    public List<Request> authRequests(String path) {
+        return authRequests.stream().filter(r -> r.uri().equals(path)).toList();
     }
 
     public List<Request> gatewayRequests(String method, String pathPrefix) {
@@ -174,6 +182,28 @@ public final class StubUpstreams {
         users.put(email, user);
         passwords.put(email, password);
         return json(res, 201, Map.of("id", user.id(), "email", email, "name", user.name()));
+    }
+
+    /** Like auth (B12): checks the bearer token and the current password, then revokes every token of the user. */
+    private Mono<Void> changePassword(HttpServerRequest req, HttpServerResponse res, Map<String, Object> body) {
+        String authorization = req.requestHeaders().get("Authorization");
+        String userId = authorization != null && authorization.startsWith("Bearer ") ? validAccessTokens.get(authorization.substring(7)) : null;
+        if (userId == null) {
+            res.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            return json(res, 401, problem(401, "Unauthorized", List.of()));
+        }
+        User user = users.values().stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow();
+        if (!passwords.getOrDefault(user.email(), PASSWORD).equals(body.get("current_password"))) {
+            return json(res, 401, problem(401, "Invalid username or password", List.of()));
+        }
+        String next = String.valueOf(body.get("new_password"));
+        if (next.length() < 15) {
+            return json(res, 400, problem(400, "Bad Request", List.of(Map.of("field", "new_password", "message", "Password must be at least 15 characters long"))));
+        }
+        passwords.put(user.email(), next);
+        activeRefreshTokens.values().removeIf(userId::equals);
+        validAccessTokens.values().removeIf(userId::equals);
+        return res.status(204).send();
     }
 
     private Map<String, Object> issue(User user) {
@@ -266,8 +296,11 @@ public final class StubUpstreams {
     }
 
     @SuppressWarnings("unchecked")
-    private static Mono<Void> withJson(HttpServerRequest req, BodyHandler handler) {
+    private Mono<Void> withJson(HttpServerRequest req, BodyHandler handler) {
+        Map<String, String> headers = new ConcurrentHashMap<>();
+        req.requestHeaders().forEach(e -> headers.merge(e.getKey().toLowerCase(), e.getValue(), (a, b) -> a + ", " + b));
         return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("{}")
+                .doOnNext(body -> authRequests.add(new Request(req.method().name(), req.uri(), headers, body)))
                 .flatMap(body -> handler.handle(body.isBlank() ? Map.of() : JsonMapper.shared().readValue(body, Map.class)));
     }
 

@@ -31,6 +31,9 @@ class LoginController {
         if (query.containsKey("logout")) {
             model.addAttribute("status", "You have been logged out.");
         }
+        if (query.containsKey("password-changed")) {
+            model.addAttribute("status", "Password changed. Please log in again.");
+        }
         if (query.containsKey("registered")) {
             model.addAttribute("status", "Your account was created. Please log in.");
         }

@@ -14,6 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import com.acme.shop.web.FormErrors;
 import com.acme.shop.web.auth.AuthClient;
 import com.acme.shop.web.auth.AuthExceptions;
+import com.acme.shop.web.auth.ClientAddress;
 import com.acme.shop.web.auth.LoginAuthentication;
 import com.acme.shop.web.auth.LoginAuthenticationManager;
 import com.acme.shop.web.auth.TokenSet;
@@ -51,8 +52,9 @@ class RegisterController {
             return invalid(exchange, form, errors, model);
         }
         String email = form.email().strip();
-        return authClient.register(email, form.password(), form.name().strip())
-                .then(Mono.defer(() -> logIn(exchange, email, form.password())))
+        ClientAddress clientAddress = ClientAddress.of(exchange);
+        return authClient.register(email, form.password(), form.name().strip(), clientAddress)
+                .then(Mono.defer(() -> logIn(exchange, email, form.password(), clientAddress)))
                 .onErrorResume(AuthExceptions.RegistrationRejected.class, ex -> invalid(exchange, form,
                         ex.problem().status() == 409 && ex.errors().isEmpty()
                                 ? FormErrors.none().reject("email", ex.problem().message("This email address is already registered"))
@@ -63,8 +65,10 @@ class RegisterController {
                         FormErrors.none().global("Registration is temporarily unavailable. Please try again in a moment."), model));
     }
 
-    private Mono<String> logIn(ServerWebExchange exchange, String email, String password) {
-        return authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, password))
+    private Mono<String> logIn(ServerWebExchange exchange, String email, String password, ClientAddress clientAddress) {
+        UsernamePasswordAuthenticationToken credentials = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
+        credentials.setDetails(clientAddress);
+        return authenticationManager.authenticate(credentials)
                 .cast(LoginAuthentication.class)
                 .flatMap(authentication -> contextRepository.save(exchange, new SecurityContextImpl(authentication))
                         .then(exchange.getSession())

@@ -56,7 +56,7 @@ public class AuthorizedCalls {
     }
 
     private Mono<TokenSet> refreshed(ServerWebExchange exchange, WebSession session, TokenSet stale) {
-        return refresher.refresh(session.getId(), stale)
+        return refresher.refresh(session.getId(), stale, ClientAddress.of(exchange))
                 .doOnNext(fresh -> exchange.getAttributes().put(FRESH_TOKENS, fresh))
                 .onErrorResume(AuthExceptions.RefreshRejected.class, ex -> endSession(session));
     }

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
-/** Authenticates email and password against the auth service (direct call, not via the gateway). */
+/**
+ * Authenticates email and password against the auth service (direct call, not via the gateway). The
+ * browser's {@link ClientAddress} travels as the authentication's details.
+ */
 @Component
 public class LoginAuthenticationManager implements ReactiveAuthenticationManager {
 
@@ -25,7 +28,8 @@ public class LoginAuthenticationManager implements ReactiveAuthenticationManager
         if (email.isEmpty() || password.isEmpty()) {
             return Mono.error(new BadCredentialsException("Invalid email or password"));
         }
-        return authClient.login(email, password)
+        ClientAddress clientAddress = authentication.getDetails() instanceof ClientAddress address ? address : null;
+        return authClient.login(email, password, clientAddress)
                 .<Authentication>map(tokens -> new LoginAuthentication(AccessTokenClaims.user(tokens.accessToken()), tokens))
                 .onErrorMap(IllegalArgumentException.class, ex -> new AuthExceptions.Unavailable("auth returned an unreadable token"));
     }

@@ -49,37 +49,38 @@ public class TokenRefresher {
     }
 
     /**
-     * Fresh tokens for the session that holds {@code stale}. Fails with
-     * {@link AuthExceptions.RefreshRejected} when the session is over.
+     * Fresh tokens for the session that holds {@code stale}, asked for by the browser at
+     * {@code clientAddress}. Fails with {@link AuthExceptions.RefreshRejected} when the session is over.
      */
-    public Mono<TokenSet> refresh(String sessionId, TokenSet stale) {
+    public Mono<TokenSet> refresh(String sessionId, TokenSet stale, ClientAddress clientAddress) {
         String key = sessionId + '\n' + stale.refreshToken();
-        return Mono.defer(() -> inFlight.computeIfAbsent(key, k -> coordinated(sessionId, stale, clock.instant().plus(properties.refreshWait()))
+        return Mono.defer(() -> inFlight.computeIfAbsent(key, k -> coordinated(sessionId, stale, clientAddress,
+                        clock.instant().plus(properties.refreshWait()))
                 .doFinally(signal -> inFlight.remove(k))
                 .cache()));
     }
 
-    private Mono<TokenSet> coordinated(String sessionId, TokenSet stale, Instant deadline) {
+    private Mono<TokenSet> coordinated(String sessionId, TokenSet stale, ClientAddress clientAddress, Instant deadline) {
         String lockKey = LOCK_PREFIX + sessionId;
         String owner = UUID.randomUUID().toString();
         return redis.opsForValue().setIfAbsent(lockKey, owner, properties.refreshLockTtl())
                 .flatMap(acquired -> Boolean.TRUE.equals(acquired)
-                        ? underLock(sessionId, stale)
+                        ? underLock(sessionId, stale, clientAddress)
                                 .flatMap(tokens -> unlock(lockKey, owner).thenReturn(tokens))
                                 .onErrorResume(ex -> unlock(lockKey, owner).then(Mono.error(ex)))
-                        : awaitOther(sessionId, stale, deadline));
+                        : awaitOther(sessionId, stale, clientAddress, deadline));
     }
 
-    private Mono<TokenSet> underLock(String sessionId, TokenSet stale) {
+    private Mono<TokenSet> underLock(String sessionId, TokenSet stale, ClientAddress clientAddress) {
         return currentTokens(sessionId).flatMap(current -> {
             if (!current.refreshToken().equals(stale.refreshToken())) {
                 return Mono.just(current);
             }
-            return authClient.refresh(stale.refreshToken()).flatMap(fresh -> store(sessionId, fresh).thenReturn(fresh));
+            return authClient.refresh(stale.refreshToken(), clientAddress).flatMap(fresh -> store(sessionId, fresh).thenReturn(fresh));
         });
     }
 
-    private Mono<TokenSet> awaitOther(String sessionId, TokenSet stale, Instant deadline) {
+    private Mono<TokenSet> awaitOther(String sessionId, TokenSet stale, ClientAddress clientAddress, Instant deadline) {
         return Mono.delay(POLL).then(currentTokens(sessionId)).flatMap(current -> {
             if (!current.refreshToken().equals(stale.refreshToken())) {
                 return Mono.just(current);
@@ -88,8 +89,8 @@ public class TokenRefresher {
                 return Mono.error(new AuthExceptions.Unavailable("waited too long for a concurrent token refresh"));
             }
             return redis.hasKey(LOCK_PREFIX + sessionId).flatMap(locked -> Boolean.TRUE.equals(locked)
-                    ? awaitOther(sessionId, stale, deadline)
-                    : coordinated(sessionId, stale, deadline));
+                    ? awaitOther(sessionId, stale, clientAddress, deadline)
+                    : coordinated(sessionId, stale, clientAddress, deadline));
         });
     }
 

@@ -22,13 +22,17 @@ import com.acme.shop.web.members.Member;
 
 import reactor.core.publisher.Mono;
 
-/** The caller's own member profile ({@code /api/members/me}): view and edit name and phone. */
+/**
+ * The caller's own member profile ({@code /api/members/me}): view and edit name and phone. The page
+ * also holds the password change form ({@link PasswordController}).
+ */
 @Controller
 class ProfileController {
 
     static final String PROFILE = "profile/index";
     static final String PANEL = "profile/index :: panel";
     static final Set<String> FIELDS = Set.of("name", "phone");
+    static final String PASSWORD_ERRORS = "passwordErrors";
 
     private final GatewayClient gateway;
 
@@ -41,8 +45,9 @@ class ProfileController {
         boolean saved = exchange.getRequest().getQueryParams().containsKey("saved");
         return me(exchange).map(member -> {
             model.addAttribute("member", member);
-            model.addAttribute("form", new ProfileForm(member.name(), member.phone() == null ? "" : member.phone(), IdempotencyKeys.newKey()));
+            model.addAttribute("form", ProfileForm.of(member));
             model.addAttribute("errors", FormErrors.none());
+            model.addAttribute(PASSWORD_ERRORS, FormErrors.none());
             if (saved) {
                 model.addAttribute("status", "Saved");
             }
@@ -90,10 +95,15 @@ class ProfileController {
         model.addAttribute("member", current);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute(PASSWORD_ERRORS, FormErrors.none());
         return Mono.just(Htmx.isHtmx(exchange) ? PANEL : PROFILE);
     }
 
     private Mono<Member> me(ServerWebExchange exchange) {
+        return me(gateway, exchange);
+    }
+
+    static Mono<Member> me(GatewayClient gateway, ServerWebExchange exchange) {
         return gateway.get(exchange, "/api/members/me").map(response -> {
             if (!response.isSuccess()) {
                 throw new GatewayException(response.status(), "profile not loaded");

@@ -5,9 +5,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.acme.shop.web.auth.ClientAddress;
+
 import reactor.core.publisher.Mono;
 
-/** Reads the login form's {@code email} and {@code password} fields. */
+/** Reads the login form's {@code email} and {@code password} fields, with the browser's address as details. */
 final class LoginFormConverter implements ServerAuthenticationConverter {
 
     @Override
@@ -15,7 +17,10 @@ final class LoginFormConverter implements ServerAuthenticationConverter {
         return exchange.getFormData().map(form -> {
             String email = form.getFirst("email");
             String password = form.getFirst("password");
-            return UsernamePasswordAuthenticationToken.unauthenticated(email == null ? "" : email, password == null ? "" : password);
+            UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(
+                    email == null ? "" : email, password == null ? "" : password);
+            token.setDetails(ClientAddress.of(exchange));
+            return token;
         });
     }
 }

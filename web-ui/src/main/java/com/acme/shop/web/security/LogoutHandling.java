@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.acme.shop.web.auth.AuthClient;
+import com.acme.shop.web.auth.ClientAddress;
 import com.acme.shop.web.auth.TokenSet;
 import com.acme.shop.web.session.SessionCookieResolver;
 
@@ -33,7 +34,8 @@ class LogoutHandling {
     Mono<Void> revokeTokens(WebFilterExchange webFilterExchange, Authentication authentication) {
         return webFilterExchange.getExchange().getSession().flatMap(session -> {
             TokenSet tokens = session.getAttribute(TokenSet.SESSION_ATTRIBUTE);
-            return tokens == null ? Mono.empty() : authClient.logout(tokens);
+            return tokens == null ? Mono.empty()
+                    : authClient.logout(tokens, ClientAddress.of(webFilterExchange.getExchange()));
         });
     }
 

@@ -36,7 +36,7 @@ class TwoReplicasRefreshIT extends WebUiIT {
 
     @Test
     void twoReplicasRefreshingOneSessionCallAuthOnceAndAgreeOnTheNewTokens() {
-        TokenSet stale = authClient.login(StubUpstreams.USER_EMAIL, StubUpstreams.PASSWORD).block();
+        TokenSet stale = authClient.login(StubUpstreams.USER_EMAIL, StubUpstreams.PASSWORD, null).block();
         var session = sessions.createSession().block();
         session.setAttribute(TokenSet.SESSION_ATTRIBUTE, stale);
         sessions.save(session).block();
@@ -44,8 +44,8 @@ class TwoReplicasRefreshIT extends WebUiIT {
         TokenRefresher replicaB = new TokenRefresher(authClient, redis, sessions, properties, Clock.systemUTC());
         stubs.refreshDelayMillis.set(300);
 
-        List<TokenSet> results = Flux.merge(replicaA.refresh(session.getId(), stale), replicaB.refresh(session.getId(), stale),
-                replicaA.refresh(session.getId(), stale), replicaB.refresh(session.getId(), stale)).collectList().block(Duration.ofSeconds(20));
+        List<TokenSet> results = Flux.merge(replicaA.refresh(session.getId(), stale, null), replicaB.refresh(session.getId(), stale, null),
+                replicaA.refresh(session.getId(), stale, null), replicaB.refresh(session.getId(), stale, null)).collectList().block(Duration.ofSeconds(20));
 
         assertThat(stubs.refreshCalls.get()).isEqualTo(1);
         assertThat(stubs.reuseDetected.get()).isZero();
@@ -57,14 +57,14 @@ class TwoReplicasRefreshIT extends WebUiIT {
 
     @Test
     void aLateRequestWithTheRotatedTokenGetsTheNewTokensWithoutAnotherRefresh() {
-        TokenSet stale = authClient.login(StubUpstreams.USER_EMAIL, StubUpstreams.PASSWORD).block();
+        TokenSet stale = authClient.login(StubUpstreams.USER_EMAIL, StubUpstreams.PASSWORD, null).block();
         var session = sessions.createSession().block();
         session.setAttribute(TokenSet.SESSION_ATTRIBUTE, stale);
         sessions.save(session).block();
         TokenRefresher refresher = new TokenRefresher(authClient, redis, sessions, properties, Clock.systemUTC());
 
-        TokenSet first = refresher.refresh(session.getId(), stale).block();
-        TokenSet late = refresher.refresh(session.getId(), stale).block();
+        TokenSet first = refresher.refresh(session.getId(), stale, null).block();
+        TokenSet late = refresher.refresh(session.getId(), stale, null).block();
 
         assertThat(late.refreshToken()).isEqualTo(first.refreshToken());
         assertThat(stubs.refreshCalls.get()).isEqualTo(1);
