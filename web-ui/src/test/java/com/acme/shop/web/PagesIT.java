@@ -34,6 +34,16 @@ class PagesIT extends WebUiIT {
     }
 
     @Test
+    void searchSendsTheQueryToTheGatewayEncodedOnce() {
+        Browser admin = loggedIn(StubUpstreams.ADMIN_EMAIL);
+
+        admin.get("/members?q=ana müller@example.com");
+
+        assertThat(stubs.gatewayRequests("GET", "/api/members")).last().satisfies(request ->
+                assertThat(request.uri()).contains("q=ana%20m%C3%BCller%40example.com").doesNotContain("%25"));
+    }
+
+    @Test
     void createSendsTheRenderedIdempotencyKeyAndRedirects() {
         Browser admin = loggedIn(StubUpstreams.ADMIN_EMAIL);
         String key = idempotencyKey(admin.get("/members").getResponseBody());

@@ -1,5 +1,6 @@
 package com.acme.shop.web.gateway;
 
+import java.net.URI;
 import java.util.function.Consumer;
 
 import org.springframework.http.HttpHeaders;
@@ -19,11 +20,13 @@ import reactor.core.publisher.Mono;
 public class GatewayClient {
 
     private final WebClient client;
+    private final String baseUrl;
     private final AuthorizedCalls authorizedCalls;
     private final WebUiProperties properties;
 
     GatewayClient(WebClient.Builder builder, AuthorizedCalls authorizedCalls, WebUiProperties properties) {
-        this.client = builder.clone().baseUrl(properties.gatewayUrl().toString()).build();
+        this.client = builder.clone().build();
+        this.baseUrl = properties.gatewayUrl().toString().replaceAll("/+$", "");
         this.authorizedCalls = authorizedCalls;
         this.properties = properties;
     }
@@ -33,14 +36,15 @@ public class GatewayClient {
     }
 
     /**
-     * Sends a request; 401 is handled (refresh and retry, or the session ends); every other status
-     * is returned. An unreachable gateway gives {@link GatewayException} with 503.
+     * Sends a request to {@code uri}, a path with an optional query that is already encoded (see
+     * {@code MemberQuery#apiUri()}): it is used as it is, never encoded a second time. 401 is handled
+     * (refresh and retry, or the session ends); every other status is returned. An unreachable gateway gives {@link GatewayException} with 503.
      */
     public Mono<GatewayResponse> send(ServerWebExchange exchange, HttpMethod method, String uri, Object jsonBody,
             Consumer<HttpHeaders> headers) {
         String requestId = exchange.getRequest().getHeaders().getFirst("X-Request-Id");
         return authorizedCalls.call(exchange, token -> {
-            WebClient.RequestBodySpec spec = client.method(method).uri(uri)
+            WebClient.RequestBodySpec spec = client.method(method).uri(URI.create(baseUrl + uri))
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                     .headers(h -> {
                         headers.accept(h);
