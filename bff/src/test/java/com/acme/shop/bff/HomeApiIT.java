@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.acme.shop.common.testing.TestTokens;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -30,8 +32,8 @@ class HomeApiIT {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
-        registry.add("shop.jwt.issuer", () -> StubDownstreams.ISSUER);
-        registry.add("shop.jwt.jwks-uri", () -> stubs.authUrl() + "/.well-known/jwks.json");
+        registry.add("shop.jwt.issuer", () -> TestTokens.ISSUER);
+        registry.add("shop.jwt.jwks-uri", stubs.tokens::jwksUri);
         registry.add("shop.bff.auth.url", stubs::authUrl);
         registry.add("shop.bff.member.url", stubs::memberUrl);
         registry.add("shop.bff.member.timeout", () -> "700ms");

@@ -3,6 +3,8 @@ package com.acme.shop.bff;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import com.acme.shop.common.testing.TestTokens;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,8 +22,8 @@ class HomeWithMemberDownIT {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
-        registry.add("shop.jwt.issuer", () -> StubDownstreams.ISSUER);
-        registry.add("shop.jwt.jwks-uri", () -> stubs.authUrl() + "/.well-known/jwks.json");
+        registry.add("shop.jwt.issuer", () -> TestTokens.ISSUER);
+        registry.add("shop.jwt.jwks-uri", stubs.tokens::jwksUri);
         registry.add("shop.bff.auth.url", stubs::authUrl);
         registry.add("shop.bff.member.url", StubDownstreams::unusedLocalUrl);
     }

@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.RedisConnection;
 import com.acme.shop.infra.TestInfra;
 
@@ -25,7 +26,7 @@ import com.acme.shop.infra.TestInfra;
         "IDEMPOTENCY_ENABLED=false" })
 class FilterTogglesIT {
 
-    static final FakeUpstream UPSTREAM = new FakeUpstream(new TestTokens().jwks());
+    static final FakeUpstream UPSTREAM = new FakeUpstream(TestTokens.create().jwksJson());
 
     @LocalServerPort
     int port;

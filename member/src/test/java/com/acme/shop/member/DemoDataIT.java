@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
+
+import com.acme.shop.common.testing.TestTokens;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.flyway.autoconfigure.FlywayProperties;
@@ -29,7 +31,7 @@ class DemoDataIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestDatabases.create("member_seed").forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("shop.jwt.jwks-uri", TestTokens.get()::jwksUri);
+        registry.add("shop.jwt.jwks-uri", TestTokens.shared()::jwksUri);
     }
 
     @Test
@@ -39,7 +41,7 @@ class DemoDataIT {
 
         Map<String, Object> page = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
                 .get().uri("/api/members?q=example.jp&sort=name,asc")
-                .headers(h -> h.setBearerAuth(TestTokens.get().admin(UUID.randomUUID())))
+                .headers(h -> h.setBearerAuth(TestTokens.shared().admin(UUID.randomUUID())))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })

@@ -1,6 +1,9 @@
 package com.acme.shop.member;
 
+import java.security.SecureRandom;
 import java.util.UUID;
+
+import com.acme.shop.common.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -112,12 +115,15 @@ class MemberAuthorizationIT extends MemberServerTestSupport {
 
         UUID id = UUID.randomUUID();
         String[] invalid = {
-            TOKENS.badSignatureAdmin(id),
-            TOKENS.unsignedAdmin(id),
-            TOKENS.wrongAudienceAdmin(id),
-            TOKENS.expiredUser(id),
-            TOKENS.hmacAdmin(id),
-            TOKENS.wrongTypeAdmin(id),
+            // same kid and claims, signed with a key the JWKS does not hold
+            TOKENS.token(id).roles("USER", "ADMIN").signWith(TestTokens.newEcKeyPair()),
+            TOKENS.token(id).roles("USER", "ADMIN").unsigned(),
+            TOKENS.token(id).roles("USER", "ADMIN").audiences("shop-bff").sign(),
+            TOKENS.token(id).expired().sign(),
+            // HS256 with a shared secret instead of ES256 (rule B2)
+            TOKENS.token(id).roles("USER", "ADMIN").signHs256(randomSecret()),
+            // typ JWT instead of at+jwt (rule B4)
+            TOKENS.token(id).roles("USER", "ADMIN").type("JWT").sign(),
             "not.a.jwt",
         };
         for (String token : invalid) {
@@ -139,5 +145,11 @@ class MemberAuthorizationIT extends MemberServerTestSupport {
         http.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 }

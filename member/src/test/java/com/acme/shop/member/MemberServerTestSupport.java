@@ -2,6 +2,8 @@ package com.acme.shop.member;
 
 import java.util.Map;
 import java.util.UUID;
+
+import com.acme.shop.common.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class MemberServerTestSupport {
 
-    static final TestTokens TOKENS = TestTokens.get();
+    static final TestTokens TOKENS = TestTokens.shared();
     static final UUID ADMIN_ID = UUID.randomUUID();
 
     private static Map<String, String> database;

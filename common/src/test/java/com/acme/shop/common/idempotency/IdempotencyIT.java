@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.acme.shop.common.security.TestTokens;
+import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.RedisConnection;
 import com.acme.shop.infra.TestInfra;
 import org.awaitility.Awaitility;
@@ -36,7 +36,7 @@ import reactor.core.scheduler.Schedulers;
 @SpringBootTest(classes = IdempotencyTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IdempotencyIT {
 
-    static final TestTokens tokens = TestTokens.start();
+    static final TestTokens tokens = TestTokens.builder().audiences("shop-gateway", "shop-test").build();
     static final String JSON = "{\"email\":\"a@shop.test\",\"name\":\"A\"}";
 
     @DynamicPropertySource
@@ -49,7 +49,7 @@ class IdempotencyIT {
             registry.add("spring.data.redis.password", redis::password);
         }
         registry.add("spring.data.redis.timeout", () -> "1s");
-        registry.add("shop.jwt.audience", () -> TestTokens.AUDIENCE);
+        registry.add("shop.jwt.audience", () -> "shop-test");
         registry.add("shop.jwt.jwks-uri", tokens::jwksUri);
         registry.add("shop.jwt.denylist", () -> "false");
         registry.add("shop.idempotency.doc-url", () -> "https://docs.shop.test/idempotency");
@@ -70,7 +70,7 @@ class IdempotencyIT {
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(30)).build();
         subject = UUID.randomUUID().toString();
-        token = tokens.token(subject, "USER");
+        token = tokens.user(subject);
         IdempotencyTestApp.calls.clear();
     }
 
@@ -184,7 +184,7 @@ class IdempotencyIT {
     @Test
     void scopesKeysPerPrincipal() {
         String key = key();
-        String otherToken = tokens.token(UUID.randomUUID().toString(), "USER");
+        String otherToken = tokens.user(UUID.randomUUID());
         byte[] mine = post("/api/items", key, JSON).exchange().expectStatus().isCreated()
                 .expectBody().returnResult().getResponseBody();
         byte[] theirs = client.post().uri("/api/items").headers(h -> {

@@ -3,18 +3,16 @@ package com.acme.shop.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 
+import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.TestInfra;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -25,7 +23,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,13 +35,15 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  */
 class AccessTokenDecoderIT {
 
+    static final String AUDIENCE = "shop-test";
+
     static TestTokens tokens;
     static TestRedis redis;
     static ReactiveJwtDecoder decoder;
 
     @BeforeAll
     static void start() {
-        tokens = TestTokens.start();
+        tokens = newTokens();
         redis = TestRedis.connect();
         decoder = AccessTokenDecoders.create(props(), redis.template);
     }
@@ -56,7 +55,11 @@ class AccessTokenDecoderIT {
     }
 
     static AccessTokenProperties props() {
-        return new AccessTokenProperties(TestTokens.ISSUER, TestTokens.AUDIENCE, tokens.jwksUri(), null, true);
+        return new AccessTokenProperties(TestTokens.ISSUER, AUDIENCE, tokens.jwksUri(), null, true);
+    }
+
+    static TestTokens newTokens() {
+        return TestTokens.builder().audiences("shop-gateway", AUDIENCE).build();
     }
 
     private static Jwt decode(String token) {
@@ -70,27 +73,21 @@ class AccessTokenDecoderIT {
     @Test
     void acceptsValidToken() {
         String subject = UUID.randomUUID().toString();
-        Jwt jwt = decode(tokens.token(subject, "USER", "ADMIN"));
+        Jwt jwt = decode(tokens.admin(subject));
         assertThat(jwt.getSubject()).isEqualTo(subject);
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("USER", "ADMIN");
     }
 
     @Test
     void rejectsUnsignedAlgNone() {
-        String token = Jwts.builder().header().keyId(tokens.kid).type("at+jwt").and()
-                .issuer(TestTokens.ISSUER).audience().add(TestTokens.AUDIENCE).and()
-                .subject(UUID.randomUUID().toString()).id(UUID.randomUUID().toString())
-                .issuedAt(new Date()).expiration(Date.from(Instant.now().plusSeconds(300)))
-                .compact();
+        String token = tokens.token().unsigned();
         assertThat(token).endsWith(".");
         assertRejected(token);
     }
 
     @Test
     void rejectsHs256SignedWithThePublicKeyBytes() {
-        String token = tokens.claims(UUID.randomUUID().toString(), List.of("ADMIN"))
-                .signWith(Keys.hmacShaKeyFor(tokens.signingKey.getPublic().getEncoded()), Jwts.SIG.HS256)
-                .compact();
+        String token = tokens.token().roles("ADMIN").signHs256WithPublicKey();
         assertRejected(token);
     }
 
@@ -100,42 +97,29 @@ class AccessTokenDecoderIT {
         generator.initialize(2048);
         KeyPair rsa = generator.generateKeyPair();
         RSAKey rsaJwk = new RSAKey.Builder((java.security.interfaces.RSAPublicKey) rsa.getPublic()).keyID("rsa-1").build();
-        TestTokens own = TestTokens.start();
-        try {
-            own.publish(TestTokens.publicJwk(own.signingKey, own.kid), rsaJwk);
+        try (TestTokens own = newTokens()) {
+            own.publish(own.publicJwk(), rsaJwk);
             ReactiveJwtDecoder rsaAware = AccessTokenDecoders.create(props().withJwksUri(own.jwksUri()), null);
-            String token = own.claims(UUID.randomUUID().toString(), List.of("USER"))
-                    .header().keyId("rsa-1").and()
-                    .signWith(rsa.getPrivate(), Jwts.SIG.RS256).compact();
+            String token = own.token().kid("rsa-1").signWith(rsa.getPrivate(), Jwts.SIG.RS256);
             assertThatThrownBy(() -> rsaAware.decode(token).block(Duration.ofSeconds(10)))
                     .isInstanceOf(BadJwtException.class);
-        }
-        finally {
-            own.close();
         }
     }
 
     @Test
     void rejectsTokenWithoutAlg() {
-        String header = b64("{\"kid\":\"" + tokens.kid + "\",\"typ\":\"at+jwt\"}");
-        String valid = tokens.userToken();
-        String[] parts = valid.split("\\.");
-        assertRejected(header + "." + parts[1] + "." + parts[2]);
+        assertRejected(TestTokens.withHeader(tokens.user(), "{\"kid\":\"" + tokens.kid() + "\",\"typ\":\"at+jwt\"}"));
     }
 
     @Test
     void rejectsUnknownKid() {
-        String token = tokens.claims(UUID.randomUUID().toString(), List.of("USER"))
-                .header().keyId("unknown-" + UUID.randomUUID()).and()
-                .signWith(tokens.signingKey.getPrivate(), Jwts.SIG.ES256).compact();
+        String token = tokens.token().kid("unknown-" + UUID.randomUUID()).sign();
         assertRejected(token);
     }
 
     @Test
     void rejectsForeignKeyWithTheSameKid() {
-        KeyPair foreign = TestTokens.newEcKeyPair();
-        String token = tokens.claims(UUID.randomUUID().toString(), List.of("ADMIN"))
-                .signWith(foreign.getPrivate(), Jwts.SIG.ES256).compact();
+        String token = tokens.token().roles("ADMIN").signWith(TestTokens.newEcKeyPair());
         assertRejected(token);
     }
 
@@ -152,115 +136,97 @@ class AccessTokenDecoderIT {
 
     @Test
     void rejectsWrongIssuer() {
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER")).issuer("shop-auth-evil")));
+        assertRejected(tokens.token().issuer("shop-auth-evil").sign());
     }
 
     @Test
     void rejectsWrongAudience() {
-        assertThat(decode(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER"))
-                .claim("aud", List.of(TestTokens.AUDIENCE))))).isNotNull();
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER"))
-                .claim("aud", List.of("shop-member"))));
+        assertThat(decode(tokens.token().audiences(AUDIENCE).sign())).isNotNull();
+        assertRejected(tokens.token().audiences("shop-member").sign());
     }
 
     @Test
     void rejectsMissingJtiSubOrIat() {
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER")).id(null)));
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER")).subject(null)));
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER")).issuedAt(null)));
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER")).expiration(null)));
+        assertRejected(tokens.token().jti(null).sign());
+        assertRejected(tokens.token().subject(null).sign());
+        assertRejected(tokens.token().issuedAt(null).sign());
+        assertRejected(tokens.token().expiresAt(null).sign());
     }
 
     @Test
     void rejectsOtherTyp() {
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER")).header().type("JWT").and()));
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER")).header().type(null).and()));
+        assertRejected(tokens.token().type("JWT").sign());
+        assertRejected(tokens.token().type(null).sign());
     }
 
     @Test
     void rejectsExpiredBeyondSkewButAcceptsWithinSkew() {
         Instant now = Instant.now();
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER"))
-                .issuedAt(Date.from(now.minusSeconds(400))).expiration(Date.from(now.minusSeconds(70)))));
-        assertThat(decode(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER"))
-                .issuedAt(Date.from(now.minusSeconds(330))).expiration(Date.from(now.minusSeconds(30))))))
+        assertRejected(tokens.token().issuedAt(now.minusSeconds(400)).expiresAt(now.minusSeconds(70)).sign());
+        assertThat(decode(tokens.token().issuedAt(now.minusSeconds(330)).expiresAt(now.minusSeconds(30)).sign()))
                 .isNotNull();
     }
 
     @Test
     void rejectsIatOrNbfInTheFutureBeyondSkewButAcceptsWithinSkew() {
         Instant now = Instant.now();
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER"))
-                .issuedAt(Date.from(now.plusSeconds(90))).expiration(Date.from(now.plusSeconds(300)))));
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER"))
-                .notBefore(Date.from(now.plusSeconds(90)))));
-        assertThat(decode(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER"))
-                .issuedAt(Date.from(now.plusSeconds(30))).notBefore(Date.from(now.plusSeconds(30)))
-                .expiration(Date.from(now.plusSeconds(300)))))).isNotNull();
+        assertRejected(tokens.token().issuedAt(now.plusSeconds(90)).expiresAt(now.plusSeconds(300)).sign());
+        assertRejected(tokens.token().notBefore(now.plusSeconds(90)).sign());
+        assertThat(decode(tokens.token().issuedAt(now.plusSeconds(30)).notBefore(now.plusSeconds(30))
+                .expiresAt(now.plusSeconds(300)).sign())).isNotNull();
     }
 
     @Test
     void rejectsLifetimeOverTenMinutes() {
         Instant now = Instant.now();
-        assertRejected(tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER"))
-                .issuedAt(Date.from(now)).expiration(Date.from(now.plusSeconds(3600)))));
+        assertRejected(tokens.token().issuedAt(now).expiresAt(now.plusSeconds(3600)).sign());
     }
 
     @Test
     void refreshesJwksOnceForUnknownKidAndAcceptsRotatedKey() {
         MutableClock clock = new MutableClock(Instant.now());
-        TestTokens own = TestTokens.start();
-        try {
+        try (TestTokens own = newTokens()) {
             ReactiveJwtDecoder rotating = AccessTokenDecoders.create(props().withJwksUri(own.jwksUri()), null, clock);
-            assertThat(rotating.decode(own.userToken()).block(Duration.ofSeconds(10))).isNotNull();
-            assertThat(own.jwksHits.get()).isEqualTo(1);
+            assertThat(rotating.decode(own.user()).block(Duration.ofSeconds(10))).isNotNull();
+            assertThat(own.jwksHits()).isEqualTo(1);
 
             KeyPair next = TestTokens.newEcKeyPair();
-            own.publish(TestTokens.publicJwk(own.signingKey, own.kid), TestTokens.publicJwk(next, "next"));
-            String rotated = own.claims(UUID.randomUUID().toString(), List.of("USER")).header().keyId("next").and()
-                    .signWith(next.getPrivate(), Jwts.SIG.ES256).compact();
+            own.publish(own.publicJwk(), TestTokens.publicJwk(next, "next"));
+            String rotated = own.token().kid("next").signWith(next);
 
             // within 30 s of the last fetch an unknown kid does not trigger a refresh
             assertThatThrownBy(() -> rotating.decode(rotated).block(Duration.ofSeconds(10)))
                     .isInstanceOf(BadJwtException.class);
-            assertThat(own.jwksHits.get()).isEqualTo(1);
+            assertThat(own.jwksHits()).isEqualTo(1);
 
             clock.advance(Duration.ofSeconds(31));
             assertThat(rotating.decode(rotated).block(Duration.ofSeconds(10))).isNotNull();
-            assertThat(own.jwksHits.get()).isEqualTo(2);
+            assertThat(own.jwksHits()).isEqualTo(2);
 
             // an unknown kid right after that refresh is rejected without another fetch
-            String unknown = own.claims(UUID.randomUUID().toString(), List.of("USER")).header().keyId("nope").and()
-                    .signWith(next.getPrivate(), Jwts.SIG.ES256).compact();
+            String unknown = own.token().kid("nope").signWith(next);
             for (int i = 0; i < 5; i++) {
                 assertThatThrownBy(() -> rotating.decode(unknown).block(Duration.ofSeconds(10)))
                         .isInstanceOf(BadJwtException.class);
             }
-            assertThat(own.jwksHits.get()).isEqualTo(2);
-        }
-        finally {
-            own.close();
+            assertThat(own.jwksHits()).isEqualTo(2);
         }
     }
 
     @Test
     void verifiesFromInMemoryJwksWithoutHttp() {
-        TestTokens own = TestTokens.start();
-        try {
-            ReactiveJwtDecoder inMemory = AccessTokenDecoders.create(props(),
-                    new com.nimbusds.jose.jwk.JWKSet(TestTokens.publicJwk(own.signingKey, own.kid)), null);
-            assertThat(inMemory.decode(own.userToken()).block(Duration.ofSeconds(10))).isNotNull();
-            assertThat(own.jwksHits.get()).isZero();
-        }
-        finally {
-            own.close();
+        try (TestTokens own = newTokens()) {
+            ReactiveJwtDecoder inMemory = AccessTokenDecoders.create(props().withJwksUri(own.jwksUri()),
+                    new com.nimbusds.jose.jwk.JWKSet(own.publicJwk()), null);
+            assertThat(inMemory.decode(own.user()).block(Duration.ofSeconds(10))).isNotNull();
+            assertThat(own.jwksHits()).isZero();
         }
     }
 
     @Test
     void rejectsDenylistedJti() {
         String jti = UUID.randomUUID().toString();
-        String token = tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER")).id(jti));
+        String token = tokens.token().jti(jti).sign();
         assertThat(decode(token)).isNotNull();
         redis.template.opsForValue().set("deny:" + TestTokens.ISSUER + ":" + jti, "1", Duration.ofSeconds(120))
                 .block(Duration.ofSeconds(5));
@@ -270,7 +236,7 @@ class AccessTokenDecoderIT {
     @Test
     void failsClosedWhenDenylistIsUnreachable() {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestInfra.redisIsEmbedded());
-        String token = tokens.userToken();
+        String token = tokens.user();
         TestInfra.stopRedis();
         try {
             assertThatThrownBy(() -> decode(token)).isInstanceOf(TokenCheckUnavailableException.class);
@@ -284,13 +250,9 @@ class AccessTokenDecoderIT {
 
     private static JWTClaimsSet.Builder validClaims() {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE)
+        return new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).audience(AUDIENCE)
                 .subject(UUID.randomUUID().toString()).jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
-    }
-
-    private static String b64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     static final class MutableClock extends Clock {

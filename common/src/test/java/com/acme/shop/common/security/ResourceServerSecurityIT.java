@@ -3,9 +3,9 @@ package com.acme.shop.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
+import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.RedisConnection;
 import com.acme.shop.infra.TestInfra;
 import org.awaitility.Awaitility;
@@ -28,7 +28,9 @@ import org.springframework.web.reactive.function.BodyInserters;
 @SpringBootTest(classes = SecurityTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResourceServerSecurityIT {
 
-    static final TestTokens tokens = TestTokens.start();
+    static final String AUDIENCE = "shop-test";
+
+    static final TestTokens tokens = TestTokens.builder().audiences("shop-gateway", AUDIENCE).build();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -40,7 +42,7 @@ class ResourceServerSecurityIT {
             registry.add("spring.data.redis.password", redis::password);
         }
         registry.add("spring.data.redis.timeout", () -> "1s");
-        registry.add("shop.jwt.audience", () -> TestTokens.AUDIENCE);
+        registry.add("shop.jwt.audience", () -> AUDIENCE);
         registry.add("shop.jwt.jwks-uri", tokens::jwksUri);
     }
 
@@ -82,7 +84,7 @@ class ResourceServerSecurityIT {
     @Test
     void acceptsValidTokenAndExposesCurrentUser() {
         String subject = UUID.randomUUID().toString();
-        client.get().uri("/api/me").headers(h -> h.setBearerAuth(tokens.token(subject, "USER"))).exchange()
+        client.get().uri("/api/me").headers(h -> h.setBearerAuth(tokens.user(subject))).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.id").isEqualTo(subject)
@@ -97,7 +99,7 @@ class ResourceServerSecurityIT {
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().returnResult().getResponseBody();
-        String wrongIssuer = tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER")).issuer("other"));
+        String wrongIssuer = tokens.token().issuer("other").sign();
         byte[] issuer = client.get().uri("/api/me").headers(h -> h.setBearerAuth(wrongIssuer)).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
@@ -107,7 +109,7 @@ class ResourceServerSecurityIT {
 
     @Test
     void ignoresAccessTokenQueryParameter() {
-        client.get().uri("/api/me?access_token=" + tokens.userToken()).exchange()
+        client.get().uri("/api/me?access_token=" + tokens.user()).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
@@ -115,26 +117,26 @@ class ResourceServerSecurityIT {
     @Test
     void ignoresAccessTokenFormParameter() {
         client.post().uri("/api/me").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("access_token", tokens.userToken())).exchange()
+                .body(BodyInserters.fromFormData("access_token", tokens.user())).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 
     @Test
     void answers403InsufficientScopeForMissingRole() {
-        client.get().uri("/api/admin").headers(h -> h.setBearerAuth(tokens.userToken())).exchange()
+        client.get().uri("/api/admin").headers(h -> h.setBearerAuth(tokens.user())).exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(403);
-        client.get().uri("/api/admin").headers(h -> h.setBearerAuth(tokens.token(UUID.randomUUID().toString(), "USER", "ADMIN")))
+        client.get().uri("/api/admin").headers(h -> h.setBearerAuth(tokens.admin(UUID.randomUUID())))
                 .exchange().expectStatus().isOk();
     }
 
     @Test
     void rejectsDenylistedToken() {
         String jti = UUID.randomUUID().toString();
-        String token = tokens.sign(tokens.claims(UUID.randomUUID().toString(), List.of("USER")).id(jti));
+        String token = tokens.token().jti(jti).sign();
         client.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
         redis.opsForValue().set("deny:shop-auth:" + jti, "1", Duration.ofMinutes(2)).block(Duration.ofSeconds(5));
         client.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange()
@@ -145,7 +147,7 @@ class ResourceServerSecurityIT {
     @Test
     void answers503WhenDenylistIsUnreachable() {
         Assumptions.assumeTrue(TestInfra.redisIsEmbedded());
-        String token = tokens.userToken();
+        String token = tokens.user();
         TestInfra.stopRedis();
         try {
             client.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange()
