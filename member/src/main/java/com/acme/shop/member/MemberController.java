@@ -57,7 +57,7 @@ class MemberController {
     Mono<ResponseEntity<Member>> updateMe(@AuthenticationPrincipal Jwt jwt,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody MemberForm form) {
         return Mono.fromSupplier(() -> callerId(jwt))
-                .flatMap(id -> service.update(id, ifMatch, MemberValidator.validateProfile(form)))
+                .flatMap(id -> service.update(id, ifMatch, MemberValidator.validateProfile(form), isAdmin(jwt)))
                 .map(MemberController::withETag);
     }
 
@@ -67,10 +67,10 @@ class MemberController {
     }
 
     @PutMapping("/{id}")
-    Mono<ResponseEntity<Member>> update(@PathVariable String id,
+    Mono<ResponseEntity<Member>> update(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody MemberForm form) {
         return Mono.fromSupplier(() -> Ids.require(id))
-                .flatMap(memberId -> service.update(memberId, ifMatch, MemberValidator.validate(form)))
+                .flatMap(memberId -> service.update(memberId, ifMatch, MemberValidator.validate(form), isAdmin(jwt)))
                 .map(MemberController::withETag);
     }
 
@@ -88,6 +88,12 @@ class MemberController {
             throw new MemberNotFoundException();
         }
         return id;
+    }
+
+    /** Whether the token carries the ADMIN role (the {@code roles} claim, as mapped by common). */
+    private static boolean isAdmin(Jwt jwt) {
+        java.util.List<String> roles = jwt.getClaimAsStringList("roles");
+        return roles != null && roles.contains("ADMIN");
     }
 
     static ResponseEntity<Member> withETag(Member member) {

@@ -1,5 +1,6 @@
 package com.acme.shop.member;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -50,22 +51,30 @@ class MemberService {
      * Replaces the member's fields. With {@code ifMatch} the update applies only to the version it
      * names (else 412); without it the current version is used, and a lost race is retried. Either way
      * the SQL update is conditional on the version it read. A {@code null} email keeps the current one.
+     * Without {@code emailChangeAllowed} a different email is refused: a member's email is also the
+     * sign-in email that auth holds, so members may not change their own.
      */
-    Mono<Member> update(UUID id, String ifMatch, MemberData data) {
-        return attemptUpdate(id, ifMatch, data, UNCONDITIONAL_UPDATE_ATTEMPTS);
+    Mono<Member> update(UUID id, String ifMatch, MemberData data, boolean emailChangeAllowed) {
+        return attemptUpdate(id, ifMatch, data, emailChangeAllowed, UNCONDITIONAL_UPDATE_ATTEMPTS);
     }
 
-    private Mono<Member> attemptUpdate(UUID id, String ifMatch, MemberData data, int attemptsLeft) {
+    private Mono<Member> attemptUpdate(UUID id, String ifMatch, MemberData data, boolean emailChangeAllowed,
+            int attemptsLeft) {
         return get(id).flatMap(current -> {
             if (ifMatch != null && !ETags.matches(ifMatch, current.version())) {
                 return Mono.error(new StaleVersionException());
             }
-            MemberData changes = data.email() == null ? new MemberData(current.email(), data.name(), data.phone()) : data;
+            if (!emailChangeAllowed && data.email() != null && !data.email().equalsIgnoreCase(current.email())) {
+                return Mono.error(new InvalidMemberException(List.of(new FieldProblem("email",
+                        "is your sign-in email and can only be changed by an administrator"))));
+            }
+            MemberData changes = data.email() == null || !emailChangeAllowed
+                    ? new MemberData(current.email(), data.name(), data.phone()) : data;
             return members.update(id, current.version(), changes)
                     .onErrorMap(DataIntegrityViolationException.class, ex -> new EmailTakenException())
                     .switchIfEmpty(Mono.defer(() -> ifMatch != null || attemptsLeft <= 1
                             ? get(id).then(Mono.error(new StaleVersionException()))
-                            : attemptUpdate(id, null, data, attemptsLeft - 1)));
+                            : attemptUpdate(id, null, data, emailChangeAllowed, attemptsLeft - 1)));
         });
     }
 

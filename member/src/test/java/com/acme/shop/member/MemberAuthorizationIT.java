@@ -63,6 +63,41 @@ class MemberAuthorizationIT extends MemberServerTestSupport {
     }
 
     @Test
+    void userCannotChangeTheSignInEmailButAdminCan() {
+        UUID userId = UUID.randomUUID();
+        String email = uniqueEmail("locked");
+        registerMember(userId, email, "Locked Email");
+        String token = TOKENS.user(userId);
+
+        http.put().uri("/api/members/me").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new MemberForm(uniqueEmail("other"), "Locked Email", null))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+        http.put().uri("/api/members/{id}", userId).headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new MemberForm(uniqueEmail("other"), "Locked Email", null))
+                .exchange()
+                .expectStatus().isBadRequest();
+        http.put().uri("/api/members/me").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new MemberForm(email.toUpperCase(java.util.Locale.ROOT), "Same Email", null))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.email").isEqualTo(email);
+
+        String newEmail = uniqueEmail("changed");
+        http.put().uri("/api/members/{id}", userId).headers(h -> h.setBearerAuth(TOKENS.admin(UUID.randomUUID())))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new MemberForm(newEmail, "Same Email", null))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.email").isEqualTo(newEmail);
+    }
+
+    @Test
     void adminReadsOwnProfileAndAnyMember() {
         UUID adminId = UUID.randomUUID();
         registerMember(adminId, uniqueEmail("admin"), "The Admin");
