@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 /** One service as a child JVM: start, health wait, log capture, stop (with its descendants). */
 final class ServiceProcess {
 
+    /** JVM options for every service: small and quick to start. {@code SERVICE_JAVA_OPTS} replaces them. */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final String JAVA_OPTS_VARIABLE = "SERVICE_JAVA_OPTS";
     private static final int TAIL_LINES = 60;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -59,10 +61,14 @@ final class ServiceProcess {
         return env;
     }
 
-    static List<String> command(Path jar) {
+    static List<String> command(Path jar, String javaOpts) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(JVM_OPTIONS);
+        if (javaOpts == null || javaOpts.isBlank()) {
+            command.addAll(JVM_OPTIONS);
+        } else {
+            command.addAll(List.of(javaOpts.trim().split("\\s+")));
+        }
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         return command;
@@ -81,7 +87,7 @@ final class ServiceProcess {
             Files.createDirectories(logFile.getParent());
             Files.createDirectories(pidFile.getParent());
             killStale(pidFile, name, jar);
-            ProcessBuilder builder = new ProcessBuilder(command(jar)).directory(workDir.toFile()).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(command(jar, env.get(JAVA_OPTS_VARIABLE))).directory(workDir.toFile()).redirectErrorStream(true);
             builder.environment().putAll(env);
             synchronized (tail) {
                 tail.clear();
