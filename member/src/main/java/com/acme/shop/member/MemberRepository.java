@@ -33,6 +33,14 @@ class MemberRepository {
                 .one();
     }
 
+    /** The member with whether it has a sign-in account. */
+    Mono<StoredMember> findStoredById(UUID id) {
+        return db.sql("SELECT " + COLUMNS + ", has_account FROM " + TABLE + " WHERE id = :id")
+                .bind("id", id)
+                .map(row -> new StoredMember(member(row), row.get("has_account", Boolean.class)))
+                .one();
+    }
+
     Flux<Member> find(MemberSearch search) {
         GenericExecuteSpec spec = db.sql("SELECT " + COLUMNS + " FROM " + TABLE
                 + (search.hasQuery() ? SEARCH : "")
@@ -53,19 +61,37 @@ class MemberRepository {
         return spec.map(row -> row.get("total", Long.class)).one();
     }
 
-    /** Inserts a member; a duplicate email fails with {@code DuplicateKeyException}. */
-    Mono<Member> insert(UUID id, MemberData data) {
-        return bindData(db.sql("INSERT INTO " + TABLE + " (id, email, name, phone)"
-                + " VALUES (:id, :email, :name, :phone) RETURNING " + COLUMNS), data)
+    /**
+     * Inserts a member, with or without a sign-in account; a duplicate email fails with
+     * {@code DuplicateKeyException}.
+     */
+    Mono<Member> insert(UUID id, MemberData data, boolean hasAccount) {
+        return bindData(db.sql("INSERT INTO " + TABLE + " (id, email, name, phone, has_account)"
+                + " VALUES (:id, :email, :name, :phone, :hasAccount) RETURNING " + COLUMNS), data)
                 .bind("id", id)
+                .bind("hasAccount", hasAccount)
                 .map(MemberRepository::member)
                 .one();
     }
 
     /** Inserts a member unless its id or email already exists; empty when nothing was inserted. */
-    Mono<Member> insertIfAbsent(UUID id, MemberData data) {
-        return bindData(db.sql("INSERT INTO " + TABLE + " (id, email, name, phone)"
-                + " VALUES (:id, :email, :name, :phone) ON CONFLICT DO NOTHING RETURNING " + COLUMNS), data)
+    Mono<Member> insertIfAbsent(UUID id, MemberData data, boolean hasAccount) {
+        return bindData(db.sql("INSERT INTO " + TABLE + " (id, email, name, phone, has_account)"
+                + " VALUES (:id, :email, :name, :phone, :hasAccount) ON CONFLICT DO NOTHING RETURNING " + COLUMNS), data)
+                .bind("id", id)
+                .bind("hasAccount", hasAccount)
+                .map(MemberRepository::member)
+                .one();
+    }
+
+    /**
+     * Records that the member has a sign-in account. When that is news (a row from before accounts
+     * were recorded) the version is bumped, so an update that read the row without the account fails
+     * its version check; empty when the row is gone or had the account already.
+     */
+    Mono<Member> markHasAccount(UUID id) {
+        return db.sql("UPDATE " + TABLE + " SET has_account = true, updated_at = now(), version = version + 1"
+                + " WHERE id = :id AND NOT has_account RETURNING " + COLUMNS)
                 .bind("id", id)
                 .map(MemberRepository::member)
                 .one();

@@ -1,6 +1,5 @@
 package com.acme.shop.member;
 
-import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -29,19 +28,21 @@ class MemberService {
     }
 
     Mono<Member> create(MemberData data) {
-        return members.insert(UUID.randomUUID(), data).onErrorMap(DataIntegrityViolationException.class,
+        return members.insert(UUID.randomUUID(), data, false).onErrorMap(DataIntegrityViolationException.class,
                 ex -> new EmailTakenException());
     }
 
     /**
-     * Creates the member auth registered, idempotently: the same id with the same email again yields
-     * the existing member ({@code created == false}); an email owned by another id is a conflict.
+     * Creates the member auth registered, with a sign-in account, idempotently: the same id with the
+     * same email again yields the existing member ({@code created == false}) and makes sure it is
+     * recorded as having an account; an email owned by another id is a conflict.
      */
     Mono<CreateResult> createInternal(UUID id, MemberData data) {
-        return members.insertIfAbsent(id, data)
+        return members.insertIfAbsent(id, data, true)
                 .map(member -> new CreateResult(member, true))
                 .switchIfEmpty(Mono.defer(() -> members.findById(id)
                         .filter(existing -> existing.email().equalsIgnoreCase(data.email()))
+                        .flatMap(existing -> members.markHasAccount(id).defaultIfEmpty(existing))
                         .map(existing -> new CreateResult(existing, false))
                         .switchIfEmpty(Mono.error(EmailTakenException::new))))
                 .onErrorMap(DataIntegrityViolationException.class, ex -> new EmailTakenException());
@@ -50,31 +51,28 @@ class MemberService {
     /**
      * Replaces the member's fields. With {@code ifMatch} the update applies only to the version it
      * names (else 412); without it the current version is used, and a lost race is retried. Either way
-     * the SQL update is conditional on the version it read. A {@code null} email keeps the current one.
-     * Without {@code emailChangeAllowed} a different email is refused: a member's email is also the
-     * sign-in email that auth holds, so members may not change their own.
+     * the SQL update is conditional on the version it read. A {@code null} email keeps the current one;
+     * whether a different email is accepted is {@link EmailChangeRule}'s call ({@code callerIsAdmin}:
+     * the caller has the ADMIN role).
      */
-    Mono<Member> update(UUID id, String ifMatch, MemberData data, boolean emailChangeAllowed) {
-        return attemptUpdate(id, ifMatch, data, emailChangeAllowed, UNCONDITIONAL_UPDATE_ATTEMPTS);
+    Mono<Member> update(UUID id, String ifMatch, MemberData data, boolean callerIsAdmin) {
+        return attemptUpdate(id, ifMatch, data, callerIsAdmin, UNCONDITIONAL_UPDATE_ATTEMPTS);
     }
 
-    private Mono<Member> attemptUpdate(UUID id, String ifMatch, MemberData data, boolean emailChangeAllowed,
+    private Mono<Member> attemptUpdate(UUID id, String ifMatch, MemberData data, boolean callerIsAdmin,
             int attemptsLeft) {
-        return get(id).flatMap(current -> {
+        return members.findStoredById(id).switchIfEmpty(Mono.error(MemberNotFoundException::new)).flatMap(stored -> {
+            Member current = stored.member();
             if (ifMatch != null && !ETags.matches(ifMatch, current.version())) {
                 return Mono.error(new StaleVersionException());
             }
-            if (!emailChangeAllowed && data.email() != null && !data.email().equalsIgnoreCase(current.email())) {
-                return Mono.error(new InvalidMemberException(List.of(new FieldProblem("email",
-                        "is your sign-in email and can only be changed by an administrator"))));
-            }
-            MemberData changes = data.email() == null || !emailChangeAllowed
-                    ? new MemberData(current.email(), data.name(), data.phone()) : data;
-            return members.update(id, current.version(), changes)
+            String email = EmailChangeRule.emailToStore(current.email(), data.email(), stored.hasAccount(),
+                    callerIsAdmin);
+            return members.update(id, current.version(), new MemberData(email, data.name(), data.phone()))
                     .onErrorMap(DataIntegrityViolationException.class, ex -> new EmailTakenException())
                     .switchIfEmpty(Mono.defer(() -> ifMatch != null || attemptsLeft <= 1
                             ? get(id).then(Mono.error(new StaleVersionException()))
-                            : attemptUpdate(id, null, data, emailChangeAllowed, attemptsLeft - 1)));
+                            : attemptUpdate(id, null, data, callerIsAdmin, attemptsLeft - 1)));
         });
     }
 

@@ -38,6 +38,9 @@ class DemoDataIT {
     void seedsDemoMembersWhenEnabled() {
         long rows = db.sql("SELECT count(*) AS n FROM member.members").map(row -> row.get("n", Long.class)).one().block();
         assertThat(rows).isBetween(35L, 50L);
+        long withAccount = db.sql("SELECT count(*) AS n FROM member.members WHERE has_account")
+                .map(row -> row.get("n", Long.class)).one().block();
+        assertThat(withAccount).isZero();
 
         Map<String, Object> page = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
                 .get().uri("/api/members?q=example.jp&sort=name,asc")

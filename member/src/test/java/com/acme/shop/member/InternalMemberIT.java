@@ -2,6 +2,7 @@ package com.acme.shop.member;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,47 @@ class InternalMemberIT extends MemberServerTestSupport {
                 .jsonPath("$.email").isEqualTo(email)
                 .jsonPath("$.version").isEqualTo(0);
         assertThat(countMembersWithEmail(email)).isEqualTo(1);
+    }
+
+    @Test
+    void recordsTheSignInAccountAndKeepsItOnRepeatedCreate() {
+        UUID id = UUID.randomUUID();
+        String email = uniqueEmail("account");
+        registerMember(id, email, "Has Account");
+        assertThat(hasAccount(id)).isTrue();
+
+        http.post().uri("/internal/members").headers(h -> h.setBearerAuth(TOKENS.service()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new InternalMemberForm(id.toString(), email, "Has Account", null))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(0);
+
+        assertThat(hasAccount(id)).isTrue();
+    }
+
+    @Test
+    void repeatedCreateMarksAProfileStoredWithoutAccount() {
+        UUID id = UUID.randomUUID();
+        String email = uniqueEmail("before");
+        registerMember(id, email, "Stored Before Accounts");
+        // as a row from before has_account existed
+        db.sql("UPDATE member.members SET has_account = false WHERE id = :id").bind("id", id).then().block();
+
+        http.post().uri("/internal/members").headers(h -> h.setBearerAuth(TOKENS.service()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new InternalMemberForm(id.toString(), email, "Stored Before Accounts", null))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .expectBody().jsonPath("$.email").isEqualTo(email).jsonPath("$.version").isEqualTo(1);
+
+        assertThat(hasAccount(id)).isTrue();
+        http.put().uri("/api/members/{id}", id).headers(h -> h.setBearerAuth(adminToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new MemberForm(uniqueEmail("changed"), "Stored Before Accounts", null))
+                .exchange()
+                .expectStatus().isBadRequest();
     }
 
     @Test

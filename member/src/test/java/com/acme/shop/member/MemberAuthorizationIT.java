@@ -63,7 +63,7 @@ class MemberAuthorizationIT extends MemberServerTestSupport {
     }
 
     @Test
-    void userCannotChangeTheSignInEmailButAdminCan() {
+    void neitherUserNorAdminChangesTheSignInEmail() {
         UUID userId = UUID.randomUUID();
         String email = uniqueEmail("locked");
         registerMember(userId, email, "Locked Email");
@@ -88,13 +88,18 @@ class MemberAuthorizationIT extends MemberServerTestSupport {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.email").isEqualTo(email);
 
-        String newEmail = uniqueEmail("changed");
         http.put().uri("/api/members/{id}", userId).headers(h -> h.setBearerAuth(TOKENS.admin(UUID.randomUUID())))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new MemberForm(newEmail, "Same Email", null))
+                .bodyValue(new MemberForm(uniqueEmail("changed"), "Same Email", null))
                 .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("email")
+                .jsonPath("$.errors[0].message").isEqualTo(EmailChangeRule.ACCOUNT_EMAIL);
+        http.get().uri("/api/members/me").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.email").isEqualTo(newEmail);
+                .expectBody().jsonPath("$.email").isEqualTo(email);
     }
 
     @Test

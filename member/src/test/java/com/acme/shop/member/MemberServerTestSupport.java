@@ -84,6 +84,15 @@ abstract class MemberServerTestSupport {
         return local + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
+    /** The stored {@code has_account} flag of the member (not part of the API representation). */
+    boolean hasAccount(UUID id) {
+        return db.sql("SELECT has_account FROM member.members WHERE id = :id")
+                .bind("id", id)
+                .map(row -> row.get("has_account", Boolean.class))
+                .one()
+                .block();
+    }
+
     long countMembersWithEmail(String email) {
         return db.sql("SELECT count(*) AS n FROM member.members WHERE lower(email) = lower(:email)")
                 .bind("email", email)
