@@ -28,7 +28,7 @@ public record LoginProperties(
         maxDelay = maxDelay == null ? Duration.ofMinutes(15) : maxDelay;
         maxFailures = maxFailures == null ? 100 : Math.min(maxFailures, 100);
         failureMemory = failureMemory == null ? Duration.ofHours(24) : failureMemory;
-        ipLimit = ipLimit == null ? 30 : ipLimit;
+        ipLimit = ipLimit == null ? 100 : ipLimit;
         ipWindow = ipWindow == null ? Duration.ofMinutes(1) : ipWindow;
         trustForwardedFor = trustForwardedFor == null || trustForwardedFor;
     }
