@@ -27,6 +27,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code sub exp iat jti} required, 60 s skew, and the Redis denylist when a template is given.
  * Every rejection is a {@code BadJwtException} (401 {@code invalid_token}); an unreachable denylist is a
  * {@link TokenCheckUnavailableException} (503).
+ * <p>
+ * The chain is: denylist (every call) → cache of verified tokens ({@link CachingJwtDecoder}, unless
+ * {@code shop.jwt.cache.enabled=false}) → Nimbus signature and claim checks. A token verified once is not
+ * signature-checked again until it expires (at most 10 min); a key removed from the JWKS therefore keeps its
+ * already verified tokens valid until they expire.
  */
 public final class AccessTokenDecoders {
 
@@ -58,7 +63,10 @@ public final class AccessTokenDecoders {
         return create(props, () -> jwks, redisOrNull);
     }
 
-    /** Keys from an in-memory JWKS that may change (key rotation); the supplier is asked on every decode. */
+    /**
+     * Keys from an in-memory JWKS that may change (key rotation); the supplier is asked on every verification
+     * (i.e. not for tokens already in the cache of verified tokens).
+     */
     public static ReactiveJwtDecoder create(AccessTokenProperties props, Supplier<JWKSet> jwks,
             ReactiveStringRedisTemplate redisOrNull) {
         Objects.requireNonNull(jwks, "jwks");
@@ -81,7 +89,16 @@ public final class AccessTokenDecoders {
                 .build();
         nimbus.setJwtValidator(new AccessTokenValidator(props.issuer(), props.audience(), props.clockSkew(), clock));
         ReactiveStringRedisTemplate redis = props.denylistEnabled() ? redisOrNull : null;
-        return new DenylistCheckingJwtDecoder(nimbus, redis, DenylistCheckingJwtDecoder.REDIS_TIMEOUT);
+        ReactiveJwtDecoder verifying = cached(nimbus, props, clock);
+        return new DenylistCheckingJwtDecoder(verifying, redis, DenylistCheckingJwtDecoder.REDIS_TIMEOUT);
+    }
+
+    /** The verifier behind a cache of the tokens it accepted, or the verifier itself when the cache is off. */
+    static ReactiveJwtDecoder cached(ReactiveJwtDecoder verifier, AccessTokenProperties props, Clock clock) {
+        if (!props.cache().enabled()) {
+            return verifier;
+        }
+        return new CachingJwtDecoder(verifier, props.cache().maxSize(), props.clockSkew(), clock);
     }
 
     private static JWKSet parseJwkSet(String json) {

@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param jwksUri  the pinned JWKS ({@code ${AUTH_SERVER_URL}/.well-known/jwks.json})
  * @param clockSkew allowance for {@code exp}, {@code nbf} and {@code iat} (60 s)
  * @param denylist whether {@code deny:{iss}:{jti}} is checked in Redis on every request (default true)
+ * @param cache    the cache of already verified tokens ({@code shop.jwt.cache.*}, see {@link AccessTokenDecoders})
  */
 @ConfigurationProperties("shop.jwt")
 public record AccessTokenProperties(String issuer, String audience, String jwksUri, Duration clockSkew,
-        Boolean denylist) {
+        Boolean denylist, TokenCache cache) {
 
     public static final String DEFAULT_ISSUER = "shop-auth";
     public static final String DEFAULT_AUTH_SERVER_URL = "http://localhost:4000";
@@ -29,11 +30,17 @@ public record AccessTokenProperties(String issuer, String audience, String jwksU
         jwksUri = hasText(jwksUri) ? jwksUri : DEFAULT_AUTH_SERVER_URL + JWKS_PATH;
         clockSkew = clockSkew != null ? clockSkew : DEFAULT_CLOCK_SKEW;
         denylist = denylist == null || denylist;
+        cache = cache != null ? cache : TokenCache.DEFAULT;
+    }
+
+    /** All settings but the cache, which keeps its defaults (on, 10 000 tokens). */
+    public AccessTokenProperties(String issuer, String audience, String jwksUri, Duration clockSkew, Boolean denylist) {
+        this(issuer, audience, jwksUri, clockSkew, denylist, null);
     }
 
     /** Convenience constructor with the defaults for everything but the audience. */
     public AccessTokenProperties(String audience) {
-        this(null, audience, null, null, null);
+        this(null, audience, null, null, null, null);
     }
 
     /** The JWKS location for an auth service base URL, e.g. {@code http://localhost:4000}. */
@@ -47,22 +54,48 @@ public record AccessTokenProperties(String issuer, String audience, String jwksU
     }
 
     public AccessTokenProperties withIssuer(String newIssuer) {
-        return new AccessTokenProperties(newIssuer, audience, jwksUri, clockSkew, denylist);
+        return new AccessTokenProperties(newIssuer, audience, jwksUri, clockSkew, denylist, cache);
     }
 
     public AccessTokenProperties withAudience(String newAudience) {
-        return new AccessTokenProperties(issuer, newAudience, jwksUri, clockSkew, denylist);
+        return new AccessTokenProperties(issuer, newAudience, jwksUri, clockSkew, denylist, cache);
     }
 
     public AccessTokenProperties withJwksUri(String newJwksUri) {
-        return new AccessTokenProperties(issuer, audience, newJwksUri, clockSkew, denylist);
+        return new AccessTokenProperties(issuer, audience, newJwksUri, clockSkew, denylist, cache);
     }
 
     public AccessTokenProperties withDenylist(boolean newDenylist) {
-        return new AccessTokenProperties(issuer, audience, jwksUri, clockSkew, newDenylist);
+        return new AccessTokenProperties(issuer, audience, jwksUri, clockSkew, newDenylist, cache);
+    }
+
+    public AccessTokenProperties withCache(TokenCache newCache) {
+        return new AccessTokenProperties(issuer, audience, jwksUri, clockSkew, denylist, newCache);
     }
 
     private static boolean hasText(String s) {
         return s != null && !s.isBlank();
+    }
+
+    /**
+     * The cache of successfully verified access tokens ({@code shop.jwt.cache}), see {@link AccessTokenDecoders}.
+     *
+     * @param enabled whether verified tokens are cached until they expire (default true)
+     * @param maxSize how many tokens are kept at most (default 10 000; at least 1)
+     */
+    public record TokenCache(Boolean enabled, Integer maxSize) {
+
+        public static final int DEFAULT_MAX_SIZE = 10_000;
+        public static final TokenCache DEFAULT = new TokenCache(true, DEFAULT_MAX_SIZE);
+        public static final TokenCache DISABLED = new TokenCache(false, DEFAULT_MAX_SIZE);
+
+        public TokenCache {
+            enabled = enabled == null || enabled;
+            maxSize = maxSize != null ? maxSize : DEFAULT_MAX_SIZE;
+            if (maxSize < 1) {
+                throw new IllegalArgumentException(
+                        "shop.jwt.cache.max-size must be at least 1 (or set shop.jwt.cache.enabled=false)");
+            }
+        }
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * Binds {@link AccessTokenProperties} ({@code shop.jwt.*}; {@code JWT_ISSUER} and {@code AUTH_SERVER_URL} are
  * honoured when the {@code shop.jwt} keys are not set) and, when {@code shop.jwt.audience} is set and the
  * service defines no decoder of its own, provides the {@link ReactiveJwtDecoder} from
- * {@link AccessTokenDecoders} (with the Redis denylist unless {@code shop.jwt.denylist=false}).
+ * {@link AccessTokenDecoders} (with the Redis denylist unless {@code shop.jwt.denylist=false}, and the cache of
+ * verified tokens unless {@code shop.jwt.cache.enabled=false}; size {@code shop.jwt.cache.max-size}).
  */
 @AutoConfiguration(after = DataRedisReactiveAutoConfiguration.class, beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",

@@ -8,9 +8,10 @@ import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.TestInfra;
@@ -19,6 +20,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Flux;
 
 /**
  * The access-token decoder against a JWKS served over real HTTP (rules B2–B6, B13 with a real Redis).
@@ -234,6 +238,53 @@ class AccessTokenDecoderIT {
     }
 
     @Test
+    void rejectsAtOnceADenylistedTokenThatWasCachedBefore() {
+        AtomicInteger verifications = new AtomicInteger();
+        ReactiveJwtDecoder cachingDecoder = countingDecoder(verifications);
+        String jti = UUID.randomUUID().toString();
+        String token = tokens.token().jti(jti).sign();
+        assertThat(cachingDecoder.decode(token).block(Duration.ofSeconds(10))).isNotNull();
+        assertThat(cachingDecoder.decode(token).block(Duration.ofSeconds(10))).isNotNull();
+        assertThat(verifications).hasValue(1);
+
+        redis.template.opsForValue().set("deny:" + TestTokens.ISSUER + ":" + jti, "1", Duration.ofSeconds(120))
+                .block(Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> cachingDecoder.decode(token).block(Duration.ofSeconds(10)))
+                .isInstanceOf(BadJwtException.class);
+        assertThat(verifications).hasValue(1);
+    }
+
+    @Test
+    void verifiesAndRejectsAOneByteChangeOfACachedToken() {
+        AtomicInteger verifications = new AtomicInteger();
+        ReactiveJwtDecoder cachingDecoder = countingDecoder(verifications);
+        String token = tokens.user();
+        assertThat(cachingDecoder.decode(token).block(Duration.ofSeconds(10))).isNotNull();
+
+        int inSignature = token.lastIndexOf('.') + 10;
+        char flipped = token.charAt(inSignature) == 'A' ? 'B' : 'A';
+        String badSignature = token.substring(0, inSignature) + flipped + token.substring(inSignature + 1);
+        String otherSubject = TestTokens.tamper(token, payload -> payload.replaceFirst("\"sub\":\"", "\"sub\":\"x"));
+
+        assertThatThrownBy(() -> cachingDecoder.decode(badSignature).block(Duration.ofSeconds(10)))
+                .isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> cachingDecoder.decode(otherSubject).block(Duration.ofSeconds(10)))
+                .isInstanceOf(BadJwtException.class);
+        assertThat(verifications).hasValue(3);
+    }
+
+    /** The production chain over real Redis, with keys from memory and every signature check counted. */
+    private static ReactiveJwtDecoder countingDecoder(AtomicInteger verifications) {
+        JWKSet jwks = new JWKSet(tokens.publicJwk());
+        Function<SignedJWT, Flux<JWK>> keys = jwt -> {
+            verifications.incrementAndGet();
+            return Flux.fromIterable(PinnedJwkSource.select(jwks, jwt.getHeader().getKeyID()));
+        };
+        return AccessTokenDecoders.create(props(), keys, redis.template, Clock.systemUTC());
+    }
+
+    @Test
     void failsClosedWhenDenylistIsUnreachable() {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestInfra.redisIsEmbedded());
         String token = tokens.user();
@@ -253,32 +304,5 @@ class AccessTokenDecoderIT {
         return new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).audience(AUDIENCE)
                 .subject(UUID.randomUUID().toString()).jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -24,6 +24,8 @@ class SecurityAutoConfigurationTest {
             assertThat(props.jwksUri()).isEqualTo("http://localhost:4000/.well-known/jwks.json");
             assertThat(props.clockSkew()).isEqualTo(Duration.ofSeconds(60));
             assertThat(props.denylist()).isTrue();
+            assertThat(props.cache().enabled()).isTrue();
+            assertThat(props.cache().maxSize()).isEqualTo(10_000);
             assertThat(context).doesNotHaveBean(ReactiveJwtDecoder.class);
         });
     }
@@ -38,6 +40,16 @@ class SecurityAutoConfigurationTest {
                 });
         runner.withPropertyValues("JWT_ISSUER=issuer-from-env", "shop.jwt.issuer=explicit")
                 .run(context -> assertThat(context.getBean(AccessTokenProperties.class).issuer()).isEqualTo("explicit"));
+    }
+
+    @Test
+    void bindsTheTokenCacheSettings() {
+        runner.withPropertyValues("shop.jwt.cache.enabled=false", "shop.jwt.cache.max-size=500")
+                .run(context -> {
+                    AccessTokenProperties props = context.getBean(AccessTokenProperties.class);
+                    assertThat(props.cache().enabled()).isFalse();
+                    assertThat(props.cache().maxSize()).isEqualTo(500);
+                });
     }
 
     @Test
