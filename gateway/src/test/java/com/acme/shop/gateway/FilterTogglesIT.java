@@ -16,7 +16,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.acme.shop.common.testing.TestTokens;
-import com.acme.shop.infra.RedisConnection;
 import com.acme.shop.infra.TestInfra;
 
 /** Both gateway filters switched off by configuration: the gateway is then a plain router. */
@@ -35,13 +34,7 @@ class FilterTogglesIT {
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        RedisConnection r = TestInfra.redis();
-        registry.add("spring.data.redis.host", r::host);
-        registry.add("spring.data.redis.port", r::port);
-        registry.add("spring.data.redis.database", r::database);
-        if (r.password() != null) {
-            registry.add("spring.data.redis.password", r::password);
-        }
+        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("AUTH_SERVER_URL", UPSTREAM::url);
         registry.add("MEMBER_SERVER_URL", UPSTREAM::url);
         registry.add("BFF_SERVER_URL", UPSTREAM::url);

@@ -76,12 +76,7 @@ class FullStackIT {
         }
         platform = Platform.start(options);
         assertThat(platform.skippedServices()).as("service jars missing: build auth and member first").isEmpty();
-        registry.add("spring.data.redis.host", redis::host);
-        registry.add("spring.data.redis.port", redis::port);
-        registry.add("spring.data.redis.database", redis::database);
-        if (redis.password() != null) {
-            registry.add("spring.data.redis.password", redis::password);
-        }
+        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("AUTH_SERVER_URL", () -> stripSlash(platform.url("auth").toString()));
         registry.add("MEMBER_SERVER_URL", () -> stripSlash(platform.url("member").toString()));
     }

@@ -30,7 +30,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.acme.shop.common.testing.TestTokens;
-import com.acme.shop.infra.RedisConnection;
 import com.acme.shop.infra.TestInfra;
 
 import reactor.core.publisher.Flux;
@@ -67,13 +66,7 @@ class GatewayIT {
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        RedisConnection r = TestInfra.redis();
-        registry.add("spring.data.redis.host", r::host);
-        registry.add("spring.data.redis.port", r::port);
-        registry.add("spring.data.redis.database", r::database);
-        if (r.password() != null) {
-            registry.add("spring.data.redis.password", r::password);
-        }
+        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("AUTH_SERVER_URL", UPSTREAM::url);
         registry.add("MEMBER_SERVER_URL", UPSTREAM::url);
         // nothing listens on port 1: connections are refused at once

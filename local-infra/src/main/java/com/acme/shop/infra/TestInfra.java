@@ -77,7 +77,6 @@ public final class TestInfra {
      */
     public static Map<String, String> springProperties() {
         PostgresConnection pg = postgres();
-        RedisConnection r = redis();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.r2dbc.url", pg.r2dbcUrl());
         properties.put("spring.r2dbc.username", pg.user());
@@ -85,6 +84,14 @@ public final class TestInfra {
         properties.put("spring.flyway.url", pg.jdbcUrl());
         properties.put("spring.flyway.user", pg.user());
         properties.put("spring.flyway.password", pg.password());
+        properties.putAll(redisSpringProperties());
+        return properties;
+    }
+
+    /** Only the {@code spring.data.redis.*} part of {@link #springProperties()}: starts no PostgreSQL. */
+    public static Map<String, String> redisSpringProperties() {
+        RedisConnection r = redis();
+        Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.data.redis.host", r.host());
         properties.put("spring.data.redis.port", Integer.toString(r.port()));
         if (r.password() != null) {

@@ -9,7 +9,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.acme.shop.infra.RedisConnection;
 import com.acme.shop.infra.TestInfra;
 
 /**
@@ -31,13 +30,7 @@ public abstract class WebUiIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        RedisConnection redis = TestInfra.redis();
-        registry.add("spring.data.redis.host", redis::host);
-        registry.add("spring.data.redis.port", redis::port);
-        registry.add("spring.data.redis.database", redis::database);
-        if (redis.password() != null) {
-            registry.add("spring.data.redis.password", redis::password);
-        }
+        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("shop.web.auth-server-url", () -> StubUpstreams.get().authUrl());
         registry.add("shop.web.gateway-url", () -> StubUpstreams.get().gatewayUrl());
     }

@@ -40,30 +40,24 @@ public class AccountRepository {
 
     /** Inserts the account; a taken e-mail fails with a {@code DataIntegrityViolationException}. */
     public Mono<Account> insert(Account account) {
-        return db.sql("INSERT INTO auth.accounts (id, email, password_hash, roles, status) "
-                        + "VALUES (:id, :email, :hash, :roles, :status)")
-                .bind("id", account.id())
-                .bind("email", account.email())
-                .bind("hash", account.passwordHash())
-                .bind("roles", account.roles().toArray(String[]::new))
-                .bind("status", account.status().name())
-                .fetch()
-                .rowsUpdated()
-                .thenReturn(account);
+        return insertRows(account, "").thenReturn(account);
     }
 
     /** Inserts unless the e-mail is taken; returns true when a row was written. */
     public Mono<Boolean> insertIfAbsent(Account account) {
+        return insertRows(account, " ON CONFLICT DO NOTHING").map(rows -> rows > 0);
+    }
+
+    private Mono<Long> insertRows(Account account, String onConflict) {
         return db.sql("INSERT INTO auth.accounts (id, email, password_hash, roles, status) "
-                        + "VALUES (:id, :email, :hash, :roles, :status) ON CONFLICT DO NOTHING")
+                        + "VALUES (:id, :email, :hash, :roles, :status)" + onConflict)
                 .bind("id", account.id())
                 .bind("email", account.email())
                 .bind("hash", account.passwordHash())
                 .bind("roles", account.roles().toArray(String[]::new))
                 .bind("status", account.status().name())
                 .fetch()
-                .rowsUpdated()
-                .map(rows -> rows > 0);
+                .rowsUpdated();
     }
 
     /**

@@ -3,7 +3,7 @@ package com.acme.shop.auth.login;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.acme.shop.auth.MutableClock;
+import com.acme.shop.common.testing.MutableClock;
 import com.acme.shop.auth.login.ThrottlePolicy.FailureState;
 import org.junit.jupiter.api.Test;
 

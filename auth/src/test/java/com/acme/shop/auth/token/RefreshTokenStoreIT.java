@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.acme.shop.auth.AuthItSupport;
-import com.acme.shop.auth.MutableClock;
+import com.acme.shop.common.testing.MutableClock;
 import com.acme.shop.auth.token.RefreshTokenStore.RefreshTokenOwner;
 import com.acme.shop.auth.token.RefreshTokenStore.Rotation.Outcome;
 import org.junit.jupiter.api.Test;

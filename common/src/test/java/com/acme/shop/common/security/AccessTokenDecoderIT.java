@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import com.acme.shop.common.testing.MutableClock;
 import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.TestInfra;
 import com.nimbusds.jose.JOSEObjectType;

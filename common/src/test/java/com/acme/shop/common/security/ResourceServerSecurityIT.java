@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.acme.shop.common.testing.TestTokens;
-import com.acme.shop.infra.RedisConnection;
 import com.acme.shop.infra.TestInfra;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -34,13 +33,7 @@ class ResourceServerSecurityIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        RedisConnection redis = TestInfra.redis();
-        registry.add("spring.data.redis.host", redis::host);
-        registry.add("spring.data.redis.port", redis::port);
-        registry.add("spring.data.redis.database", redis::database);
-        if (redis.password() != null) {
-            registry.add("spring.data.redis.password", redis::password);
-        }
+        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.data.redis.timeout", () -> "1s");
         registry.add("shop.jwt.audience", () -> AUDIENCE);
         registry.add("shop.jwt.jwks-uri", tokens::jwksUri);

@@ -1,4 +1,4 @@
-package com.acme.shop.auth;
+package com.acme.shop.common.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A UTC clock that tests move forward by hand. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
