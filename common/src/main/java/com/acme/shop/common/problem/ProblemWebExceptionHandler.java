@@ -36,6 +36,9 @@ import java.util.Map;
  *   <li>malformed or unreadable input ({@code ServerWebInputException}) → 400, unsupported content type → 415,
  *       body over a buffer limit → 413, unknown path → 404, wrong method → 405;</li>
  *   <li>{@link WebExchangeBindException} and method validation → 400 with {@code errors: [{field, message}]};</li>
+ *   <li>a dependency that cannot be reached or did not answer in time ({@link DependencyFailures}: PostgreSQL,
+ *       Redis, pool acquire timeouts, refused connections) → 503 with {@code Retry-After: 5} and a generic detail,
+ *       logged as one warning line;</li>
  *   <li>anything else → 500 with a generic detail, logged once with the request id.</li>
  * </ul>
  * Browser page requests (outside {@code /api/}, {@code Accept} naming {@code text/html}) are left to the next handler,
@@ -47,6 +50,12 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
     public static final int ORDER = -2;
 
     static final String GENERIC_500_DETAIL = "An unexpected error occurred.";
+
+    /** Deliberately vague: the answer does not say which dependency failed. */
+    static final String UNAVAILABLE_DETAIL = "The service is temporarily unavailable. Retry later.";
+
+    /** Seconds a client should wait before retrying after a dependency failure. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
@@ -61,10 +70,15 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
             return Mono.error(ex);
         }
         Problem problem = toProblem(ex);
+        ServerHttpRequest request = exchange.getRequest();
         if (problem.status().is5xxServerError() && problem.unexpected()) {
-            ServerHttpRequest request = exchange.getRequest();
             log.error("Unhandled error on {} {} requestId={}", request.getMethod(), request.getPath().value(),
                     RequestIdWebFilter.requestId(exchange), ex);
+        } else if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                && DependencyFailures.isUnavailable(ex)) {
+            // expected while a dependency is down: one line, no stack trace per request
+            log.warn("Dependency unavailable on {} {} requestId={}: {}", request.getMethod(), request.getPath().value(),
+                    RequestIdWebFilter.requestId(exchange), rootCause(ex));
         }
         // a header set by a filter before the failure must not leak into the error response
         exchange.getResponse().getHeaders().remove(HttpHeaders.ETAG);
@@ -107,6 +121,11 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
             }
             return new Problem(status, detail, response.getHeaders(), properties, false);
         }
+        if (DependencyFailures.isUnavailable(ex)) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            return new Problem(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL, headers, Map.of(), false);
+        }
         return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, GENERIC_500_DETAIL, HttpHeaders.EMPTY, Map.of(), true);
     }
 
@@ -142,6 +161,14 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static String rootCause(Throwable ex) {
+        Throwable root = ex;
+        for (int i = 0; i < 32 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + (root.getMessage() != null ? ": " + root.getMessage() : "");
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
