@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.acme.shop.common.testing.TestTokens;
+import com.acme.shop.infra.TestInfra;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,7 @@ class HomeWithMemberDownIT {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
+        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("shop.jwt.issuer", () -> TestTokens.ISSUER);
         registry.add("shop.jwt.jwks-uri", stubs.tokens::jwksUri);
         registry.add("shop.bff.auth.url", stubs::authUrl);
