@@ -109,6 +109,19 @@ class GatewayIT {
     }
 
     @Test
+    void aClientSentForwardedForNeverReachesAuthWhenNoProxyIsTrusted() {
+        client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", "6.6.6.6")
+                .header("X-Forwarded-For", "7.7.7.7")
+                .header("Forwarded", "for=8.8.8.8")
+                .bodyValue("{}").exchange().expectStatus().isOk();
+        Map<String, String> received = UPSTREAM.received("POST", "/api/auth/login").get(0).headers();
+        assertThat(received).containsEntry("X-Forwarded-For", "127.0.0.1").doesNotContainKey("Forwarded");
+        assertThat(received.values()).noneMatch(value -> value.contains("6.6.6.6") || value.contains("7.7.7.7")
+                || value.contains("8.8.8.8"));
+    }
+
+    @Test
     void createsRequestIdWhenAbsentAndForwardsIt() {
         String requestId = client.get().uri("/api/members/7").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
                 .exchange().expectStatus().isOk()
@@ -406,6 +419,23 @@ class GatewayIT {
                 .expectBody().jsonPath("$[?(@.route_id == 'member-create')]").exists();
         admin.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("http_server_requests"));
+    }
+
+    @Test
+    void managementPortListensOnLoopbackOnlyByDefault() {
+        // bound to 127.0.0.1, not to every address: another address of this host (127.0.0.2) is refused
+        assertThat(accepts("127.0.0.1", managementPort)).isTrue();
+        assertThat(accepts("127.0.0.2", managementPort)).isFalse();
+        assertThat(accepts("127.0.0.2", port)).isTrue();
+    }
+
+    static boolean accepts(String host, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 2000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     // --- helpers -------------------------------------------------------------------------------------
