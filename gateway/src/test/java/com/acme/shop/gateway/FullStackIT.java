@@ -61,7 +61,8 @@ class FullStackIT {
         PostgresConnection pg = TestInfra.postgres();
         RedisConnection redis = TestInfra.redis();
         dataDir = Files.createTempDirectory("gateway-it-");
-        PlatformOptions defaults = PlatformOptions.defaults();
+        // isolated: variables exported in the caller's shell (ADMIN_EMAIL, SPRING_PROFILES_ACTIVE, ...) stay out
+        PlatformOptions defaults = PlatformOptions.isolated();
         PlatformOptions options = defaults.withServices("auth", "member").withRandomPorts()
                 .withRepoRoot(snapshotJars(defaults.repoRoot(), dataDir.resolve("repo"), "auth", "member"))
                 .withDataDir(dataDir.resolve("data"))

@@ -38,7 +38,9 @@ public final class Launcher {
                                     use this Redis, start no embedded one
               ADMIN_EMAIL           bootstrap admin (default admin@shop.local)
               ADMIN_PASSWORD        bootstrap admin password (default admin-password-local)
-              any other variable is passed on to every service (see each module's .env.example)
+              any other variable is passed on to every service (see each module's .env.example), except
+              TRUSTED_PROXIES, set per service: auth believes X-Forwarded-For from loopback (127.0.0.1/32,::1/128:
+              the gateway and web-ui), every other service from nobody
             """;
 
     private Launcher() {

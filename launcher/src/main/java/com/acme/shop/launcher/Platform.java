@@ -81,7 +81,7 @@ public final class Platform implements AutoCloseable {
 
     /** The gateway's management (actuator) base URL. */
     public URI gatewayAdminUrl() {
-        return URI.create("http://localhost:" + ports.gatewayAdmin());
+        return URI.create(ports.gatewayAdminUrl());
     }
 
     /** Stops one service (e.g. member, for a degraded-mode test). */
@@ -205,7 +205,7 @@ public final class Platform implements AutoCloseable {
             String name = entry.getKey();
             Map<String, String> env = ServiceEnvironment.build(name, options, ports, postgres, external, redis, externalRedis);
             services.put(name, new ServiceProcess(name, entry.getValue(), options.repoRoot(), env,
-                    ports.healthUri(name), dataDir.resolve("logs"), dataDir.resolve("run"), options.streamLogs()));
+                    options.inheritEnvironment(), ports.healthUri(name), dataDir.resolve("logs"), dataDir.resolve("run"), options.streamLogs()));
         }
         for (List<String> group : START_GROUPS) {
             List<ServiceProcess> starting = group.stream().filter(services::containsKey).map(services::get).toList();

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param env         environment passed to every service; {@code DATABASE_URL} / {@code REDIS_URL} here mean
  *                    "use these servers, start no embedded one"
  * @param streamLogs  print every service's log lines, prefixed with its name
+ * @param inheritEnvironment whether service processes also inherit this JVM's whole environment ({@code ./run.sh}:
+ *                    yes); when false they get only {@link ServiceProcess#SYSTEM_VARIABLES} from it plus what
+ *                    {@link #env()} and the launcher give them, so a test controls their complete environment
  */
 public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services, boolean randomPorts,
-                              Map<String, String> env, boolean streamLogs) {
+                              Map<String, String> env, boolean streamLogs, boolean inheritEnvironment) {
 
     /** Every service, in start order. */
     public static final List<String> ALL_SERVICES = List.of("auth", "member", "bff", "gateway", "web-ui");
@@ -37,6 +40,12 @@ public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services
         env = Map.copyOf(env);
     }
 
+    /** Inherits the caller's environment (as before {@code inheritEnvironment} existed). */
+    public PlatformOptions(Path repoRoot, Path dataDir, List<String> services, boolean randomPorts,
+                           Map<String, String> env, boolean streamLogs) {
+        this(repoRoot, dataDir, services, randomPorts, env, streamLogs, true);
+    }
+
     /**
      * repoRoot = the nearest directory upwards from the working directory that holds {@code mvnw} (or the system
      * property {@code shop.repo.root}); dataDir = {@code repoRoot/.data}; all five services; fixed ports;
@@ -44,36 +53,57 @@ public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services
      */
     public static PlatformOptions defaults() {
         Path root = findRepoRoot();
-        return new PlatformOptions(root, root.resolve(".data"), ALL_SERVICES, false, System.getenv(), true);
+        return new PlatformOptions(root, root.resolve(".data"), ALL_SERVICES, false, System.getenv(), true, true);
+    }
+
+    /**
+     * For tests: like {@link #defaults()}, but nothing of the caller's environment reaches the services (no
+     * {@code ADMIN_EMAIL}, {@code SPRING_PROFILES_ACTIVE}, {@code DATABASE_URL}, {@code REDIS_URL},
+     * {@code SERVICE_JAVA_OPTS}, ... exported in the shell): env starts empty (so embedded PostgreSQL and Redis are
+     * started) and the processes inherit only {@link ServiceProcess#SYSTEM_VARIABLES}. Add what a test needs with
+     * {@link #withEnv}.
+     */
+    public static PlatformOptions isolated() {
+        return defaults().withEnvironment(Map.of()).withInheritedEnvironment(false);
     }
 
     /** Runs only these services, e.g. {@code "auth", "member"}. */
     public PlatformOptions withServices(String... names) {
-        return new PlatformOptions(repoRoot, dataDir, Arrays.asList(names), randomPorts, env, streamLogs);
+        return new PlatformOptions(repoRoot, dataDir, Arrays.asList(names), randomPorts, env, streamLogs, inheritEnvironment);
     }
 
     /** Free ports for every service and the embedded servers (tests). */
     public PlatformOptions withRandomPorts() {
-        return new PlatformOptions(repoRoot, dataDir, services, true, env, streamLogs);
+        return new PlatformOptions(repoRoot, dataDir, services, true, env, streamLogs, inheritEnvironment);
     }
 
     public PlatformOptions withDataDir(Path dir) {
-        return new PlatformOptions(repoRoot, dir, services, randomPorts, env, streamLogs);
+        return new PlatformOptions(repoRoot, dir, services, randomPorts, env, streamLogs, inheritEnvironment);
     }
 
     public PlatformOptions withRepoRoot(Path dir) {
-        return new PlatformOptions(dir, dataDir, services, randomPorts, env, streamLogs);
+        return new PlatformOptions(dir, dataDir, services, randomPorts, env, streamLogs, inheritEnvironment);
     }
 
     /** Adds (or replaces) one variable passed to every service. */
     public PlatformOptions withEnv(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(env);
         copy.put(key, value);
-        return new PlatformOptions(repoRoot, dataDir, services, randomPorts, copy, streamLogs);
+        return new PlatformOptions(repoRoot, dataDir, services, randomPorts, copy, streamLogs, inheritEnvironment);
+    }
+
+    /** Replaces every variable passed to the services. */
+    public PlatformOptions withEnvironment(Map<String, String> variables) {
+        return new PlatformOptions(repoRoot, dataDir, services, randomPorts, variables, streamLogs, inheritEnvironment);
+    }
+
+    /** Whether service processes inherit this JVM's whole environment (see {@link #isolated()}). */
+    public PlatformOptions withInheritedEnvironment(boolean inherit) {
+        return new PlatformOptions(repoRoot, dataDir, services, randomPorts, env, streamLogs, inherit);
     }
 
     public PlatformOptions withLogs(boolean stream) {
-        return new PlatformOptions(repoRoot, dataDir, services, randomPorts, env, stream);
+        return new PlatformOptions(repoRoot, dataDir, services, randomPorts, env, stream, inheritEnvironment);
     }
 
     /** Non-blank value of a variable in {@link #env()}, or {@code null}. */

@@ -59,10 +59,20 @@ final class Ports {
         return URI.create(url(service));
     }
 
-    /** Where {@code /actuator/health} answers: the gateway's management port, else the service port. */
+    /**
+     * Where {@code /actuator/health} answers: the gateway's management port (bound to 127.0.0.1 only, so named by
+     * that address rather than {@code localhost}, which may resolve to ::1), else the service port.
+     */
     URI healthUri(String service) {
-        int port = "gateway".equals(service) ? gatewayAdmin : port(service);
-        return URI.create("http://localhost:" + port + "/actuator/health");
+        if ("gateway".equals(service)) {
+            return URI.create(gatewayAdminUrl() + "/actuator/health");
+        }
+        return URI.create("http://localhost:" + port(service) + "/actuator/health");
+    }
+
+    /** The gateway's management (actuator) base URL. */
+    String gatewayAdminUrl() {
+        return "http://127.0.0.1:" + gatewayAdmin;
     }
 
     private static int distinctFreePort(Set<Integer> taken) {

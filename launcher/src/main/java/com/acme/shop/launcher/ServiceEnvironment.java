@@ -11,6 +11,8 @@ final class ServiceEnvironment {
 
     static final String DEFAULT_ADMIN_EMAIL = "admin@shop.local";
     static final String DEFAULT_ADMIN_PASSWORD = "admin-password-local";
+    /** The addresses the gateway and web-ui reach auth from in the local run. */
+    static final String LOOPBACK_PROXIES = "127.0.0.1/32,::1/128";
 
     private ServiceEnvironment() {
     }
@@ -47,6 +49,9 @@ final class ServiceEnvironment {
         if ("member".equals(service)) {
             env.putIfAbsent("SEED_DEMO_DATA", "true");
         }
+        // auth believes X-Forwarded-For only from the gateway and web-ui, which call it over loopback; they are the
+        // edge of the local run and trust nobody (issue 7 finding 3)
+        env.put("TRUSTED_PROXIES", "auth".equals(service) ? LOOPBACK_PROXIES : "");
         if ("gateway".equals(service)) {
             env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.gatewayAdmin()));
         } else {

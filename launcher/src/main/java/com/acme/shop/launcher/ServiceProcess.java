@@ -27,6 +27,12 @@ final class ServiceProcess {
     /** JVM options for every service: small and quick to start. {@code SERVICE_JAVA_OPTS} replaces them. */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     static final String JAVA_OPTS_VARIABLE = "SERVICE_JAVA_OPTS";
+    /**
+     * What a process needs from the operating system to run at all; the only variables a service started without
+     * the caller's environment ({@link PlatformOptions#inheritEnvironment()} false) takes from this JVM.
+     */
+    static final List<String> SYSTEM_VARIABLES = List.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL",
+            "LC_CTYPE", "TZ", "TMPDIR", "SystemRoot", "SYSTEMROOT", "windir", "TEMP", "TMP", "USERPROFILE", "COMSPEC");
     private static final int TAIL_LINES = 60;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -34,6 +40,7 @@ final class ServiceProcess {
     private final Path jar;
     private final Path workDir;
     private final Map<String, String> env;
+    private final boolean inheritEnvironment;
     private final URI health;
     private final Path logFile;
     private final Path pidFile;
@@ -41,12 +48,13 @@ final class ServiceProcess {
     private final Deque<String> tail = new ArrayDeque<>();
     private volatile Process process;
 
-    ServiceProcess(String name, Path jar, Path workDir, Map<String, String> env, URI health, Path logDir,
-                   Path runDir, boolean stream) {
+    ServiceProcess(String name, Path jar, Path workDir, Map<String, String> env, boolean inheritEnvironment, URI health,
+                   Path logDir, Path runDir, boolean stream) {
         this.name = name;
         this.jar = jar;
         this.workDir = workDir;
         this.env = Map.copyOf(env);
+        this.inheritEnvironment = inheritEnvironment;
         this.health = health;
         this.logFile = logDir.resolve(name + ".log");
         this.pidFile = runDir.resolve(name + ".pid");
@@ -59,6 +67,27 @@ final class ServiceProcess {
 
     Map<String, String> env() {
         return env;
+    }
+
+    /**
+     * The complete environment of the child process: this JVM's ({@code parent}) as a base, or only its
+     * {@link #SYSTEM_VARIABLES} when not inheriting; then the service's own variables on top.
+     */
+    static Map<String, String> processEnvironment(Map<String, String> parent, Map<String, String> service,
+                                                  boolean inherit) {
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        if (inherit) {
+            result.putAll(parent);
+        } else {
+            for (String name : SYSTEM_VARIABLES) {
+                String value = parent.get(name);
+                if (value != null) {
+                    result.put(name, value);
+                }
+            }
+        }
+        result.putAll(service);
+        return result;
     }
 
     static List<String> command(Path jar, String javaOpts) {
@@ -88,7 +117,10 @@ final class ServiceProcess {
             Files.createDirectories(pidFile.getParent());
             killStale(pidFile, name, jar);
             ProcessBuilder builder = new ProcessBuilder(command(jar, env.get(JAVA_OPTS_VARIABLE))).directory(workDir.toFile()).redirectErrorStream(true);
-            builder.environment().putAll(env);
+            Map<String, String> processEnv = builder.environment();
+            Map<String, String> complete = processEnvironment(Map.copyOf(processEnv), env, inheritEnvironment);
+            processEnv.clear();
+            processEnv.putAll(complete);
             synchronized (tail) {
                 tail.clear();
             }

@@ -1,6 +1,5 @@
 package com.acme.shop.launcher;
 
-import com.acme.shop.infra.TestInfra;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +35,10 @@ class PlatformIT {
     void startsServicesWithEmbeddedInfraStopsAndRestartsOneAndLeavesNoProcessBehind() throws Exception {
         fakeJar("auth");
         fakeJar("gateway");
-        PlatformOptions options = PlatformOptions.defaults().withRepoRoot(repo).withDataDir(repo.resolve(".data"))
-                .withServices("auth", "member", "gateway").withRandomPorts().withLogs(false)
-                .withEnv("DATABASE_URL", "").withEnv("REDIS_URL", "");
+        // isolated: whatever the caller exported (the failsafe configuration exports ADMIN_EMAIL,
+        // SPRING_PROFILES_ACTIVE, DATABASE_URL, REDIS_URL, SERVICE_JAVA_OPTS, ...) must not reach the services
+        PlatformOptions options = PlatformOptions.isolated().withRepoRoot(repo).withDataDir(repo.resolve(".data"))
+                .withServices("auth", "member", "gateway").withRandomPorts().withLogs(false);
         long authPid;
         long gatewayPid;
         try (Platform platform = Platform.start(options)) {
@@ -48,6 +48,11 @@ class PlatformIT {
             assertEquals(platform.url("member").toString(), get(platform.url("gateway"), "/env/MEMBER_SERVER_URL"));
             assertEquals(repo.resolve(".data/keys").toAbsolutePath().toString(), get(platform.url("auth"), "/env/JWT_KEY_DIR"));
             assertEquals("admin@shop.local", get(platform.url("auth"), "/env/ADMIN_EMAIL"));
+            assertEquals("null", get(platform.url("auth"), "/env/SPRING_PROFILES_ACTIVE"));
+            assertEquals("null", get(platform.url("auth"), "/env/SERVICE_JAVA_OPTS"));
+            assertEquals("127.0.0.1/32,::1/128", get(platform.url("auth"), "/env/TRUSTED_PROXIES"));
+            assertEquals("", get(platform.url("gateway"), "/env/TRUSTED_PROXIES"));
+            assertEquals(System.getenv("PATH"), get(platform.url("auth"), "/env/PATH"));
             assertEquals(Integer.toString(platform.gatewayAdminUrl().getPort()),
                     get(platform.url("gateway"), "/env/MANAGEMENT_SERVER_PORT"));
             try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl(), platform.postgres().user(),
@@ -72,11 +77,12 @@ class PlatformIT {
     @Test
     void failsWithTheServicesLastLogLinesWhenItDoesNotComeUp() throws Exception {
         fakeJar("auth");
-        PlatformOptions options = PlatformOptions.defaults().withRepoRoot(repo).withDataDir(repo.resolve(".data"))
+        // external servers that are never contacted: the fake service fails before it would connect
+        PlatformOptions options = PlatformOptions.isolated().withRepoRoot(repo).withDataDir(repo.resolve(".data"))
                 .withServices("auth").withRandomPorts().withLogs(false)
-                .withEnv("DATABASE_URL", TestInfra.postgres().databaseUrl())
-                .withEnv("REDIS_URL", TestInfra.redis().host())
-                .withEnv("REDIS_PORT", Integer.toString(TestInfra.redis().port()))
+                .withEnv("DATABASE_URL", "postgresql://postgres:postgres@127.0.0.1:1/none")
+                .withEnv("REDIS_URL", "127.0.0.1")
+                .withEnv("REDIS_PORT", "1")
                 .withEnv("FAKE_FAIL", "no signing key");
         ServiceStartException e = assertThrows(ServiceStartException.class, () -> Platform.start(options));
         assertEquals("auth", e.service());

@@ -50,6 +50,17 @@ class ServiceEnvironmentTest {
     }
 
     @Test
+    void authTrustsForwardedForFromLoopbackOnlyAndTheEdgeServicesTrustNobody() {
+        Map<String, String> caller = Map.of("TRUSTED_PROXIES", "0.0.0.0/0");
+        assertEquals("127.0.0.1/32,::1/128",
+                ServiceEnvironment.build("auth", options(caller), Ports.fixed(), PG, false, REDIS, false).get("TRUSTED_PROXIES"));
+        for (String edge : List.of("gateway", "web-ui", "member", "bff")) {
+            assertEquals("", ServiceEnvironment.build(edge, options(caller), Ports.fixed(), PG, false, REDIS, false)
+                    .get("TRUSTED_PROXIES"), edge);
+        }
+    }
+
+    @Test
     void externalServersAndOverridesFromTheEnvironmentPassUnchanged() {
         Map<String, String> given = Map.of("DATABASE_URL", "postgresql://u:p@db:5432/shop", "REDIS_URL", "redis://:pw@cache:6380/1",
                 "ADMIN_PASSWORD", "a-much-longer-password", "SEED_DEMO_DATA", "false", "JWT_KEY_DIR", "/keys");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +26,26 @@ class ServiceProcessTest {
 
         assertEquals(List.of("-Xmx512m", "-XX:+UseParallelGC", "-jar", JAR.toAbsolutePath().toString()),
                 command.subList(1, command.size()));
+    }
+
+    @Test
+    void aServiceStartedWithoutTheCallersEnvironmentGetsOnlyTheSystemVariablesAndItsOwn() {
+        Map<String, String> caller = Map.of("PATH", "/usr/bin", "HOME", "/root", "ADMIN_EMAIL", "me@example.com",
+                "SPRING_PROFILES_ACTIVE", "prod", "REDIS_URL", "nowhere", "JAVA_TOOL_OPTIONS", "-Xmx1m");
+        Map<String, String> service = Map.of("SERVER_PORT", "4000", "ADMIN_EMAIL", "admin@shop.local");
+
+        Map<String, String> isolated = ServiceProcess.processEnvironment(caller, service, false);
+
+        assertEquals(Map.of("PATH", "/usr/bin", "HOME", "/root", "SERVER_PORT", "4000", "ADMIN_EMAIL", "admin@shop.local"),
+                isolated);
+    }
+
+    @Test
+    void aServiceStartedWithTheCallersEnvironmentGetsItWithItsOwnVariablesOnTop() {
+        Map<String, String> caller = Map.of("PATH", "/usr/bin", "SPRING_PROFILES_ACTIVE", "prod", "ADMIN_EMAIL", "me@example.com");
+        Map<String, String> service = Map.of("ADMIN_EMAIL", "admin@shop.local");
+
+        assertEquals(Map.of("PATH", "/usr/bin", "SPRING_PROFILES_ACTIVE", "prod", "ADMIN_EMAIL", "admin@shop.local"),
+                ServiceProcess.processEnvironment(caller, service, true));
     }
 }
