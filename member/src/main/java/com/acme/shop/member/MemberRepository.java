@@ -1,8 +1,11 @@
 package com.acme.shop.member;
 
 import io.r2dbc.spi.Readable;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -12,6 +15,10 @@ import reactor.core.publisher.Mono;
 /**
  * Member rows in {@code member.members}. Every value is a bound parameter (prepared statements only);
  * the only SQL text built at run time is the ORDER BY from {@link MemberSearch}'s whitelist.
+ * <p>
+ * Every operation, getting a connection included, is bounded by {@code shop.member.db-timeout}: a PostgreSQL that
+ * hangs or a network that drops packets gives a {@link QueryTimeoutException} (→ 503 with {@code Retry-After}) within
+ * seconds instead of a request that waits for TCP to give up.
  */
 @Repository
 class MemberRepository {
@@ -21,24 +28,26 @@ class MemberRepository {
     private static final String SEARCH = " WHERE name ILIKE :pattern ESCAPE '\\' OR email ILIKE :pattern ESCAPE '\\'";
 
     private final DatabaseClient db;
+    private final Duration timeout;
 
-    MemberRepository(DatabaseClient db) {
+    MemberRepository(DatabaseClient db, MemberProperties properties) {
         this.db = db;
+        this.timeout = properties.dbTimeout();
     }
 
     Mono<Member> findById(UUID id) {
-        return db.sql("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = :id")
+        return bounded(db.sql("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = :id")
                 .bind("id", id)
                 .map(MemberRepository::member)
-                .one();
+                .one());
     }
 
     /** The member with whether it has a sign-in account. */
     Mono<StoredMember> findStoredById(UUID id) {
-        return db.sql("SELECT " + COLUMNS + ", has_account FROM " + TABLE + " WHERE id = :id")
+        return bounded(db.sql("SELECT " + COLUMNS + ", has_account FROM " + TABLE + " WHERE id = :id")
                 .bind("id", id)
                 .map(row -> new StoredMember(member(row), row.get("has_account", Boolean.class)))
-                .one();
+                .one());
     }
 
     Flux<Member> find(MemberSearch search) {
@@ -50,7 +59,7 @@ class MemberRepository {
         if (search.hasQuery()) {
             spec = spec.bind("pattern", search.likePattern());
         }
-        return spec.map(MemberRepository::member).all();
+        return bounded(spec.map(MemberRepository::member).all());
     }
 
     Mono<Long> count(MemberSearch search) {
@@ -58,7 +67,7 @@ class MemberRepository {
         if (search.hasQuery()) {
             spec = spec.bind("pattern", search.likePattern());
         }
-        return spec.map(row -> row.get("total", Long.class)).one();
+        return bounded(spec.map(row -> row.get("total", Long.class)).one());
     }
 
     /**
@@ -66,22 +75,22 @@ class MemberRepository {
      * {@code DuplicateKeyException}.
      */
     Mono<Member> insert(UUID id, MemberData data, boolean hasAccount) {
-        return bindData(db.sql("INSERT INTO " + TABLE + " (id, email, name, phone, has_account)"
+        return bounded(bindData(db.sql("INSERT INTO " + TABLE + " (id, email, name, phone, has_account)"
                 + " VALUES (:id, :email, :name, :phone, :hasAccount) RETURNING " + COLUMNS), data)
                 .bind("id", id)
                 .bind("hasAccount", hasAccount)
                 .map(MemberRepository::member)
-                .one();
+                .one());
     }
 
     /** Inserts a member unless its id or email already exists; empty when nothing was inserted. */
     Mono<Member> insertIfAbsent(UUID id, MemberData data, boolean hasAccount) {
-        return bindData(db.sql("INSERT INTO " + TABLE + " (id, email, name, phone, has_account)"
+        return bounded(bindData(db.sql("INSERT INTO " + TABLE + " (id, email, name, phone, has_account)"
                 + " VALUES (:id, :email, :name, :phone, :hasAccount) ON CONFLICT DO NOTHING RETURNING " + COLUMNS), data)
                 .bind("id", id)
                 .bind("hasAccount", hasAccount)
                 .map(MemberRepository::member)
-                .one();
+                .one());
     }
 
     /**
@@ -90,11 +99,11 @@ class MemberRepository {
      * its version check; empty when the row is gone or had the account already.
      */
     Mono<Member> markHasAccount(UUID id) {
-        return db.sql("UPDATE " + TABLE + " SET has_account = true, updated_at = now(), version = version + 1"
+        return bounded(db.sql("UPDATE " + TABLE + " SET has_account = true, updated_at = now(), version = version + 1"
                 + " WHERE id = :id AND NOT has_account RETURNING " + COLUMNS)
                 .bind("id", id)
                 .map(MemberRepository::member)
-                .one();
+                .one());
     }
 
     /**
@@ -102,22 +111,36 @@ class MemberRepository {
      * version. Empty when the row is gone or has another version.
      */
     Mono<Member> update(UUID id, long expectedVersion, MemberData data) {
-        return bindData(db.sql("UPDATE " + TABLE
+        return bounded(bindData(db.sql("UPDATE " + TABLE
                 + " SET email = :email, name = :name, phone = :phone, updated_at = now(), version = version + 1"
                 + " WHERE id = :id AND version = :version RETURNING " + COLUMNS), data)
                 .bind("id", id)
                 .bind("version", expectedVersion)
                 .map(MemberRepository::member)
-                .one();
+                .one());
     }
 
     /** Deletes the member; emits whether a row was deleted. */
     Mono<Boolean> delete(UUID id) {
-        return db.sql("DELETE FROM " + TABLE + " WHERE id = :id")
+        return bounded(db.sql("DELETE FROM " + TABLE + " WHERE id = :id")
                 .bind("id", id)
                 .fetch()
                 .rowsUpdated()
-                .map(rows -> rows > 0);
+                .map(rows -> rows > 0));
+    }
+
+    private <T> Mono<T> bounded(Mono<T> operation) {
+        return operation.timeout(timeout).onErrorMap(TimeoutException.class, this::timedOut);
+    }
+
+    /** The whole result within the timeout (not only the first row). */
+    private <T> Flux<T> bounded(Flux<T> operation) {
+        return operation.collectList().timeout(timeout).onErrorMap(TimeoutException.class, this::timedOut)
+                .flatMapIterable(rows -> rows);
+    }
+
+    private QueryTimeoutException timedOut(TimeoutException e) {
+        return new QueryTimeoutException("No answer from the database within " + timeout, e);
     }
 
     private static GenericExecuteSpec bindData(GenericExecuteSpec spec, MemberData data) {
