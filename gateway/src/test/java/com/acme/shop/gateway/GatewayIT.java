@@ -3,6 +3,9 @@ package com.acme.shop.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -429,11 +432,12 @@ class GatewayIT {
         assertThat(accepts("127.0.0.2", port)).isTrue();
     }
 
+    /** Whether a TCP connection to host:port is accepted. */
     static boolean accepts(String host, int port) {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress(host, port), 2000);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 2000);
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.EmbeddedPostgresServer;
@@ -102,7 +103,7 @@ class MemberDatabaseDownIT {
                 .expectHeader().value("Idempotent-Replayed", value -> assertThat(value).isIn(null, "false"));
     }
 
-    private void expectUnavailable(java.util.function.Supplier<WebTestClient.ResponseSpec> call) {
+    private void expectUnavailable(Supplier<WebTestClient.ResponseSpec> call) {
         long started = System.nanoTime();
         WebTestClient.ResponseSpec response = call.get();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
