@@ -15,6 +15,14 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import com.acme.shop.infra.TestInfra;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+
 /**
  * While Redis (the session store) is down, web-ui answers 503 with {@code Retry-After}, fast, never 500:
  * pages a readable HTML page, htmx requests an empty body, {@code /api/**} problem+json. It recovers by
@@ -23,6 +31,9 @@ import com.acme.shop.infra.TestInfra;
 class RedisOutageIT extends WebUiIT {
 
     private static final Duration FAST = Duration.ofSeconds(3);
+
+    @org.springframework.beans.factory.annotation.Value("${spring.data.redis.port}")
+    int redisPort;
 
     @Test
     void whileRedisIsDownEveryKindOfRequestGets503FastAndItRecoversWithoutRestart() {
@@ -63,6 +74,35 @@ class RedisOutageIT extends WebUiIT {
         Browser again = loggedIn(StubUpstreams.ADMIN_EMAIL);
         assertThat(again.get("/").getStatus().value()).isEqualTo(200);
         assertThat(again.get("/members").getStatus().value()).isEqualTo(200);
+    }
+
+    /**
+     * Redis alive but not answering (blocked by {@code DEBUG SLEEP}): commands time out after the short
+     * command timeout ({@code REDIS_TIMEOUT}, 2 s in the tests) and the page is a 503, not a 500.
+     */
+    @Test
+    void aHangingRedisGivesA503AfterTheShortCommandTimeout() throws Exception {
+        assumeThat(TestInfra.redisIsEmbedded()).as("blocks the test Redis for seconds: only the embedded one").isTrue();
+        Browser signedIn = loggedIn(StubUpstreams.USER_EMAIL);
+        RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", redisPort));
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            var sleeping = connection.async().dispatch(CommandType.DEBUG, new StatusOutput<>(StringCodec.UTF8),
+                    new CommandArgs<>(StringCodec.UTF8).add("SLEEP").add(4));
+
+            long start = System.nanoTime();
+            EntityExchangeResult<String> page = signedIn.get("/profile");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            System.out.println("[redis-outage] GET /profile while Redis hangs -> " + page.getStatus().value() + " in " + took.toMillis() + " ms");
+
+            assertPage(page);
+            assertThat(took).isBetween(Duration.ofMillis(1500), Duration.ofMillis(3900));
+            sleeping.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        finally {
+            client.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(browser().get("/login").getStatus().value()).isEqualTo(200));
     }
 
     private static void assertPage(EntityExchangeResult<String> page) {
