@@ -6,6 +6,8 @@ import org.springframework.data.redis.core.ReactiveRedisOperations;
 import org.springframework.data.redis.serializer.SerializationException;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 
+import com.acme.shop.web.outage.RedisOutage;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,6 +41,9 @@ final class TolerantRedisSessionRepository extends ReactiveRedisSessionRepositor
     }
 
     static boolean isUnreadable(Throwable ex) {
+        if (RedisOutage.isCause(ex)) {
+            return false;
+        }
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof SerializationException || t instanceof ClassCastException || t instanceof IllegalStateException) {
                 return true;
