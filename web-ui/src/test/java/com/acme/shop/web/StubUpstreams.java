@@ -47,6 +47,8 @@ public final class StubUpstreams {
     public final AtomicLong expiresIn = new AtomicLong(300);
     public final AtomicInteger refreshCalls = new AtomicInteger();
     public final AtomicInteger reuseDetected = new AtomicInteger();
+    /** Refresh calls auth has finished processing (whether or not web-ui still waited for the answer). */
+    public final AtomicInteger refreshesProcessed = new AtomicInteger();
     public final AtomicInteger refreshDelayMillis = new AtomicInteger();
     public final java.util.concurrent.atomic.AtomicBoolean rejectRefresh = new java.util.concurrent.atomic.AtomicBoolean();
     public final java.util.concurrent.atomic.AtomicBoolean homeDegraded = new java.util.concurrent.atomic.AtomicBoolean();
@@ -102,6 +104,7 @@ public final class StubUpstreams {
         homeDegraded.set(false);
         refreshCalls.set(0);
         reuseDetected.set(0);
+        refreshesProcessed.set(0);
         logoutCalls.clear();
         gatewayRequests.clear();
         authRequests.clear();
@@ -137,26 +140,42 @@ public final class StubUpstreams {
         return json(res, 200, issue(user));
     }
 
+    /**
+     * Like auth, the rotation happens even when web-ui gives up waiting (a timeout closes the connection):
+     * the outcome is computed independently of the HTTP exchange, after the configured delay.
+     */
     private Mono<Void> refresh(HttpServerResponse res, Map<String, Object> body) {
         String presented = String.valueOf(body.get("refresh_token"));
         refreshCalls.incrementAndGet();
         Mono<Void> delay = refreshDelayMillis.get() > 0 ? Mono.delay(java.time.Duration.ofMillis(refreshDelayMillis.get())).then() : Mono.empty();
-        return delay.then(Mono.defer(() -> {
-            if (rejectRefresh.get()) {
-                return json(res, 401, problem(401, "invalid_grant", List.of()));
-            }
-            if (rotatedRefreshTokens.contains(presented)) {
-                reuseDetected.incrementAndGet();
-                return json(res, 401, problem(401, "invalid_grant", List.of()));
-            }
-            String userId = activeRefreshTokens.remove(presented);
-            if (userId == null) {
-                return json(res, 401, problem(401, "invalid_grant", List.of()));
-            }
-            rotatedRefreshTokens.add(presented);
-            User user = users.values().stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow();
-            return json(res, 200, issue(user));
-        }));
+        java.util.concurrent.CompletableFuture<Map.Entry<Integer, Object>> outcome = delay.then(Mono.fromCallable(() -> rotate(presented))).toFuture();
+        return Mono.fromFuture(outcome, true).flatMap(result -> json(res, result.getKey(), result.getValue()));
+    }
+
+    private Map.Entry<Integer, Object> rotate(String presented) {
+        try {
+            return rotateNow(presented);
+        }
+        finally {
+            refreshesProcessed.incrementAndGet();
+        }
+    }
+
+    private Map.Entry<Integer, Object> rotateNow(String presented) {
+        if (rejectRefresh.get()) {
+            return Map.entry(401, problem(401, "invalid_grant", List.of()));
+        }
+        if (rotatedRefreshTokens.contains(presented)) {
+            reuseDetected.incrementAndGet();
+            return Map.entry(401, problem(401, "invalid_grant", List.of()));
+        }
+        String userId = activeRefreshTokens.remove(presented);
+        if (userId == null) {
+            return Map.entry(401, problem(401, "invalid_grant", List.of()));
+        }
+        rotatedRefreshTokens.add(presented);
+        User user = users.values().stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow();
+        return Map.entry(200, issue(user));
     }
 
     private Mono<Void> logout(HttpServerRequest req, HttpServerResponse res, Map<String, Object> body) {

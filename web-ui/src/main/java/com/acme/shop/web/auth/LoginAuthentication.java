@@ -8,7 +8,8 @@ import org.springframework.security.core.authority.AuthorityUtils;
 /**
  * The authentication stored in the session's security context. The tokens travel with it only from
  * the authentication manager to the success handler, which moves them into their own session
- * attribute: the field is transient, so they are never serialized as part of the security context.
+ * attribute: the field is transient and left out of the session's JSON, so they are never stored as
+ * part of the security context.
  */
 public final class LoginAuthentication extends AbstractAuthenticationToken {
 
@@ -17,6 +18,11 @@ public final class LoginAuthentication extends AbstractAuthenticationToken {
 
     private final SessionUser user;
     private final transient TokenSet tokens;
+
+    /** The authentication as read back from the session: the user only. */
+    public LoginAuthentication(SessionUser user) {
+        this(user, null);
+    }
 
     public LoginAuthentication(SessionUser user, TokenSet tokens) {
         super(AuthorityUtils.createAuthorityList(user.roles().stream().map(r -> "ROLE_" + r).toArray(String[]::new)));

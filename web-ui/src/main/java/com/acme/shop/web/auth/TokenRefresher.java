@@ -22,6 +22,9 @@ import reactor.core.publisher.Mono;
  * instances) find them expired at the same time: single-flight per instance, a Redis lock
  * ({@code SET NX PX}) keyed by session id across instances, and, under the lock, a re-read of the
  * session so a refresh token that another request already rotated is never presented again (B11).
+ * The lock lives longer than the call to auth can take ({@code shop.web.refresh-lock-ttl} &gt;
+ * {@code shop.web.upstream-timeout}), and it is not released early when that call ends without a
+ * definite answer.
  */
 @Component
 public class TokenRefresher {
@@ -67,8 +70,17 @@ public class TokenRefresher {
                 .flatMap(acquired -> Boolean.TRUE.equals(acquired)
                         ? underLock(sessionId, stale, clientAddress)
                                 .flatMap(tokens -> unlock(lockKey, owner).thenReturn(tokens))
-                                .onErrorResume(ex -> unlock(lockKey, owner).then(Mono.error(ex)))
+                                .onErrorResume(ex -> outcomeUnknown(ex) ? Mono.error(ex) : unlock(lockKey, owner).then(Mono.error(ex)))
                         : awaitOther(sessionId, stale, clientAddress, deadline));
+    }
+
+    /**
+     * The call to auth timed out or failed without a definite answer: auth may still be rotating the
+     * refresh token. The lock is then kept until it expires rather than released, so no request on any
+     * replica presents the same refresh token while auth may still be working on it (B11).
+     */
+    private static boolean outcomeUnknown(Throwable ex) {
+        return ex instanceof AuthExceptions.Unavailable;
     }
 
     private Mono<TokenSet> underLock(String sessionId, TokenSet stale, ClientAddress clientAddress) {

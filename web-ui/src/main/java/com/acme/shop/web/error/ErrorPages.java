@@ -7,6 +7,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
 
 import com.acme.shop.web.PageModel;
 
@@ -18,6 +21,9 @@ public class ErrorPages {
 
     static final String VIEW = "error/page";
     static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+
+    /** Gives the outage page an empty, never-stored session: the real one cannot be read. */
+    private static final InMemoryWebSessionStore DETACHED_SESSIONS = new InMemoryWebSessionStore();
 
     private final ViewResolver viewResolver;
 
@@ -37,6 +43,32 @@ public class ErrorPages {
             return viewResolver.resolveViewName(VIEW, Locale.ENGLISH)
                     .flatMap(view -> view.render(model, HTML, exchange));
         });
+    }
+
+    /**
+     * The "temporarily unavailable" page (503) for when the session store is down: rendered from a model
+     * that needs nothing from the session (no CSRF token, no user), which cannot be read.
+     */
+    public Mono<Void> renderUnavailable(ServerWebExchange exchange) {
+        exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+        exchange.getResponse().getHeaders().setContentType(HTML);
+        java.util.Map<String, Object> model = new java.util.HashMap<>();
+        model.put(PageModel.NONCE, PageModel.nonce(exchange));
+        model.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+        model.put("heading", "Temporarily unavailable");
+        model.put("message", "The site is temporarily unavailable. Please try again in a minute.");
+        ServerWebExchange withoutSession = new ServerWebExchangeDecorator(exchange) {
+            @Override
+            public Mono<WebSession> getSession() {
+                return DETACHED_SESSIONS.createWebSession();
+            }
+
+            @Override
+            public <T extends java.security.Principal> Mono<T> getPrincipal() {
+                return Mono.empty();
+            }
+        };
+        return viewResolver.resolveViewName(VIEW, Locale.ENGLISH).flatMap(view -> view.render(model, HTML, withoutSession));
     }
 
     static String heading(HttpStatus status) {

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * {@code /api/**} for browser scripts: the session cookie becomes {@code Authorization: Bearer} and
  * the request goes to the gateway with the same method, path, query, body and relevant headers;
  * the answer is streamed back. The request body is buffered (at most 1 MiB) so that it can be sent
- * again after a token refresh.
+ * again after a token refresh. Auth's API ({@code /api/auth/**}) is never forwarded ({@link ProxiedPaths},
+ * also enforced before security by {@link BlockedApiPathsWebFilter}).
  */
 @RestController
 class ApiProxyController {
@@ -55,6 +56,9 @@ class ApiProxyController {
     Mono<Void> proxy(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         ServerHttpResponse response = exchange.getResponse();
+        if (!ProxiedPaths.isForwardable(request.getURI().getRawPath())) {
+            return SessionExpiredResponses.problem(response, HttpStatus.NOT_FOUND, "No such API");
+        }
         return DataBufferUtils.join(request.getBody(), MAX_BODY)
                 .map(buffer -> {
                     byte[] bytes = new byte[buffer.readableByteCount()];

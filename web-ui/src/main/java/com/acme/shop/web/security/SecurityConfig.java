@@ -89,7 +89,7 @@ class SecurityConfig {
                 .addFilterAt(login, SecurityWebFiltersOrder.FORM_LOGIN)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .csrf(csrf -> csrf.accessDeniedHandler(accessDenied))
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new LenientXorCsrfTokenRequestHandler()).accessDeniedHandler(accessDenied))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
