@@ -10,19 +10,22 @@ import com.acme.shop.auth.ApiProblem;
 import com.acme.shop.auth.account.PasswordHasher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Not part of the build (no *Test / *IT name): a measurement at production bcrypt cost 12 of how a flood of 50
+ * Not part of the build (runs only with {@code -Dshop.measure=true}): a measurement at production bcrypt cost 12 of how a flood of 50
  * concurrent registrations affects 10 concurrent logins, without and with the bulkheads (default settings).
- * Run: {@code ./mvnw -o -pl auth -am test -Dtest=BcryptBulkheadMeasurement -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Run: {@code ./mvnw -o -pl auth -am test -Dtest=BcryptBulkheadMeasurement -Dshop.measure=true
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class BcryptBulkheadMeasurement {
 
     private static final String PASSWORD = "blue otter sings at dawn";
 
     @Test
+    @EnabledIfSystemProperty(named = "shop.measure", matches = "true")
     void measure() {
         PasswordHasher hasher = new PasswordHasher(12);
         String hash = hasher.hash(PASSWORD).block();
