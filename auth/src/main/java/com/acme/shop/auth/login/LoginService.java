@@ -19,7 +19,6 @@ import com.acme.shop.auth.token.IssuedAccessToken;
 import com.acme.shop.auth.token.RefreshTokenStore;
 import com.acme.shop.auth.token.RefreshTokenStore.Rotation;
 import com.acme.shop.auth.token.TokenResponse;
-import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 /** Login, refresh and logout: credentials check with throttling, token issuing, revocation. */
