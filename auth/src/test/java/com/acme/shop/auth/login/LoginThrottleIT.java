@@ -62,6 +62,20 @@ class LoginThrottleIT extends AuthItSupport {
     }
 
     @Test
+    void theScriptWaitsTheDelayOfThePolicyDoublingUpToTheMax(@Autowired LoginProperties properties) {
+        ThrottlePolicy policy = ThrottlePolicy.from(properties, java.time.Clock.systemUTC());
+        String email = uniqueEmail();
+        for (int failures = 1; failures <= 10; failures++) {
+            long before = System.currentTimeMillis();
+            throttle.recordFailure(email).block();
+            long waits = throttle.state(email).block().nextAttempt().toEpochMilli() - before;
+            long expected = policy.delayAfter(failures).toMillis();
+            assertThat(waits).as("wait after %d failures", failures).isBetween(expected - 1, expected + 1000);
+        }
+        assertThat(policy.delayAfter(10)).isEqualTo(properties.maxDelay());
+    }
+
+    @Test
     void theStateAlwaysExpiresAndNeverOutlivesTheFailureMemory() {
         String email = uniqueEmail();
         Flux.range(0, 105).concatMap(i -> throttle.recordFailure(email)).blockLast();
