@@ -47,7 +47,18 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem tooManyRequests(long retryAfterSeconds) {
-        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many login attempts; try again later", List.of(),
+        return tooManyRequests("Too many login attempts; try again later", retryAfterSeconds);
+    }
+
+    /** 429 with {@code Retry-After} (seconds, at least 1). */
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, detail, List.of(),
+                Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+    }
+
+    /** 503 with {@code Retry-After} (seconds, at least 1). */
+    public static ApiProblem unavailable(String detail, long retryAfterSeconds) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, List.of(),
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
     }
 

@@ -20,8 +20,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of the ITs: auth on a random port over real HTTP, real PostgreSQL and Redis from TestInfra, a
- * fake member service; bcrypt cost 4 and a short throttling delay. Every test uses its own e-mails
- * and its own client IP (X-Forwarded-For), so tests do not share throttling or rate-limit state.
+ * fake member service; bcrypt cost 4 and a short throttling delay (400 ms doubling up to 2 s). The test client
+ * connects from loopback, configured as a trusted proxy: every test uses its own e-mails and its own client IP
+ * (X-Forwarded-For), so tests do not share throttling or rate-limit state.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AuthItSupport {
@@ -46,7 +47,14 @@ public abstract class AuthItSupport {
         registry.add("shop.auth.keys.dir", KEY_DIR::toString);
         registry.add("shop.auth.password.bcrypt-cost", () -> "4");
         registry.add("shop.auth.login.base-delay", () -> "400ms");
+        registry.add("shop.auth.login.max-delay", () -> "2s");
         registry.add("shop.auth.login.ip-limit", () -> "20");
+        registry.add("shop.auth.registration.ip-limit", () -> "10");
+        registry.add("shop.auth.registration.bcrypt.max-concurrent", () -> "2");
+        registry.add("shop.auth.registration.bcrypt.max-queued", () -> "4");
+        registry.add("shop.auth.registration.bcrypt.max-wait", () -> "1s");
+        // the test client is the trusted proxy, so each test's X-Forwarded-For is its client address
+        registry.add("shop.trusted-proxies", () -> "127.0.0.1/32,::1/128");
         registry.add("shop.auth.admin.email", () -> ADMIN_EMAIL);
         registry.add("shop.auth.admin.password", () -> ADMIN_PASSWORD);
         registry.add("spring.data.redis.timeout", () -> "1s");

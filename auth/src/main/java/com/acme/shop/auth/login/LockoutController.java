@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /api/auth/admin/unlock {email}} (role ADMIN): lifts the throttling or the hard lock
- * (100 consecutive failures) of an account (B14).
+ * {@code POST /api/auth/admin/unlock {email}} (role ADMIN): clears an account's failure state, lifting its
+ * throttling delay at once (B14).
  */
 @RestController
 class LockoutController {

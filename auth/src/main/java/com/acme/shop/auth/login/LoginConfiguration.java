@@ -5,9 +5,14 @@ import java.time.Clock;
 import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.PasswordHasher;
 import com.acme.shop.auth.account.PasswordPolicy;
+import com.acme.shop.auth.protection.Bulkhead;
+import com.acme.shop.auth.protection.RateLimiter;
 import com.acme.shop.auth.token.AccessTokenIssuer;
 import com.acme.shop.auth.token.Denylist;
 import com.acme.shop.auth.token.RefreshTokenStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +30,10 @@ class LoginConfiguration {
     @Bean
     LoginService loginService(AccountRepository accounts, PasswordHasher hasher, ReactiveStringRedisTemplate redis,
             LoginProperties properties, LoginThrottle throttle, AccessTokenIssuer issuer, RefreshTokenStore refreshTokens,
-            Denylist denylist, Clock clock) {
-        IpRateLimiter ipLimiter = new IpRateLimiter(redis, properties.ipLimit(), properties.ipWindow(), clock);
-        return new LoginService(accounts, hasher, throttle, ipLimiter, issuer, refreshTokens, denylist);
+            Denylist denylist, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        RateLimiter ipLimiter = new RateLimiter(redis, "auth:rl:login:", properties.ipLimit(), properties.ipWindow(), clock);
+        Bulkhead bcrypt = new Bulkhead("login", properties.bcrypt(), meters.getIfAvailable(SimpleMeterRegistry::new));
+        return new LoginService(accounts, hasher, throttle, ipLimiter, bcrypt, issuer, refreshTokens, denylist);
     }
 
     @Bean

@@ -2,7 +2,9 @@ package com.acme.shop.auth.login;
 
 import java.util.Optional;
 
+import com.acme.shop.auth.protection.ClientIp;
 import com.acme.shop.auth.token.TokenResponse;
+import com.acme.shop.common.net.TrustedProxies;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,16 +22,16 @@ import reactor.core.publisher.Mono;
 class LoginController {
 
     private final LoginService logins;
-    private final LoginProperties properties;
+    private final TrustedProxies trustedProxies;
 
-    LoginController(LoginService logins, LoginProperties properties) {
+    LoginController(LoginService logins, TrustedProxies trustedProxies) {
         this.logins = logins;
-        this.properties = properties;
+        this.trustedProxies = trustedProxies;
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(@RequestBody Credentials credentials, ServerWebExchange exchange) {
-        String clientIp = ClientIp.of(exchange.getRequest(), properties.trustForwardedFor());
+        String clientIp = ClientIp.of(exchange.getRequest(), trustedProxies);
         return logins.login(credentials, clientIp).map(LoginController::noStore);
     }
 

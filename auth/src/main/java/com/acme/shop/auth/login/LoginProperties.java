@@ -2,14 +2,15 @@ package com.acme.shop.auth.login;
 
 import java.time.Duration;
 
+import com.acme.shop.auth.protection.Bulkhead;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Brute-force protection (B14). Per account: after {@code failuresBeforeDelay} consecutive failures a
- * delay of {@code baseDelay} doubling up to {@code maxDelay}; at {@code maxFailures} the account is
- * locked until reset. Per client IP: after {@code ipLimit} failed attempts in an {@code ipWindow}, 429.
- * {@code trustForwardedFor}: take the client IP from the last {@code X-Forwarded-For} entry (auth sits
- * behind the gateway and web-ui on an internal network).
+ * delay of {@code baseDelay} doubling up to {@code maxDelay}; the counter stops at {@code maxFailures} (at most
+ * 100) and the state expires after {@code failureMemory} without failures (never locked for good). Per client
+ * address (see {@code shop.trusted-proxies}): after {@code ipLimit} failed attempts in an {@code ipWindow}, 429.
+ * {@code bcrypt}: the login bulkhead (concurrent password checks, queue, wait) — separate from registration's.
  */
 @ConfigurationProperties("shop.auth.login")
 public record LoginProperties(
@@ -20,7 +21,7 @@ public record LoginProperties(
         Duration failureMemory,
         Integer ipLimit,
         Duration ipWindow,
-        Boolean trustForwardedFor) {
+        Bulkhead.Settings bcrypt) {
 
     public LoginProperties {
         failuresBeforeDelay = failuresBeforeDelay == null ? 5 : failuresBeforeDelay;
@@ -30,6 +31,6 @@ public record LoginProperties(
         failureMemory = failureMemory == null ? Duration.ofHours(24) : failureMemory;
         ipLimit = ipLimit == null ? 100 : ipLimit;
         ipWindow = ipWindow == null ? Duration.ofMinutes(1) : ipWindow;
-        trustForwardedFor = trustForwardedFor == null || trustForwardedFor;
+        bcrypt = bcrypt == null ? new Bulkhead.Settings(4, 100, Duration.ofSeconds(5)) : bcrypt;
     }
 }

@@ -4,19 +4,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.acme.shop.auth.ApiProblem;
 import com.acme.shop.auth.ApiProblem.FieldMessage;
 import com.acme.shop.auth.account.Account;
 import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.PasswordHasher;
+import com.acme.shop.auth.protection.Bulkhead;
+import com.acme.shop.auth.protection.RateLimiter;
 import com.acme.shop.auth.token.AccessTokenIssuer;
 import com.acme.shop.auth.token.Denylist;
 import com.acme.shop.auth.token.IssuedAccessToken;
 import com.acme.shop.auth.token.RefreshTokenStore;
 import com.acme.shop.auth.token.RefreshTokenStore.Rotation;
 import com.acme.shop.auth.token.TokenResponse;
-import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 /** Login, refresh and logout: credentials check with throttling, token issuing, revocation. */
@@ -25,17 +27,19 @@ class LoginService {
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
-    private final IpRateLimiter ipLimiter;
+    private final RateLimiter ipLimiter;
+    private final Bulkhead bcrypt;
     private final AccessTokenIssuer issuer;
     private final RefreshTokenStore refreshTokens;
     private final Denylist denylist;
 
-    LoginService(AccountRepository accounts, PasswordHasher hasher, LoginThrottle throttle, IpRateLimiter ipLimiter,
-            AccessTokenIssuer issuer, RefreshTokenStore refreshTokens, Denylist denylist) {
+    LoginService(AccountRepository accounts, PasswordHasher hasher, LoginThrottle throttle, RateLimiter ipLimiter,
+            Bulkhead bcrypt, AccessTokenIssuer issuer, RefreshTokenStore refreshTokens, Denylist denylist) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.throttle = throttle;
         this.ipLimiter = ipLimiter;
+        this.bcrypt = bcrypt;
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
         this.denylist = denylist;
@@ -54,24 +58,34 @@ class LoginService {
         }
         String email = Account.normalizeEmail(credentials.email());
         String password = credentials.password();
-        return ipLimiter.check(clientIp)
-                .flatMap(retryAfter -> retryAfter > 0 ? Mono.error(ApiProblem.tooManyRequests(retryAfter))
-                        : throttle.allowsAttempt(email))
-                .flatMap(allowed -> allowed ? checkPassword(email, password)
-                        : hasher.matches(password, null).then(Mono.error(ApiProblem.invalidCredentials())))
-                .onErrorResume(ApiProblem.class, problem -> problem.status() == HttpStatus.UNAUTHORIZED
-                        ? ipLimiter.recordFailure(clientIp).then(Mono.error(problem)) : Mono.error(problem));
+        // Both limits are reserved atomically before any bcrypt; only a success gives the address's slot back.
+        return ipLimiter.reserve(clientIp).flatMap(slot -> !slot.allowed()
+                ? Mono.error(ApiProblem.tooManyRequests(slot.retryAfterSeconds()))
+                : throttle.reserve(email)
+                        .flatMap(attempt -> attempt.allowed() ? checkPassword(email, password)
+                                : Mono.error(attempt.busy() ? ApiProblem.tooManyRequests(attempt.retryAfterSeconds())
+                                        : ApiProblem.invalidCredentials()))
+                        .flatMap(tokens -> ipLimiter.giveBack(slot).thenReturn(tokens)));
     }
 
+    /** Runs with a reserved attempt: a success resets the account, a wrong password keeps the failure counted. */
     private Mono<TokenResponse> checkPassword(String email, String password) {
+        AtomicBoolean ended = new AtomicBoolean();
         return accounts.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(account -> hasher.matches(password, account.map(Account::passwordHash).orElse(null))
+                .flatMap(account -> bcrypt.run(hasher.matches(password, account.map(Account::passwordHash).orElse(null)))
                         .flatMap(matches -> {
+                            ended.set(true);
                             if (matches && account.get().isActive()) {
                                 return throttle.reset(email).then(issue(account.get()));
                             }
-                            return throttle.recordFailure(email).then(Mono.error(ApiProblem.invalidCredentials()));
-                        }));
+                            return throttle.failed(email).then(Mono.error(ApiProblem.invalidCredentials()));
+                        }))
+                .onErrorResume(ex -> !ended.getAndSet(true), ex -> throttle.release(email).then(Mono.error(ex)))
+                .doOnCancel(() -> {
+                    if (!ended.getAndSet(true)) {
+                        throttle.release(email).subscribe(null, ex -> { });
+                    }
+                });
     }
 
     private Mono<TokenResponse> issue(Account account) {

@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Per-account throttling (B14), free of I/O: after {@code failuresBeforeDelay} consecutive failures
- * an attempt is refused until {@code baseDelay · 2^(failures − failuresBeforeDelay)} (capped at
- * {@code maxDelay}) has passed since the last failure; at {@code maxFailures} the account is locked
- * until an administrator or a password reset clears the counter.
+ * Per-account throttling (B14), free of I/O: after {@code failuresBeforeDelay} consecutive failures the next
+ * attempt waits {@code baseDelay · 2^(failures − failuresBeforeDelay)}, capped at {@code maxDelay}. The counter
+ * stops at {@code maxFailures} (at most 100), which only keeps the delay at {@code maxDelay}: nothing locks an
+ * account for good, so the longest refusal a stranger can cause is {@code maxDelay} after their last attempt.
+ * {@link LoginThrottle}'s Redis scripts compute the same delays ({@link #delayAfter} is the reference).
  */
 final class ThrottlePolicy {
 
@@ -44,27 +45,29 @@ final class ThrottlePolicy {
         return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
     }
 
-    boolean isLocked(FailureState state) {
-        return state.failures() >= maxFailures;
+    /** Whether an attempt may be checked now; a refused attempt gets the generic 401 (or 429 when concurrent). */
+    boolean allowsAttempt(FailureState state) {
+        return state.nextAttempt() == null || !clock.instant().isBefore(state.nextAttempt());
     }
 
-    /** Whether an attempt may be checked now; a refused attempt gets the generic 401. */
-    boolean allowsAttempt(FailureState state) {
-        if (isLocked(state)) {
-            return false;
-        }
-        if (state.failures() < failuresBeforeDelay || state.lastFailure() == null) {
-            return true;
-        }
-        return !clock.instant().isBefore(state.lastFailure().plus(delayAfter(state.failures())));
+    int failuresBeforeDelay() {
+        return failuresBeforeDelay;
+    }
+
+    Duration baseDelay() {
+        return baseDelay;
+    }
+
+    Duration maxDelay() {
+        return maxDelay;
     }
 
     int maxFailures() {
         return maxFailures;
     }
 
-    /** Consecutive failures of one account (by normalized e-mail, known or not). */
-    record FailureState(int failures, Instant lastFailure) {
+    /** Consecutive failures of one account (by normalized e-mail, known or not) and when it may try again. */
+    record FailureState(int failures, Instant nextAttempt) {
 
         static final FailureState NONE = new FailureState(0, null);
     }

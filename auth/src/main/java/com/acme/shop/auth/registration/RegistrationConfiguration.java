@@ -1,20 +1,27 @@
 package com.acme.shop.auth.registration;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.PasswordHasher;
 import com.acme.shop.auth.account.PasswordPolicy;
+import com.acme.shop.auth.protection.Bulkhead;
+import com.acme.shop.auth.protection.RateLimiter;
 import com.acme.shop.auth.token.AccessTokenIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ MemberProperties.class, AdminProperties.class })
+@EnableConfigurationProperties({ MemberProperties.class, AdminProperties.class, RegistrationProperties.class })
 class RegistrationConfiguration {
 
     @Bean
@@ -24,9 +31,13 @@ class RegistrationConfiguration {
 
     @Bean
     RegistrationService registrationService(AccountRepository accounts, PasswordHasher hasher, PasswordPolicy policy,
-            MemberClient members, ReactiveTransactionManager transactionManager) {
+            MemberClient members, ReactiveTransactionManager transactionManager, RegistrationProperties properties,
+            ReactiveStringRedisTemplate redis, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        RateLimiter ipLimiter = new RateLimiter(redis, "auth:rl:register:", properties.ipLimit(), properties.ipWindow(),
+                clock);
+        Bulkhead bcrypt = new Bulkhead("registration", properties.bcrypt(), meters.getIfAvailable(SimpleMeterRegistry::new));
         return new RegistrationService(accounts, hasher, new RegistrationValidator(policy), members,
-                TransactionalOperator.create(transactionManager));
+                TransactionalOperator.create(transactionManager), ipLimiter, bcrypt);
     }
 
     @Bean

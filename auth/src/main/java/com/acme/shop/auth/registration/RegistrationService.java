@@ -10,6 +10,8 @@ import com.acme.shop.auth.account.Account;
 import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.AccountStatus;
 import com.acme.shop.auth.account.PasswordHasher;
+import com.acme.shop.auth.protection.Bulkhead;
+import com.acme.shop.auth.protection.RateLimiter;
 import com.acme.shop.auth.registration.MemberClient.MemberUnavailableException;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import org.slf4j.Logger;
@@ -33,25 +35,37 @@ class RegistrationService {
     private final RegistrationValidator validator;
     private final MemberClient members;
     private final TransactionalOperator transactions;
+    private final RateLimiter ipLimiter;
+    private final Bulkhead bcrypt;
 
     RegistrationService(AccountRepository accounts, PasswordHasher hasher, RegistrationValidator validator,
-            MemberClient members, TransactionalOperator transactions) {
+            MemberClient members, TransactionalOperator transactions, RateLimiter ipLimiter, Bulkhead bcrypt) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.validator = validator;
         this.members = members;
         this.transactions = transactions;
+        this.ipLimiter = ipLimiter;
+        this.bcrypt = bcrypt;
     }
 
-    Mono<RegisteredAccount> register(RegistrationRequest request) {
+    /**
+     * Every valid request takes a slot of the client address's registration limit (taken or new e-mail alike,
+     * so the 409 cannot be used to list accounts fast); the bcrypt runs in the registration bulkhead.
+     */
+    Mono<RegisteredAccount> register(RegistrationRequest request, String clientIp) {
         List<FieldMessage> errors = validator.validate(request);
         if (!errors.isEmpty()) {
             return Mono.error(ApiProblem.validation(errors));
         }
         String email = Account.normalizeEmail(request.email());
         String name = request.name().strip();
-        return accounts.countByEmail(email)
-                .flatMap(count -> count > 0 ? Mono.error(ApiProblem.conflict(EMAIL_TAKEN)) : hasher.hash(request.password()))
+        return ipLimiter.reserve(clientIp)
+                .flatMap(slot -> slot.allowed() ? accounts.countByEmail(email)
+                        : Mono.error(ApiProblem.tooManyRequests("Too many registrations from this address; try again later",
+                                slot.retryAfterSeconds())))
+                .flatMap(count -> count > 0 ? Mono.error(ApiProblem.conflict(EMAIL_TAKEN))
+                        : bcrypt.run(hasher.hash(request.password())))
                 .flatMap(hash -> create(new Account(UUID.randomUUID(), email, hash, List.of(Account.USER),
                         AccountStatus.ACTIVE), name))
                 .map(account -> new RegisteredAccount(account.id(), account.email(), name));

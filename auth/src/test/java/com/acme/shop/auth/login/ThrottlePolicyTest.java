@@ -32,27 +32,21 @@ class ThrottlePolicyTest {
     }
 
     @Test
-    void refusesEveryAttemptUntilTheDelayHasPassed() {
-        FailureState fifth = new FailureState(5, clock.instant());
-        assertThat(policy.allowsAttempt(fifth)).isFalse();
+    void refusesEveryAttemptUntilTheNextAllowedTime() {
+        FailureState throttled = new FailureState(5, clock.instant().plusSeconds(1));
+        assertThat(policy.allowsAttempt(throttled)).isFalse();
         clock.advance(Duration.ofMillis(999));
-        assertThat(policy.allowsAttempt(fifth)).isFalse();
+        assertThat(policy.allowsAttempt(throttled)).isFalse();
         clock.advance(Duration.ofMillis(1));
-        assertThat(policy.allowsAttempt(fifth)).isTrue();
-
-        FailureState sixth = new FailureState(6, clock.instant());
-        clock.advance(Duration.ofMillis(1999));
-        assertThat(policy.allowsAttempt(sixth)).isFalse();
-        clock.advance(Duration.ofMillis(1));
-        assertThat(policy.allowsAttempt(sixth)).isTrue();
+        assertThat(policy.allowsAttempt(throttled)).isTrue();
     }
 
     @Test
-    void locksTheAccountAtOneHundredFailuresWhateverTheTime() {
-        FailureState hundred = new FailureState(100, clock.instant());
-        assertThat(policy.isLocked(hundred)).isTrue();
-        clock.advance(Duration.ofDays(365));
+    void oneHundredFailuresNoLongerLockTheAccountForGoodOnlyForTheMaxDelay() {
+        assertThat(policy.delayAfter(100)).isEqualTo(Duration.ofMinutes(15));
+        FailureState hundred = new FailureState(100, clock.instant().plus(policy.delayAfter(100)));
         assertThat(policy.allowsAttempt(hundred)).isFalse();
-        assertThat(policy.isLocked(new FailureState(99, clock.instant()))).isFalse();
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(policy.allowsAttempt(hundred)).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.shop.auth.registration;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import com.acme.shop.auth.ApiProblem;
@@ -7,8 +8,11 @@ import com.acme.shop.auth.account.Account;
 import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.PasswordHasher;
 import com.acme.shop.auth.account.PasswordPolicy;
+import com.acme.shop.auth.protection.Bulkhead;
+import com.acme.shop.auth.protection.RateLimiter;
 import com.acme.shop.auth.registration.MemberClient.MemberUnavailableException;
 import com.acme.shop.auth.registration.MemberClient.Outcome;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -29,13 +33,16 @@ class RegistrationServiceTest {
     private final AccountRepository accounts = mock(AccountRepository.class);
     private final MemberClient members = mock(MemberClient.class);
     private final TransactionalOperator transactions = mock(TransactionalOperator.class);
+    private final RateLimiter unlimited = mock(RateLimiter.class);
     private final RegistrationService service = new RegistrationService(accounts, new PasswordHasher(4),
-            new RegistrationValidator(PasswordPolicy.withBundledList(15, 128)), members, transactions);
+            new RegistrationValidator(PasswordPolicy.withBundledList(15, 128)), members, transactions, unlimited,
+            new Bulkhead("registration", new Bulkhead.Settings(2, 2, Duration.ofSeconds(1)), new SimpleMeterRegistry()));
 
     private final RegistrationRequest request = new RegistrationRequest("Zoe@Example.com", "blue otter sings at dawn", "Zoe");
 
     @BeforeEach
     void accountsAcceptInserts() {
+        when(unlimited.reserve(anyString())).thenReturn(Mono.just(new RateLimiter.Reservation("k", true, 1)));
         when(accounts.countByEmail(anyString())).thenReturn(Mono.just(0L));
         when(accounts.insert(any())).thenAnswer(inv -> Mono.just(inv.getArgument(0, Account.class)));
         when(members.delete(any())).thenReturn(Mono.empty());
@@ -47,7 +54,7 @@ class RegistrationServiceTest {
         when(transactions.transactional(any(Mono.class))).thenAnswer(
                 inv -> inv.getArgument(0, Mono.class).then(Mono.error(new IllegalStateException("commit failed"))));
 
-        Throwable error = catchThrowable(() -> service.register(request).block());
+        Throwable error = catchThrowable(() -> service.register(request, "192.0.2.1").block());
 
         assertThat(error).isInstanceOf(ApiProblem.class);
         assertThat(((ApiProblem) error).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -60,7 +67,7 @@ class RegistrationServiceTest {
                 .thenReturn(Mono.error(new MemberUnavailableException("connection refused")));
         when(transactions.transactional(any(Mono.class))).thenAnswer(inv -> inv.getArgument(0, Mono.class));
 
-        Throwable error = catchThrowable(() -> service.register(request).block());
+        Throwable error = catchThrowable(() -> service.register(request, "192.0.2.1").block());
 
         assertThat(((ApiProblem) error).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         verify(members, never()).delete(any());
@@ -70,7 +77,7 @@ class RegistrationServiceTest {
     void answers409ForATakenEmailWithoutCallingMember() {
         when(accounts.countByEmail("zoe@example.com")).thenReturn(Mono.just(1L));
 
-        Throwable error = catchThrowable(() -> service.register(request).block());
+        Throwable error = catchThrowable(() -> service.register(request, "192.0.2.1").block());
 
         assertThat(((ApiProblem) error).status()).isEqualTo(HttpStatus.CONFLICT);
         verify(members, never()).create(any(), anyString(), anyString());
@@ -81,7 +88,7 @@ class RegistrationServiceTest {
         when(members.create(any(), anyString(), anyString())).thenReturn(Mono.just(Outcome.CREATED));
         when(transactions.transactional(any(Mono.class))).thenAnswer(inv -> inv.getArgument(0, Mono.class));
 
-        RegisteredAccount account = service.register(request).block();
+        RegisteredAccount account = service.register(request, "192.0.2.1").block();
 
         assertThat(account.email()).isEqualTo("zoe@example.com");
         assertThat(account.name()).isEqualTo("Zoe");
