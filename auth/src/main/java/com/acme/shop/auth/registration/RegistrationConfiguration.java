@@ -6,9 +6,11 @@ import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.PasswordHasher;
 import com.acme.shop.auth.account.PasswordPolicy;
 import com.acme.shop.auth.token.AccessTokenIssuer;
+import com.acme.shop.auth.token.RefreshTokenStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -31,7 +33,9 @@ class RegistrationConfiguration {
 
     @Bean
     AdminBootstrap adminBootstrap(AdminProperties admin, AccountRepository accounts, PasswordHasher hasher,
-            MemberClient members) {
-        return new AdminBootstrap(admin, accounts, hasher, members, Duration.ofSeconds(1));
+            PasswordPolicy policy, RefreshTokenStore refreshTokens, Environment environment, MemberClient members) {
+        // the prod profile (SPRING_PROFILES_ACTIVE=prod) refuses the local default ADMIN_PASSWORD and weak ones
+        return new AdminBootstrap(admin, accounts, hasher, policy, refreshTokens, environment.matchesProfiles("prod"),
+                members, Duration.ofSeconds(1));
     }
 }
