@@ -102,13 +102,14 @@ class LoginService {
 
     /** A refresh-token family for a login that started at {@code loginStart}, or the generic 401 when it is stale. */
     private Mono<TokenResponse> issue(Account account, long loginStart) {
-        AccessTokenSlot slot = issuer.reserve();
-        return refreshTokens.startFamily(account.id(), slot, loginStart)
-                .switchIfEmpty(Mono.error(ApiProblem::invalidCredentials))
-                .map(family -> TokenResponse.bearer(
-                        issuer.issue(account.id(), account.email(), account.roles(), slot, family.tokensValidAfterMillis())
-                                .value(),
-                        issuer.accessTokenTtlSeconds(), family.refreshToken()));
+        return Mono.defer(() -> {
+            AccessTokenSlot slot = issuer.reserve();
+            return refreshTokens.startFamily(account.id(), slot, loginStart)
+                    .switchIfEmpty(Mono.error(ApiProblem::invalidCredentials))
+                    .map(family -> TokenResponse.bearer(issuer.issue(account.id(), account.email(), account.roles(),
+                            slot, family.tokensValidAfterMillis()).value(), issuer.accessTokenTtlSeconds(),
+                            family.refreshToken()));
+        });
     }
 
     Mono<TokenResponse> refresh(RefreshRequest request) {
