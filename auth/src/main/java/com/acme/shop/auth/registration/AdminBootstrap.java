@@ -29,7 +29,8 @@ import reactor.util.retry.Retry;
  * address), it refuses to start, in every profile: promoting that account would hand administration to whoever
  * registered it. With {@code ADMIN_TAKE_OVER=true} the account becomes the administrator instead: ADMIN role, active,
  * password replaced by {@code ADMIN_PASSWORD}, and every session and token of it revoked (like a password change).
- * An account that already is an administrator is left as it is (its password is not reset).</li>
+ * An account that already is an administrator keeps its password; a plain-bcrypt hash of it that still matches
+ * {@code ADMIN_PASSWORD} is rewritten in the peppered format.</li>
  * </ul>
  */
 class AdminBootstrap implements SmartInitializingSingleton, DisposableBean {
@@ -92,6 +93,9 @@ class AdminBootstrap implements SmartInitializingSingleton, DisposableBean {
             }
             account = takeOver(account);
         }
+        else {
+            rehashIfOutdated(account);
+        }
         log.info("Bootstrap administrator: {}", email);
         profileTask = members.create(account.id(), account.email(), admin.name())
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, firstRetry).maxBackoff(Duration.ofSeconds(30)))
@@ -128,6 +132,25 @@ class AdminBootstrap implements SmartInitializingSingleton, DisposableBean {
         log.warn("ADMIN_TAKE_OVER: account {} ({}) is now the bootstrap administrator; its password was replaced by "
                 + "ADMIN_PASSWORD and all its sessions were ended", account.id(), account.email());
         return updated;
+    }
+
+    /**
+     * An administrator whose hash is in an old format (plain bcrypt) and still matches ADMIN_PASSWORD gets the
+     * current format now rather than at its next login. A hash that does not match (the password was changed since)
+     * is left for that login.
+     */
+    private void rehashIfOutdated(Account account) {
+        if (!hasher.needsRehash(account.passwordHash())) {
+            return;
+        }
+        Boolean upgraded = hasher.matches(admin.password(), account.passwordHash())
+                .flatMap(matches -> matches ? hasher.hash(admin.password())
+                        .flatMap(newHash -> accounts.rehash(account.id(), account.passwordHash(), newHash))
+                        : Mono.just(false))
+                .block(STARTUP_TIMEOUT);
+        if (Boolean.TRUE.equals(upgraded)) {
+            log.info("Password hash of the bootstrap administrator upgraded to the current format");
+        }
     }
 
     @Override

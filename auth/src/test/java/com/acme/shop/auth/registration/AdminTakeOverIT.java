@@ -2,6 +2,7 @@ package com.acme.shop.auth.registration;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import com.acme.shop.auth.AuthItSupport;
 import com.acme.shop.auth.account.Account;
@@ -11,6 +12,8 @@ import com.acme.shop.auth.account.PasswordPolicy;
 import com.acme.shop.auth.token.RefreshTokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +37,30 @@ class AdminTakeOverIT extends AuthItSupport {
     private AdminBootstrap bootstrap(String email, boolean takeOver) {
         return new AdminBootstrap(new AdminProperties(email, ADMIN_PASSPHRASE, null, takeOver), accounts, hasher, policy,
                 refreshTokens, false, members, Duration.ofMillis(50));
+    }
+
+    @Test
+    void anAdministratorWithAnOldPlainBcryptHashOfAdminPasswordIsRehashedAtStartup(@Autowired DatabaseClient db) {
+        String current = uniqueEmail();
+        String changedSince = uniqueEmail();
+        String legacy = new BCryptPasswordEncoder(4).encode(ADMIN_PASSPHRASE);
+        String otherLegacy = new BCryptPasswordEncoder(4).encode("a password the admin chose later");
+        for (String[] row : new String[][] { { current, legacy }, { changedSince, otherLegacy } }) {
+            db.sql("INSERT INTO auth.accounts (id, email, password_hash, roles, status) "
+                            + "VALUES (:id, :email, :hash, ARRAY['USER','ADMIN'], 'ACTIVE')")
+                    .bind("id", UUID.randomUUID()).bind("email", row[0]).bind("hash", row[1])
+                    .fetch().rowsUpdated().block();
+        }
+
+        for (String email : new String[] { current, changedSince }) {
+            AdminBootstrap bootstrap = bootstrap(email, false);
+            bootstrap.afterSingletonsInstantiated();
+            bootstrap.destroy();
+        }
+
+        assertThat(accounts.findByEmail(current).block().passwordHash()).startsWith("{hmac-sha384-bcrypt}");
+        login(current, ADMIN_PASSPHRASE).expectStatus().isOk();
+        assertThat(accounts.findByEmail(changedSince).block().passwordHash()).isEqualTo(otherLegacy);
     }
 
     @Test
