@@ -1,21 +1,25 @@
 package com.acme.shop.auth.account;
 
+import com.acme.shop.auth.keys.KeysProperties;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PasswordProperties.class)
 class AccountConfiguration {
 
     @Bean
-    PasswordHasher passwordHasher(PasswordProperties properties) {
+    PasswordHasher passwordHasher(PasswordProperties properties, KeysProperties keys, Environment environment) {
         if (properties.bcryptCost() < 10) {
             LoggerFactory.getLogger(AccountConfiguration.class)
                     .warn("BCRYPT_COST={} is below 10: acceptable for tests only", properties.bcryptCost());
         }
-        return new PasswordHasher(properties.bcryptCost());
+        // the prod profile (SPRING_PROFILES_ACTIVE=prod) refuses to start without PASSWORD_PEPPER
+        byte[] pepper = PasswordPepper.load(properties.pepper(), keys.dir(), environment.matchesProfiles("prod"));
+        return new PasswordHasher(properties.bcryptCost(), pepper);
     }
 
     @Bean

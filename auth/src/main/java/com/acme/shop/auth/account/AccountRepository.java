@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class AccountRepository {
 
-    private static final String COLUMNS = "id, email, password_hash, roles, status";
+    private static final String COLUMNS = "id, email, password_hash, roles, status, password_changed_at";
 
     private final DatabaseClient db;
 
@@ -76,6 +76,38 @@ public class AccountRepository {
                 .map(rows -> rows > 0);
     }
 
+    /**
+     * Replaces the hash with a new encoding of the same password (a rehash after login), only while it is still
+     * {@code expectedHash}; {@code password_changed_at} stays, since the password did not change.
+     */
+    public Mono<Boolean> rehash(UUID id, String expectedHash, String newHash) {
+        return db.sql("UPDATE auth.accounts SET password_hash = :hash WHERE id = :id AND password_hash = :expected")
+                .bind("hash", newHash)
+                .bind("id", id)
+                .bind("expected", expectedHash)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /**
+     * The bootstrap take-over (ADMIN_TAKE_OVER): the account becomes an active administrator with a new password
+     * hash, and {@code password_changed_at} is set like a password change.
+     */
+    public Mono<Boolean> takeOverAsAdmin(UUID id, String expectedHash, String newHash, List<String> roles,
+            Instant changedAt) {
+        return db.sql("UPDATE auth.accounts SET password_hash = :hash, roles = :roles, status = 'ACTIVE', "
+                        + "password_changed_at = :at, updated_at = :at WHERE id = :id AND password_hash = :expected")
+                .bind("hash", newHash)
+                .bind("roles", roles.toArray(String[]::new))
+                .bind("at", OffsetDateTime.ofInstant(changedAt, ZoneOffset.UTC))
+                .bind("id", id)
+                .bind("expected", expectedHash)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
     public Mono<Long> countByEmail(String email) {
         return db.sql("SELECT count(*) AS n FROM auth.accounts WHERE email = :email")
                 .bind("email", Account.normalizeEmail(email))
@@ -85,8 +117,10 @@ public class AccountRepository {
 
     private static Account toAccount(Readable row) {
         String[] roles = row.get("roles", String[].class);
+        OffsetDateTime changedAt = row.get("password_changed_at", OffsetDateTime.class);
         return new Account(row.get("id", UUID.class), row.get("email", String.class),
                 row.get("password_hash", String.class), roles == null ? List.of() : Arrays.asList(roles),
-                AccountStatus.valueOf(row.get("status", String.class)));
+                AccountStatus.valueOf(row.get("status", String.class)),
+                changedAt == null ? null : changedAt.toInstant());
     }
 }

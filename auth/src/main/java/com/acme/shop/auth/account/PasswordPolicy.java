@@ -12,13 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * NIST SP 800-63B password rules (B16, B17): length in code points between min and max, at most
- * 72 UTF-8 bytes (bcrypt's limit; never truncated), every Unicode character and spaces allowed, no
- * composition rules, and no common or breached password (bundled list plus obvious patterns).
+ * NIST SP 800-63B password rules (B17): length in code points between min and max (128), every Unicode
+ * character and spaces allowed, no composition rules, and no common or breached password (bundled list plus
+ * obvious patterns). There is no byte limit: hashes take the peppered pre-hash of B16 ({@link PepperedBcrypt}),
+ * so a long passphrase with emoji is hashed in full.
  */
 public final class PasswordPolicy {
 
-    public static final int BCRYPT_MAX_BYTES = 72;
     static final String COMMON_PASSWORDS = "/passwords/common-passwords.txt";
     private static final String KEYBOARD_ROWS = "1234567890 qwertyuiop asdfghjkl zxcvbnm abcdefghijklmnopqrstuvwxyz";
 
@@ -48,18 +48,10 @@ public final class PasswordPolicy {
         if (codePoints > maxLength) {
             return Optional.of("must be at most " + maxLength + " characters long");
         }
-        if (exceedsBcryptLimit(password)) {
-            return Optional.of("must be at most " + BCRYPT_MAX_BYTES + " bytes in UTF-8 "
-                    + "(characters outside ASCII take 2-4 bytes each)");
-        }
         if (isCommon(password)) {
             return Optional.of("is too common: it appears in lists of breached or commonly used passwords");
         }
         return Optional.empty();
-    }
-
-    public static boolean exceedsBcryptLimit(String password) {
-        return password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES;
     }
 
     boolean isCommon(String password) {

@@ -1,17 +1,6 @@
 package com.acme.shop.auth.keys;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
@@ -51,30 +40,11 @@ public final class SigningKeysLoader {
     }
 
     /**
-     * Reads {@code dir/signing-key.pem}, generating it first if absent. A file lock makes two
-     * instances starting at once on a shared directory agree on one key.
+     * Reads {@code dir/signing-key.pem}, generating it first if absent ({@link SecretFiles}: a file lock makes two
+     * instances starting at once on a shared directory agree on one key).
      */
     static SigningKey fromDirectory(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            restrict(dir, "rwx------");
-            Path keyFile = dir.resolve(KEY_FILE);
-            try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
-                if (!Files.exists(keyFile)) {
-                    KeyPair pair = EcKeys.generate();
-                    Path tmp = Files.createTempFile(dir, "signing-key", ".tmp");
-                    restrict(tmp, "rw-------");
-                    Files.writeString(tmp, EcKeys.toPem(pair.getPrivate()), StandardCharsets.US_ASCII);
-                    move(tmp, keyFile);
-                    log.info("Generated a new signing key in {}", dir.toAbsolutePath());
-                }
-            }
-            return fromPem(Files.readString(keyFile, StandardCharsets.US_ASCII), null);
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException("Cannot read or create the signing key in " + dir.toAbsolutePath(), ex);
-        }
+        return fromPem(SecretFiles.readOrCreate(dir, KEY_FILE, () -> EcKeys.toPem(EcKeys.generate().getPrivate())), null);
     }
 
     static List<ECKey> parsePrevious(String json) {
@@ -97,26 +67,6 @@ public final class SigningKeysLoader {
         }
         catch (ParseException ex) {
             throw new IllegalArgumentException("JWT_PREVIOUS_PUBLIC_KEYS is not a JWKS JSON document", ex);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (AtomicMoveNotSupportedException ex) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void restrict(Path path, String permissions) {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            try {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-            }
-            catch (IOException | UnsupportedOperationException ex) {
-                log.debug("Cannot restrict permissions of {}", path);
-            }
         }
     }
 

@@ -38,7 +38,7 @@ class LoginConfiguration {
 
     @Bean
     PasswordChangeService passwordChangeService(AccountRepository accounts, PasswordHasher hasher, PasswordPolicy policy,
-            LoginThrottle throttle, RefreshTokenStore refreshTokens, Denylist denylist, Clock clock) {
-        return new PasswordChangeService(accounts, hasher, policy, throttle, refreshTokens, denylist, clock);
+            LoginThrottle throttle, RefreshTokenStore refreshTokens, Denylist denylist) {
+        return new PasswordChangeService(accounts, hasher, policy, throttle, refreshTokens, denylist);
     }
 }

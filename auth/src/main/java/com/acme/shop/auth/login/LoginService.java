@@ -14,15 +14,19 @@ import com.acme.shop.auth.account.PasswordHasher;
 import com.acme.shop.auth.protection.Bulkhead;
 import com.acme.shop.auth.protection.RateLimiter;
 import com.acme.shop.auth.token.AccessTokenIssuer;
+import com.acme.shop.auth.token.AccessTokenSlot;
 import com.acme.shop.auth.token.Denylist;
-import com.acme.shop.auth.token.IssuedAccessToken;
 import com.acme.shop.auth.token.RefreshTokenStore;
 import com.acme.shop.auth.token.RefreshTokenStore.Rotation;
 import com.acme.shop.auth.token.TokenResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /** Login, refresh and logout: credentials check with throttling, token issuing, revocation. */
 class LoginService {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
@@ -68,18 +72,24 @@ class LoginService {
                         .flatMap(tokens -> ipLimiter.giveBack(slot).thenReturn(tokens)));
     }
 
-    /** Runs with a reserved attempt: a success resets the account, a wrong password keeps the failure counted. */
+    /**
+     * Runs with a reserved attempt: a success resets the account, a wrong password keeps the failure counted. Reads
+     * Redis' clock before the account: a login that started before a password change, and so may have checked the
+     * old hash, gets no refresh-token family after that change (see {@link #issue}).
+     */
     private Mono<TokenResponse> checkPassword(String email, String password) {
         AtomicBoolean ended = new AtomicBoolean();
-        return accounts.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return refreshTokens.serverTimeMillis().flatMap(loginStart -> accounts.findByEmail(email)
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(account -> bcrypt.run(hasher.matches(password, account.map(Account::passwordHash).orElse(null)))
                         .flatMap(matches -> {
                             ended.set(true);
                             if (matches && account.get().isActive()) {
-                                return throttle.reset(email).then(issue(account.get()));
+                                return throttle.reset(email).then(rehashIfOutdated(account.get(), password))
+                                        .then(issue(account.get(), loginStart));
                             }
                             return throttle.failed(email).then(Mono.error(ApiProblem.invalidCredentials()));
-                        }))
+                        })))
                 .onErrorResume(ex -> !ended.getAndSet(true), ex -> throttle.release(email).then(Mono.error(ex)))
                 .doOnCancel(() -> {
                     if (!ended.getAndSet(true)) {
@@ -88,11 +98,32 @@ class LoginService {
                 });
     }
 
-    private Mono<TokenResponse> issue(Account account) {
-        IssuedAccessToken accessToken = issuer.issue(account.id(), account.email(), account.roles());
-        return refreshTokens.startFamily(account.id(), accessToken)
-                .map(refreshToken -> TokenResponse.bearer(accessToken.value(), issuer.accessTokenTtlSeconds(),
-                        refreshToken));
+    /** A hash in an old format (plain bcrypt, or a lower cost) is replaced after a successful login (B16). */
+    private Mono<Void> rehashIfOutdated(Account account, String password) {
+        if (!hasher.needsRehash(account.passwordHash())) {
+            return Mono.empty();
+        }
+        return hasher.hash(password)
+                .flatMap(newHash -> accounts.rehash(account.id(), account.passwordHash(), newHash))
+                .doOnNext(done -> log.info("Password hash of account {} {}", account.id(),
+                        done ? "upgraded to the current format" : "changed meanwhile; not upgraded"))
+                .onErrorResume(ex -> {
+                    log.warn("Could not upgrade the password hash of account {}: {}", account.id(), ex.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    /** A refresh-token family for a login that started at {@code loginStart}, or the generic 401 when it is stale. */
+    private Mono<TokenResponse> issue(Account account, long loginStart) {
+        return Mono.defer(() -> {
+            AccessTokenSlot slot = issuer.reserve();
+            return refreshTokens.startFamily(account.id(), slot, loginStart)
+                    .switchIfEmpty(Mono.error(ApiProblem::invalidCredentials))
+                    .map(family -> TokenResponse.bearer(issuer.issue(account.id(), account.email(), account.roles(),
+                            slot, family.tokensValidAfterMillis()).value(), issuer.accessTokenTtlSeconds(),
+                            family.refreshToken()));
+        });
     }
 
     Mono<TokenResponse> refresh(RefreshRequest request) {
@@ -106,10 +137,11 @@ class LoginService {
                         .filter(Account::isActive)
                         .switchIfEmpty(refreshTokens.revokeFamily(owner.family()).then(Mono.error(invalidRefreshToken())))
                         .flatMap(account -> {
-                            IssuedAccessToken accessToken = issuer.issue(account.id(), account.email(), account.roles());
-                            return refreshTokens.rotate(token, owner, accessToken)
+                            AccessTokenSlot slot = issuer.reserve();
+                            return refreshTokens.rotate(token, owner, slot, account.passwordChangedAtMillis())
                                     .flatMap(rotation -> rotation.outcome() == Rotation.Outcome.ROTATED
-                                            ? Mono.just(TokenResponse.bearer(accessToken.value(),
+                                            ? Mono.just(TokenResponse.bearer(issuer.issue(account.id(), account.email(),
+                                                            account.roles(), slot, rotation.tokensValidAfterMillis()).value(),
                                                     issuer.accessTokenTtlSeconds(), rotation.refreshToken()))
                                             : Mono.error(invalidRefreshToken()));
                         }));

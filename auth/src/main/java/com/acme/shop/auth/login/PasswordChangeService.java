@@ -1,6 +1,5 @@
 package com.acme.shop.auth.login;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,9 @@ import reactor.core.publisher.Mono;
  * Password change (B12): the current password is checked like a login (bcrypt off the event loop,
  * per-account throttling, the generic 401 while throttled), the new one against the registration
  * policy (B16, B17). On success the hash is replaced, every refresh-token family of the user is
- * revoked with the jti of each of its access tokens, and the presented access token is denylisted.
+ * revoked with the jti of each of its access tokens, the user's "tokens valid after" instant is set (so no
+ * access token issued before it is accepted anywhere, and no login that checked the old password gets a
+ * session), and the presented access token is denylisted.
  */
 class PasswordChangeService {
 
@@ -34,17 +35,15 @@ class PasswordChangeService {
     private final LoginThrottle throttle;
     private final RefreshTokenStore refreshTokens;
     private final Denylist denylist;
-    private final Clock clock;
 
     PasswordChangeService(AccountRepository accounts, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
-            RefreshTokenStore refreshTokens, Denylist denylist, Clock clock) {
+            RefreshTokenStore refreshTokens, Denylist denylist) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.policy = policy;
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
         this.denylist = denylist;
-        this.clock = clock;
     }
 
     /** Changes the password of the token's subject; {@code jti}/{@code expiresAt} are the presented token's. */
@@ -70,17 +69,24 @@ class PasswordChangeService {
     }
 
     /**
-     * Revokes the user's families before the hash is replaced (Redis down: nothing has changed yet, 503)
-     * and again after it, for a login that checked the old password meanwhile.
+     * Ends every session of the user around the hash replacement, each time in one Redis script that sets the
+     * user's "tokens valid after" instant and revokes all families ({@link RefreshTokenStore#revokeAllSessions}):
+     * <ol>
+     * <li>before: Redis down means nothing has changed yet (503); the instant is stored as {@code password_changed_at};</li>
+     * <li>the hash is replaced only if it is still the one checked (a concurrent change wins, this one gets 401);</li>
+     * <li>after: a login that read the old hash began before this second instant, so its family is either revoked
+     * now or refused when it is created, and its access token is denylisted or refused by iat.</li>
+     * </ol>
      */
     private Mono<Void> replace(Account account, String newHash) {
-        return refreshTokens.revokeAllFamilies(account.id())
-                .flatMap(before -> accounts.updatePasswordHash(account.id(), account.passwordHash(), newHash, clock.instant())
+        return refreshTokens.revokeAllSessions(account.id())
+                .flatMap(before -> accounts.updatePasswordHash(account.id(), account.passwordHash(), newHash,
+                                Instant.ofEpochMilli(before.tokensValidAfterMillis()))
                         // false: a concurrent change won, so the password checked is no longer the current one
-                        .flatMap(updated -> updated ? refreshTokens.revokeAllFamilies(account.id())
+                        .flatMap(updated -> updated ? refreshTokens.revokeAllSessions(account.id())
                                 : Mono.error(ApiProblem.invalidCredentials()))
                         .doOnNext(after -> log.info("Password changed for account {}; {} refresh tokens revoked",
-                                account.id(), before + after)))
+                                account.id(), before.refreshTokensKilled() + after.refreshTokensKilled())))
                 .then();
     }
 

@@ -9,12 +9,14 @@ import com.acme.shop.auth.account.PasswordPolicy;
 import com.acme.shop.auth.protection.Bulkhead;
 import com.acme.shop.auth.protection.RateLimiter;
 import com.acme.shop.auth.token.AccessTokenIssuer;
+import com.acme.shop.auth.token.RefreshTokenStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -42,7 +44,9 @@ class RegistrationConfiguration {
 
     @Bean
     AdminBootstrap adminBootstrap(AdminProperties admin, AccountRepository accounts, PasswordHasher hasher,
-            MemberClient members) {
-        return new AdminBootstrap(admin, accounts, hasher, members, Duration.ofSeconds(1));
+            PasswordPolicy policy, RefreshTokenStore refreshTokens, Environment environment, MemberClient members) {
+        // the prod profile (SPRING_PROFILES_ACTIVE=prod) refuses the local default ADMIN_PASSWORD and weak ones
+        return new AdminBootstrap(admin, accounts, hasher, policy, refreshTokens, environment.matchesProfiles("prod"),
+                members, Duration.ofSeconds(1));
     }
 }

@@ -27,13 +27,41 @@ public class AccessTokenIssuer {
     }
 
     public IssuedAccessToken issue(UUID userId, String email, List<String> roles) {
-        return sign(userId.toString(), email, roles, properties.audiences(), properties.accessTokenTtl().toSeconds());
+        return issue(userId, email, roles, reserve(), 0);
+    }
+
+    /**
+     * A new {@code jti} and the latest {@code exp} a token signed for it within the next second may get (now + TTL
+     * + 1 s: {@code iat} may be moved up to the next whole second, see {@link #issue(UUID, String, List, AccessTokenSlot, long)}).
+     */
+    public AccessTokenSlot reserve() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return new AccessTokenSlot(UUID.randomUUID().toString(), now.plusSeconds(properties.accessTokenTtl().toSeconds() + 1));
+    }
+
+    /**
+     * Signs the user's access token for a reserved slot. {@code iat} is {@code max(now, ceil(validAfterMillis))} in
+     * whole seconds, so a token issued in the same second as a password change, but after it, is not refused by the
+     * verifiers' {@code iat * 1000 < tva} check (it is at most 1 s ahead, within B6's 60 s allowance); {@code exp} is
+     * {@code iat + TTL}, capped at the slot's {@code expiresBy} (what the family recorded for the denylist).
+     */
+    public IssuedAccessToken issue(UUID userId, String email, List<String> roles, AccessTokenSlot slot,
+            long validAfterMillis) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        long validAfterSeconds = Math.floorDiv(validAfterMillis + 999, 1000);
+        Instant issuedAt = now.getEpochSecond() >= validAfterSeconds ? now : Instant.ofEpochSecond(validAfterSeconds);
+        Instant expiresAt = issuedAt.plusSeconds(properties.accessTokenTtl().toSeconds());
+        if (expiresAt.isAfter(slot.expiresBy())) {
+            expiresAt = slot.expiresBy();
+        }
+        return sign(userId.toString(), email, roles, properties.audiences(), slot.jti(), issuedAt, expiresAt);
     }
 
     /** Token for auth → member internal calls: sub service:auth, roles [SERVICE], aud [shop-member], 60 s. */
     public String serviceToken() {
-        return sign(SERVICE_SUBJECT, null, List.of("SERVICE"), List.of("shop-member"),
-                properties.serviceTokenTtl().toSeconds()).value();
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return sign(SERVICE_SUBJECT, null, List.of("SERVICE"), List.of("shop-member"), UUID.randomUUID().toString(),
+                issuedAt, issuedAt.plusSeconds(properties.serviceTokenTtl().toSeconds())).value();
     }
 
     public long accessTokenTtlSeconds() {
@@ -41,11 +69,8 @@ public class AccessTokenIssuer {
     }
 
     private IssuedAccessToken sign(String subject, String email, List<String> roles, List<String> audiences,
-            long ttlSeconds) {
+            String jti, Instant issuedAt, Instant expiresAt) {
         SigningKey key = keys.current();
-        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant expiresAt = issuedAt.plusSeconds(ttlSeconds);
-        String jti = UUID.randomUUID().toString();
         var builder = Jwts.builder()
                 .header().type("at+jwt").keyId(key.kid()).and()
                 .issuer(properties.issuer())

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.acme.shop.common.security.RevocationKeys;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
@@ -20,15 +21,11 @@ public class Denylist {
         this.clock = clock;
     }
 
-    static String prefix(String issuer) {
-        return "deny:" + issuer + ":";
-    }
-
     public Mono<Void> deny(String jti, Instant expiresAt) {
         Duration ttl = Duration.between(clock.instant(), expiresAt).plusSeconds(60);
         if (jti == null || ttl.isNegative() || ttl.isZero()) {
             return Mono.empty();
         }
-        return redis.opsForValue().set(prefix(issuer) + jti, "1", ttl).then();
+        return redis.opsForValue().set(RevocationKeys.denylist(issuer, jti), "1", ttl).then();
     }
 }

@@ -33,12 +33,17 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void rejectsMoreThan72Utf8BytesInsteadOfTruncating() {
-        String seventyTwo = "Grüße aus Köln, schöne Straße " + "é".repeat(18) + "z"; // 49 code points, 72 bytes
-        assertThat(seventyTwo.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(72);
-        assertThat(policy.violation(seventyTwo)).isEmpty();
-        assertThat(policy.violation(seventyTwo + "x")).hasValueSatisfying(
-                reason -> assertThat(reason).contains("72 bytes"));
+    void acceptsMoreThan72Utf8BytesUpTo128CodePoints() {
+        // the peppered pre-hash (B16) removes bcrypt's 72-byte limit: only the code-point cap (B17) applies
+        String seventyThree = "Grüße aus Köln, schöne Straße " + "é".repeat(18) + "zx"; // 50 code points, 73 bytes
+        assertThat(seventyThree.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(73);
+        assertThat(policy.violation(seventyThree)).isEmpty();
+        String emoji = "night train to the coast 🌊🚆🌙 with a thermos of tea and rain ☔🍵 ✨"; // 64 code points
+        assertThat(emoji.codePointCount(0, emoji.length())).isEqualTo(64);
+        assertThat(emoji.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
+        assertThat(policy.violation(emoji)).isEmpty();
+        String longest = "🌊 " + "x".repeat(126); // 128 code points, 131 bytes
+        assertThat(policy.violation(longest)).isEmpty();
     }
 
     @Test

@@ -19,8 +19,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Without JWT_SIGNING_KEY the key is generated once into JWT_KEY_DIR: a second instance (or a restart)
- * on the same directory publishes the same JWKS and accepts the first one's tokens.
+ * Without JWT_SIGNING_KEY (PASSWORD_PEPPER) the key (pepper) is generated once into JWT_KEY_DIR: a second
+ * instance (or a restart) on the same directory publishes the same JWKS, accepts the first one's tokens and
+ * verifies the password hashes it wrote.
  */
 class KeyPersistenceIT {
 
@@ -48,11 +49,16 @@ class KeyPersistenceIT {
                 assertThat(jwks(b)).isEqualTo(jwksA);
                 b.get().uri("/api/auth/verify").headers(h -> h.setBearerAuth(accessToken)).exchange()
                         .expectStatus().isOk();
+                // the password pepper generated next to the key is shared too: the hash written by the first verifies
+                b.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", password)).exchange().expectStatus().isOk();
             }
             first.close();
 
             try (ConfigurableApplicationContext restarted = start(keyDir)) {
                 assertThat(jwks(client(restarted))).isEqualTo(jwksA);
+                client(restarted).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", password)).exchange().expectStatus().isOk();
             }
         }
     }

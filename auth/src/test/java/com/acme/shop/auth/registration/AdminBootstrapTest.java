@@ -9,6 +9,8 @@ import com.acme.shop.auth.account.Account;
 import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.AccountStatus;
 import com.acme.shop.auth.account.PasswordHasher;
+import com.acme.shop.auth.account.PasswordPolicy;
+import com.acme.shop.auth.token.RefreshTokenStore;
 import com.acme.shop.auth.registration.MemberClient.MemberUnavailableException;
 import com.acme.shop.auth.registration.MemberClient.Outcome;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.mockito.ArgumentCaptor;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -29,6 +32,7 @@ class AdminBootstrapTest {
     private final AccountRepository accounts = mock(AccountRepository.class);
     private final MemberClient members = mock(MemberClient.class);
     private final PasswordHasher hasher = new PasswordHasher(4);
+    private final RefreshTokenStore refreshTokens = mock(RefreshTokenStore.class);
 
     @Test
     void createsTheAdministratorWithBothRolesAndRetriesItsProfileUntilMemberAnswers() {
@@ -41,8 +45,7 @@ class AdminBootstrapTest {
         when(members.create(any(), anyString(), anyString())).thenReturn(Mono.defer(() -> attempts.incrementAndGet() < 3
                 ? Mono.error(new MemberUnavailableException("down")) : Mono.just(Outcome.CREATED)));
 
-        AdminBootstrap bootstrap = new AdminBootstrap(new AdminProperties(" Root@Shop.local ", "admin passphrase here", null),
-                accounts, hasher, members, Duration.ofMillis(10));
+        AdminBootstrap bootstrap = bootstrap(new AdminProperties(" Root@Shop.local ", "admin passphrase here", null), false);
         bootstrap.afterSingletonsInstantiated();
 
         assertThat(inserted.getValue().email()).isEqualTo("root@shop.local");
@@ -55,9 +58,57 @@ class AdminBootstrapTest {
 
     @Test
     void createsNoAdministratorWithoutAPassword() {
-        new AdminBootstrap(new AdminProperties("root@shop.local", "", null), accounts, hasher, members,
-                Duration.ofMillis(10)).afterSingletonsInstantiated();
+        bootstrap(new AdminProperties("root@shop.local", "", null), true).afterSingletonsInstantiated();
         verify(accounts, never()).insertIfAbsent(any());
         verify(members, never()).create(any(), anyString(), anyString());
+    }
+
+    @Test
+    void theProdProfileRefusesTheLocalDefaultPasswordNamingTheVariable() {
+        AdminBootstrap bootstrap = bootstrap(new AdminProperties("root@shop.local", "admin-password-local", null), true);
+
+        assertThatThrownBy(bootstrap::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ADMIN_PASSWORD").hasMessageContaining("admin-password-local");
+        verify(accounts, never()).findByEmail(anyString());
+    }
+
+    @Test
+    void theProdProfileRefusesAnAdminPasswordThatFailsThePolicy() {
+        for (String weak : new String[] { "short", "password1234567890" }) {
+            AdminBootstrap bootstrap = bootstrap(new AdminProperties("root@shop.local", weak, null), true);
+            assertThatThrownBy(bootstrap::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("ADMIN_PASSWORD fails the password policy");
+        }
+        verify(accounts, never()).insertIfAbsent(any());
+    }
+
+    @Test
+    void theLocalRunKeepsItsDefaultPassword() {
+        Account stored = new Account(UUID.randomUUID(), "root@shop.local", "hash", List.of("USER", "ADMIN"),
+                AccountStatus.ACTIVE);
+        when(accounts.findByEmail("root@shop.local")).thenReturn(Mono.just(stored));
+        when(members.create(any(), anyString(), anyString())).thenReturn(Mono.just(Outcome.CREATED));
+
+        bootstrap(new AdminProperties("root@shop.local", "admin-password-local", null), false).afterSingletonsInstantiated();
+
+        verify(members, org.mockito.Mockito.timeout(5000)).create(stored.id(), "root@shop.local", "Administrator");
+    }
+
+    @Test
+    void refusesToStartWhenAdminEmailBelongsToAnAccountWithoutTheAdminRole() {
+        Account registered = new Account(UUID.randomUUID(), "root@shop.local", "hash", List.of("USER"),
+                AccountStatus.ACTIVE);
+        when(accounts.findByEmail("root@shop.local")).thenReturn(Mono.just(registered));
+
+        AdminBootstrap bootstrap = bootstrap(new AdminProperties("root@shop.local", "admin passphrase here", null), false);
+
+        assertThatThrownBy(bootstrap::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ADMIN_EMAIL=root@shop.local").hasMessageContaining("ADMIN_TAKE_OVER=true");
+        verify(members, never()).create(any(), anyString(), anyString());
+    }
+
+    private AdminBootstrap bootstrap(AdminProperties properties, boolean production) {
+        return new AdminBootstrap(properties, accounts, hasher, PasswordPolicy.withBundledList(15, 128), refreshTokens,
+                production, members, Duration.ofMillis(10));
     }
 }

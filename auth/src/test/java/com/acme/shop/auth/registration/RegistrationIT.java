@@ -70,7 +70,6 @@ class RegistrationIT extends AuthItSupport {
     @Test
     void passwordPolicyViolationsAre400WithAFieldReason() {
         assertRejected("short password", "at least 15");
-        assertRejected("ü".repeat(20) + "abcdefghijklmnopqrstuvwxyz0123456789", "72 bytes");
         assertRejected("x".repeat(64) + "y".repeat(65), "at most 128");
         assertRejected("passwordpassword", "common");
         assertRejected("password1234567890", "common");

@@ -57,6 +57,27 @@ class AccessTokenIssuerTest {
     }
 
     @Test
+    void aTokenIssuedInTheSecondOfAPasswordChangeButAfterItGetsTheNextSecondAsIat() {
+        SigningKeys keys = SigningKeysLoader.load(new KeysProperties(dir, null, null, null));
+        Instant now = Instant.parse("2026-03-01T10:00:00.700Z");
+        AccessTokenIssuer issuer = new AccessTokenIssuer(keys, properties(Duration.ofSeconds(300)),
+                Clock.fixed(now, ZoneOffset.UTC));
+        AccessTokenSlot slot = issuer.reserve();
+        long changedAt = Instant.parse("2026-03-01T10:00:00.400Z").toEpochMilli();
+
+        IssuedAccessToken bumped = issuer.issue(UUID.randomUUID(), "ann@example.com", List.of("USER"), slot, changedAt);
+        IssuedAccessToken unchanged = issuer.issue(UUID.randomUUID(), "ann@example.com", List.of("USER"),
+                issuer.reserve(), Instant.parse("2026-03-01T09:59:59.999Z").toEpochMilli());
+
+        assertThat(bumped.jti()).isEqualTo(slot.jti());
+        assertThat(bumped.issuedAt()).isEqualTo(Instant.parse("2026-03-01T10:00:01Z"));
+        assertThat(bumped.issuedAt().toEpochMilli()).isGreaterThanOrEqualTo(changedAt);
+        assertThat(bumped.expiresAt()).isEqualTo(slot.expiresBy()).isEqualTo(Instant.parse("2026-03-01T10:05:01Z"));
+        assertThat(unchanged.issuedAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+        assertThat(unchanged.expiresAt()).isEqualTo(Instant.parse("2026-03-01T10:05:00Z"));
+    }
+
+    @Test
     void serviceTokensAreForMemberOnlyAndLiveOneMinute() {
         SigningKeys keys = SigningKeysLoader.load(new KeysProperties(dir, null, null, null));
         AccessTokenIssuer issuer = new AccessTokenIssuer(keys, properties(null), Clock.systemUTC());

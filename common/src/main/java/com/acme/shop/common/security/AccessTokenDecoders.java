@@ -24,11 +24,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Builds the access-token decoder every service uses (rules B2–B7, B13): Spring Security's
  * {@link NimbusReactiveJwtDecoder}, ES256 only, {@code typ: at+jwt} only, keys by {@code kid} from the pinned
  * JWKS only, exact {@code iss}, {@code aud} containing {@link AccessTokenProperties#audience()},
- * {@code sub exp iat jti} required, 60 s skew, and the Redis denylist when a template is given.
+ * {@code sub exp iat jti} required, 60 s skew, and the Redis revocation state (denylist, tokens-valid-after) when a
+ * template is given.
  * Every rejection is a {@code BadJwtException} (401 {@code invalid_token}); an unreachable denylist is a
  * {@link TokenCheckUnavailableException} (503).
  * <p>
- * The chain is: denylist (every call) → cache of verified tokens ({@link CachingJwtDecoder}, unless
+ * The chain is: revocation check (every call, one Redis {@code MGET}: denylist {@code deny:{iss}:{jti}} and
+ * "tokens valid after" {@code tva:{iss}:{sub}}, see {@link RevocationKeys}) → cache of verified tokens
+ * ({@link CachingJwtDecoder}, unless
  * {@code shop.jwt.cache.enabled=false}) → Nimbus signature and claim checks. A token verified once is not
  * signature-checked again until it expires (at most 10 min); a key removed from the JWKS therefore keeps its
  * already verified tokens valid until they expire.
@@ -90,7 +93,7 @@ public final class AccessTokenDecoders {
         nimbus.setJwtValidator(new AccessTokenValidator(props.issuer(), props.audience(), props.clockSkew(), clock));
         ReactiveStringRedisTemplate redis = props.denylistEnabled() ? redisOrNull : null;
         ReactiveJwtDecoder verifying = cached(nimbus, props, clock);
-        return new DenylistCheckingJwtDecoder(verifying, redis, DenylistCheckingJwtDecoder.REDIS_TIMEOUT);
+        return new RevocationCheckingJwtDecoder(verifying, redis, RevocationCheckingJwtDecoder.REDIS_TIMEOUT);
     }
 
     /** The verifier behind a cache of the tokens it accepted, or the verifier itself when the cache is off. */

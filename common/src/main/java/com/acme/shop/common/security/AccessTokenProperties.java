@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param audience this service's id, which {@code aud} must contain ({@code shop-gateway}, {@code shop-member}, ...)
  * @param jwksUri  the pinned JWKS ({@code ${AUTH_SERVER_URL}/.well-known/jwks.json})
  * @param clockSkew allowance for {@code exp}, {@code nbf} and {@code iat} (60 s)
- * @param denylist whether {@code deny:{iss}:{jti}} is checked in Redis on every request (default true)
+ * @param denylist whether the revocation state ({@code deny:{iss}:{jti}} and {@code tva:{iss}:{sub}}, see
+ *                 {@link RevocationKeys}) is checked in Redis on every request (default true)
  * @param cache    the cache of already verified tokens ({@code shop.jwt.cache.*}, see {@link AccessTokenDecoders})
  */
 @ConfigurationProperties("shop.jwt")

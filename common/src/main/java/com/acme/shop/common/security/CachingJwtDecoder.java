@@ -28,8 +28,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * stale entry counts as a miss. The other time checks ({@code iat}, {@code nbf} not in the future) can only get
  * more true as time passes, so they need no re-check.</li>
  * <li>At most {@code maxSize} tokens are kept (Caffeine, size-based eviction).</li>
- * <li>This sits <em>inside</em> {@link DenylistCheckingJwtDecoder}: the denylist (B13) is still asked on every
- * call, cached or not, so logout and reuse revocation take effect at once.</li>
+ * <li>This sits <em>inside</em> {@link RevocationCheckingJwtDecoder}: the revocation state (denylist B13,
+ * tokens-valid-after B12) is still asked on every call, cached or not, so logout, reuse revocation and a password
+ * change take effect at once.</li>
  * <li>Concurrent first calls for the same token may each verify it; the last one's result is kept. Nothing
  * blocks.</li>
  * </ul>

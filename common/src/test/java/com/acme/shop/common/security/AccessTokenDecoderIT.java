@@ -233,7 +233,7 @@ class AccessTokenDecoderIT {
         String jti = UUID.randomUUID().toString();
         String token = tokens.token().jti(jti).sign();
         assertThat(decode(token)).isNotNull();
-        redis.template.opsForValue().set("deny:" + TestTokens.ISSUER + ":" + jti, "1", Duration.ofSeconds(120))
+        redis.template.opsForValue().set(RevocationKeys.denylist(TestTokens.ISSUER, jti), "1", Duration.ofSeconds(120))
                 .block(Duration.ofSeconds(5));
         assertRejected(token);
     }
@@ -248,7 +248,7 @@ class AccessTokenDecoderIT {
         assertThat(cachingDecoder.decode(token).block(Duration.ofSeconds(10))).isNotNull();
         assertThat(verifications).hasValue(1);
 
-        redis.template.opsForValue().set("deny:" + TestTokens.ISSUER + ":" + jti, "1", Duration.ofSeconds(120))
+        redis.template.opsForValue().set(RevocationKeys.denylist(TestTokens.ISSUER, jti), "1", Duration.ofSeconds(120))
                 .block(Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> cachingDecoder.decode(token).block(Duration.ofSeconds(10)))
@@ -275,6 +275,58 @@ class AccessTokenDecoderIT {
         assertThat(verifications).hasValue(3);
     }
 
+    @Test
+    void rejectsTokensIssuedBeforeTheSubjectsTokensValidAfterInstant() {
+        String subject = UUID.randomUUID().toString();
+        Instant changedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(5);
+        String before = tokens.token(subject).issuedAt(changedAt.minusSeconds(1)).expiresAt(changedAt.plusSeconds(290)).sign();
+        String sameSecondBefore = tokens.token(subject).issuedAt(changedAt).expiresAt(changedAt.plusSeconds(300)).sign();
+        String after = tokens.token(subject).issuedAt(changedAt.plusSeconds(1)).expiresAt(changedAt.plusSeconds(301)).sign();
+        String otherSubject = tokens.token().issuedAt(changedAt.minusSeconds(1)).expiresAt(changedAt.plusSeconds(290)).sign();
+        assertThat(decode(before)).isNotNull();
+
+        // the password was changed 250 ms into that second: a token with that iat (whole seconds) predates it
+        setTokensValidAfter(subject, changedAt.plusMillis(250));
+
+        assertRejected(before);
+        assertRejected(sameSecondBefore);
+        assertThat(decode(after).getSubject()).isEqualTo(subject);
+        assertThat(decode(otherSubject)).isNotNull();
+    }
+
+    @Test
+    void acceptsATokenWhoseIatIsExactlyTheTokensValidAfterInstant() {
+        String subject = UUID.randomUUID().toString();
+        Instant changedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        setTokensValidAfter(subject, changedAt);
+        assertThat(decode(tokens.token(subject).issuedAt(changedAt).expiresAt(changedAt.plusSeconds(300)).sign()))
+                .isNotNull();
+        assertRejected(tokens.token(subject).issuedAt(changedAt.minusSeconds(1)).expiresAt(changedAt.plusSeconds(299)).sign());
+    }
+
+    @Test
+    void rejectsAtOnceACachedTokenIssuedBeforeAPasswordChange() {
+        AtomicInteger verifications = new AtomicInteger();
+        ReactiveJwtDecoder cachingDecoder = countingDecoder(verifications);
+        String subject = UUID.randomUUID().toString();
+        Instant issuedAt = Instant.now().minusSeconds(2);
+        String token = tokens.token(subject).issuedAt(issuedAt).expiresAt(issuedAt.plusSeconds(300)).sign();
+        assertThat(cachingDecoder.decode(token).block(Duration.ofSeconds(10))).isNotNull();
+        assertThat(cachingDecoder.decode(token).block(Duration.ofSeconds(10))).isNotNull();
+        assertThat(verifications).hasValue(1);
+
+        setTokensValidAfter(subject, Instant.now());
+
+        assertThatThrownBy(() -> cachingDecoder.decode(token).block(Duration.ofSeconds(10)))
+                .isInstanceOf(BadJwtException.class);
+        assertThat(verifications).hasValue(1);
+    }
+
+    private static void setTokensValidAfter(String subject, Instant instant) {
+        redis.template.opsForValue().set(RevocationKeys.tokensValidAfter(TestTokens.ISSUER, subject),
+                Long.toString(instant.toEpochMilli()), Duration.ofSeconds(120)).block(Duration.ofSeconds(5));
+    }
+
     /** The production chain over real Redis, with keys from memory and every signature check counted. */
     private static ReactiveJwtDecoder countingDecoder(AtomicInteger verifications) {
         JWKSet jwks = new JWKSet(tokens.publicJwk());
@@ -289,6 +341,7 @@ class AccessTokenDecoderIT {
     void failsClosedWhenDenylistIsUnreachable() {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestInfra.redisIsEmbedded());
         String token = tokens.user();
+        assertThat(decode(token)).isNotNull(); // cached now: the revocation state is still asked, and fails closed
         TestInfra.stopRedis();
         try {
             assertThatThrownBy(() -> decode(token)).isInstanceOf(TokenCheckUnavailableException.class);
