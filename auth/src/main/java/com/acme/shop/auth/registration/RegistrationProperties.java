@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RegistrationProperties(Integer ipLimit, Duration ipWindow, Bulkhead.Settings bcrypt) {
 
     public RegistrationProperties {
-        ipLimit = ipLimit == null ? 10 : ipLimit;
-        ipWindow = ipWindow == null ? Duration.ofMinutes(10) : ipWindow;
+        ipLimit = ipLimit == null ? 30 : ipLimit;
+        ipWindow = ipWindow == null ? Duration.ofMinutes(1) : ipWindow;
         bcrypt = bcrypt == null ? new Bulkhead.Settings(2, 20, Duration.ofSeconds(2)) : bcrypt;
     }
 }
