@@ -2,17 +2,12 @@ package com.acme.shop.e2e;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class FuzzAccounts implements FuzzCorpus.Identities {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
-    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Duration TOKEN_AGE = Duration.ofSeconds(150);
 
     private final E2ePlatform shop;
@@ -37,11 +30,8 @@ final class FuzzAccounts implements FuzzCorpus.Identities {
     private final TestUser victim;
     private Tokens userTokens;
     private Tokens victimTokens;
-    private String cookieName;
-    private String webCookie;
-    private String webCsrf;
-    private String anonymousCookie;
-    private String anonymousCsrf;
+    private final WebSession web;
+    private final WebSession anonymous;
     final String sentinelId;
     private final String sentinelEtag;
 
@@ -58,10 +48,8 @@ final class FuzzAccounts implements FuzzCorpus.Identities {
                 "+49 30 1234567");
         this.sentinelId = sentinel.get("id").asString();
         this.sentinelEtag = shop.api.member(sentinelId).headers().firstValue("ETag").orElseThrow();
-        webLogin();
-        String[] anonymous = webSession(null);
-        this.anonymousCookie = anonymous[0];
-        this.anonymousCsrf = anonymous[1];
+        this.web = WebSession.login(shop.webUrl(), user.email(), user.password());
+        this.anonymous = WebSession.anonymous(shop.webUrl());
     }
 
     @Override
@@ -85,27 +73,27 @@ final class FuzzAccounts implements FuzzCorpus.Identities {
 
     @Override
     public String webCookie() {
-        return webCookie;
+        return web.cookie();
     }
 
     @Override
     public String webCsrf() {
-        return webCsrf;
+        return web.csrf();
     }
 
     @Override
     public String anonymousCookie() {
-        return anonymousCookie;
+        return anonymous.cookie();
     }
 
     @Override
     public String anonymousCsrf() {
-        return anonymousCsrf;
+        return anonymous.csrf();
     }
 
     @Override
     public String cookieName() {
-        return cookieName;
+        return web.cookieName();
     }
 
     @Override
@@ -153,56 +141,6 @@ final class FuzzAccounts implements FuzzCorpus.Identities {
     private static Tokens tokens(String body) {
         JsonNode json = JSON.readTree(body);
         return new Tokens(json.get("access_token").asString(), json.get("refresh_token").asString(), Instant.now());
-    }
-
-    /** The fuzz user logged in through web-ui's form: its session cookie and CSRF token. */
-    private void webLogin() {
-        String[] anonymous = webSession(null);
-        String form = "email=" + URLEncoder.encode(user.email(), StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(user.password(), StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(anonymous[1], StandardCharsets.UTF_8);
-        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(shop.webUrl() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookieName + "=" + anonymous[0])
-                .POST(HttpRequest.BodyPublishers.ofString(form)), -1);
-        String location = login.headers().firstValue("Location").orElse("");
-        if (login.statusCode() / 100 != 3 || location.contains("error")) {
-            throw new AssertionError("web-ui login answered " + login.statusCode() + " " + location + ": " + login.body());
-        }
-        String[] session = webSession(sessionCookie(login).orElse(anonymous[0]));
-        this.webCookie = session[0];
-        this.webCsrf = session[1];
-    }
-
-    /** GETs a page with the cookie (or none) and returns {cookie, csrf}. */
-    private String[] webSession(String cookie) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(shop.webUrl() + (cookie == null ? "/login" : "/profile")))
-                .header("Accept", "text/html");
-        if (cookie != null) {
-            request.header("Cookie", cookieName + "=" + cookie);
-        }
-        HttpResponse<String> page = send(request.GET(), 200);
-        String session = sessionCookie(page).orElse(cookie);
-        Matcher meta = CSRF_META.matcher(page.body());
-        Matcher input = CSRF_INPUT.matcher(page.body());
-        String csrf = meta.find() ? meta.group(1) : input.find() ? input.group(1) : null;
-        if (session == null || csrf == null) {
-            throw new AssertionError("no session cookie or CSRF token on " + page.uri() + ": " + page.headers().map());
-        }
-        return new String[] {session, csrf};
-    }
-
-    private java.util.Optional<String> sessionCookie(HttpResponse<?> response) {
-        List<String> cookies = response.headers().allValues("Set-Cookie");
-        for (String cookie : cookies) {
-            String pair = cookie.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            if (eq > 0 && !pair.substring(eq + 1).isEmpty()) {
-                cookieName = pair.substring(0, eq).trim();
-                return java.util.Optional.of(pair.substring(eq + 1).trim());
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     private String auth() {
