@@ -50,6 +50,13 @@ final class FuzzRequest {
         return headers.stream().anyMatch(h -> new String(h[0], StandardCharsets.UTF_8).equalsIgnoreCase(name));
     }
 
+    /** Every value of the header, joined with ", " (as a server would combine them). */
+    String headerValues(String name) {
+        return String.join(", ", headers.stream()
+                .filter(h -> new String(h[0], StandardCharsets.UTF_8).equalsIgnoreCase(name))
+                .map(h -> new String(h[1], StandardCharsets.UTF_8)).toList());
+    }
+
     FuzzRequest body(byte[] bytes) {
         this.body = bytes;
         return this;
