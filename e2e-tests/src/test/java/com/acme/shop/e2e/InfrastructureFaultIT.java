@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -160,25 +161,28 @@ class InfrastructureFaultIT {
         Map<String, String> last = new LinkedHashMap<>();
         Map<String, Probe> pending = new LinkedHashMap<>(probes);
         while (!pending.isEmpty()) {
-            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
-                var entry = it.next();
+            // one round: every pending probe at once, so each service's own time to answer is measured
+            Map<String, CompletableFuture<HttpResponse<String>>> round = new LinkedHashMap<>();
+            pending.forEach((name, probe) -> round.put(name, CompletableFuture.supplyAsync(probe.call())));
+            for (var entry : round.entrySet()) {
+                String name = entry.getKey();
                 HttpResponse<String> response;
                 try {
-                    response = entry.getValue().call().get();
+                    response = entry.getValue().join();
                 }
                 catch (RuntimeException e) {
-                    last.put(entry.getKey(), "no answer: " + e.getMessage());
+                    last.put(name, "no answer: " + e.getMessage());
                     continue;
                 }
-                last.put(entry.getKey(), describe(response));
+                last.put(name, describe(response));
                 if (response.statusCode() == 500) {
-                    failures.add(phase + ": " + entry.getKey() + " answered 500: " + describe(response));
-                    it.remove();
+                    failures.add(phase + ": " + name + " answered 500: " + describe(response));
+                    pending.remove(name);
                 }
-                else if (entry.getValue().expected().test(response)) {
-                    System.out.printf("fault: %s: %s -> %d after %d ms%n", phase, entry.getKey(), response.statusCode(),
+                else if (pending.get(name).expected().test(response)) {
+                    System.out.printf("fault: %s: %s -> %d after %d ms%n", phase, name, response.statusCode(),
                             (System.nanoTime() - started) / 1_000_000);
-                    it.remove();
+                    pending.remove(name);
                 }
             }
             if (!pending.isEmpty() && System.nanoTime() > deadline) {
