@@ -137,6 +137,11 @@ final class FuzzCorpus {
         totalWeight = endpoints.stream().mapToInt(Endpoint::weight).sum();
     }
 
+    /** How many endpoints the corpus targets (each service's, and the gateway's copies). */
+    int endpointCount() {
+        return endpoints.size();
+    }
+
     static long mix(long seed, int index) {
         long z = seed + 0x9E3779B97F4A7C15L * (index + 1L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -41,7 +41,7 @@ class FuzzIT {
     private static final int MAX_DETAILED = 4;
 
     /** Traces of Java exceptions, framework packages and class names: none may reach a client. */
-    static final Pattern STACK_TRACE = Pattern.compile("\\tat |\\bat (?:com|org|java|javax|jdk|reactor|io|tools|sun)\\.[\\w$.]+\\("
+    static final Pattern STACK_TRACE = Pattern.compile("\\tat |at (?:com|org|java|javax|jdk|reactor|io|tools|sun)\\.[\\w$.]+\\("
             + "|\\b(?:java|javax|jdk)\\.(?:lang|util|io|nio|net)\\.[A-Z]\\w+|\\b[a-z]\\w*(?:\\.[a-z]\\w*)+\\.[A-Z]\\w*(?:Exception|Error)\\b"
             + "|org\\.springframework|reactor\\.core|io\\.netty|tools\\.jackson|com\\.fasterxml|io\\.r2dbc|io\\.lettuce|org\\.postgresql");
 
