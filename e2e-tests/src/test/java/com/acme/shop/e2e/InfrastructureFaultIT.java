@@ -114,11 +114,30 @@ class InfrastructureFaultIT {
 
     /** Fresh credentials and a member to read and write, taken while everything is up. */
     private void arrange() {
-        adminToken = shop.api.adminToken();
+        adminToken = adminTokenWaitingOutTheLoginLimit();
         web = WebSession.login(shop.webUrl(), shop.platform.adminEmail(), shop.platform.adminPassword());
         if (memberId == null) {
             memberId = shop.api.createMember(TestUser.unique("fault-") + "@e2e.example.com", "Fault Tolerant", null)
                     .get("id").asString();
+        }
+    }
+
+    /**
+     * A fresh admin token from auth. FuzzIT, just before, fills auth's per-address failed-login window:
+     * a 429 is waited out (Retry-After) instead of failing this suite.
+     */
+    private String adminTokenWaitingOutTheLoginLimit() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            HttpResponse<String> response = adminLogin();
+            if (response.statusCode() == 200) {
+                return Api.read(response.body()).get("access_token").asString();
+            }
+            if (response.statusCode() != 429 || System.nanoTime() > deadline) {
+                throw new AssertionError("admin login answered " + describe(response));
+            }
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            FuzzAccounts.pause(Duration.ofSeconds(Math.max(1, Math.min(seconds, 10))));
         }
     }
 
