@@ -8,7 +8,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Home still renders when the member service is down, and recovers when it is back. */
-@Order(Integer.MAX_VALUE)   // stops a service: run after every other suite
+@Order(Integer.MAX_VALUE - 2)   // stops a service: after the browser suites, before FuzzIT and InfrastructureFaultIT
 class DegradedHomeIT extends BrowserTest {
 
     @Test

@@ -321,4 +321,36 @@ public final class Platform implements AutoCloseable {
             Console.warn(e.getMessage());
         }
     }
+
+    // ---- infrastructure faults (tests): stop and start the embedded servers on the same port and data dir ----
+
+    /** Stops the embedded Redis (fault tests); the services keep running. */
+    public synchronized void stopRedis() {
+        embedded(embeddedRedis, "Redis").stop();
+    }
+
+    /** Starts the embedded Redis again on the same port with the same data directory. */
+    public synchronized void startRedis() {
+        embedded(embeddedRedis, "Redis").restart();
+    }
+
+    /** Stops the embedded PostgreSQL (fault tests); the services keep running. */
+    public synchronized void stopPostgres() {
+        embedded(embeddedPostgres, "PostgreSQL").close();
+    }
+
+    /** Starts the embedded PostgreSQL again on the same port with the same data directory. */
+    public synchronized void startPostgres() {
+        int port = embedded(embeddedPostgres, "PostgreSQL").port();
+        Path dataDir = options.dataDir().toAbsolutePath();
+        embeddedPostgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), port,
+                dataDir.resolve("logs").resolve("postgres.log"));
+    }
+
+    private static <T> T embedded(T server, String name) {
+        if (server == null) {
+            throw new IllegalStateException(name + " is not embedded (it came from the environment): cannot stop or start it");
+        }
+        return server;
+    }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A validated list query: {@code q} (case-insensitive substring of name or email), {@code page}
+ * A validated list query: {@code q} (case-insensitive substring of name or email, no control characters), {@code page}
  * (0-based), {@code size} (1–100) and {@code sort} ({@code field[,asc|desc]} with field one of
  * name, email, createdAt, updatedAt).
  */
@@ -28,6 +28,10 @@ record MemberSearch(String q, int page, int size, String sortField, boolean asce
         String query = q == null ? "" : q.strip();
         if (query.length() > MAX_QUERY) {
             problems.add(new FieldProblem("q", "must be at most " + MAX_QUERY + " characters"));
+        }
+        else if (query.codePoints().anyMatch(Character::isISOControl)) {
+            // no name or email holds one (MemberValidator), and PostgreSQL rejects a NUL in text
+            problems.add(new FieldProblem("q", "must not contain control characters"));
         }
         int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE, problems);
         int pageSize = integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE, problems);

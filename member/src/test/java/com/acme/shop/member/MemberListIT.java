@@ -66,6 +66,19 @@ class MemberListIT extends MemberServerTestSupport {
         }
     }
 
+    @Test
+    void rejectsASearchWithControlCharactersInsteadOfFailingInTheDatabase() {
+        // PostgreSQL rejects a NUL in text ("invalid byte sequence for encoding UTF8: 0x00"): found by e2e FuzzIT
+        for (String q : new String[] {"\u0000", "a\u0000b", "x\u0001y", "\u007f"}) {
+            http.get().uri(uri -> uri.path("/api/members").queryParam("q", "{q}").build(q))
+                    .headers(h -> h.setBearerAuth(adminToken()))
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("q");
+        }
+    }
+
     /** GET /api/members with {@code q} (encoded as a query value) and further raw parameters. */
     private Map<String, Object> page(String q, String params) {
         return http.get().uri(uri -> uri.path("/api/members").queryParam("q", "{q}").query(params).build(q))

@@ -45,6 +45,17 @@ class MemberSearchTest {
     }
 
     @Test
+    void rejectsControlCharactersInQuery() {
+        for (String q : new String[] {"\u0000", "a\u0000b", "x\u0001y", "\u007f", "a\u009fb"}) {
+            assertThatThrownBy(() -> MemberSearch.parse(q, null, null, null))
+                    .as(q)
+                    .isInstanceOfSatisfying(InvalidMemberException.class,
+                            ex -> assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly("q"));
+        }
+        assertThat(MemberSearch.parse("\tAda Lovelace\n", null, null, null).q()).isEqualTo("Ada Lovelace");
+    }
+
+    @Test
     void escapesLikeWildcardsInQuery() {
         MemberSearch search = MemberSearch.parse("  50%_off\\ ", null, null, null);
 
