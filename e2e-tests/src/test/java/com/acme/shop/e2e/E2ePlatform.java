@@ -77,7 +77,10 @@ final class E2ePlatform implements AutoCloseable {
         Path dataDir = moduleDir().resolve("target/e2e-data");
         deleteRecursively(dataDir);   // a fresh database per run keeps counts and pages predictable
         long started = System.nanoTime();
-        PlatformOptions options = PlatformOptions.defaults()
+        // isolated: nothing exported in the caller's shell (ADMIN_EMAIL, SPRING_PROFILES_ACTIVE, REDIS_URL, ...)
+        // reaches the services; the suites register more users from 127.0.0.1 than auth's default allows a minute
+        PlatformOptions options = PlatformOptions.isolated()
+                .withEnv("REGISTER_RATE_LIMIT", "1000")
                 .withRandomPorts()
                 .withDataDir(dataDir)
                 .withLogs(Boolean.getBoolean("e2e.logs"));
