@@ -33,11 +33,20 @@ public final class EmbeddedRedisServer implements AutoCloseable {
      * @param dataDirOrNull directory for persistence (created when missing), or {@code null} for none
      */
     public static EmbeddedRedisServer start(int portOrZero, Path dataDirOrNull) {
-        int port = portOrZero > 0 ? portOrZero : FreePorts.find();
         Path dataDir = dataDirOrNull == null ? null : dataDirOrNull.toAbsolutePath();
-        EmbeddedRedisServer redis = new EmbeddedRedisServer(port, dataDir);
-        redis.startServer();
-        return redis;
+        // a port found free a moment ago may be taken by another process before Redis binds it: pick another
+        int attempts = portOrZero > 0 ? 1 : 3;
+        for (int attempt = 1; ; attempt++) {
+            EmbeddedRedisServer redis = new EmbeddedRedisServer(portOrZero > 0 ? portOrZero : FreePorts.find(), dataDir);
+            try {
+                redis.startServer();
+                return redis;
+            } catch (UncheckedIOException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public RedisConnection connection() {
