@@ -13,7 +13,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
  * C7 with hostile tokens: every wrong, missing, truncated, undecodable or foreign CSRF token gets 403 on
- * every form, htmx and {@code /api/**} route, never a 5xx, and nothing changes. (Spring Security's XOR
+ * every form, htmx and {@code /api/**} route and method (POST, PUT, PATCH, DELETE), never a 5xx, and nothing changes. (Spring Security's XOR
  * handler throws on base64 that unmasks to invalid UTF-8: that used to be a 500.)
  */
 class BadCsrfTokenIT extends WebUiIT {
@@ -52,8 +52,9 @@ class BadCsrfTokenIT extends WebUiIT {
             Map<String, String> htmx = Map.of("HX-Request", "true", "X-CSRF-TOKEN", bad.getValue());
             Map<String, String> api = Map.of("X-CSRF-TOKEN", bad.getValue(), "Accept", "application/json");
             String memberForm = "email=mia%40example.com&name=Changed&phone=&version=3";
-            requests += 6;
+            requests += 8;
             check(softly, "htmx PUT with " + bad.getKey(), admin.send(HttpMethod.PUT, MEMBER, "application/x-www-form-urlencoded", memberForm, htmx));
+            check(softly, "htmx PATCH with " + bad.getKey(), admin.send(HttpMethod.PATCH, MEMBER, "application/x-www-form-urlencoded", memberForm, htmx));
             check(softly, "htmx DELETE with " + bad.getKey(), admin.send(HttpMethod.DELETE, MEMBER, null, null, htmx));
             check(softly, "htmx POST with " + bad.getKey(), admin.send(HttpMethod.POST, "/members", "application/x-www-form-urlencoded",
                     "email=x%40example.com&name=Forged&idempotencyKey=k1", htmx));
@@ -61,6 +62,8 @@ class BadCsrfTokenIT extends WebUiIT {
                     "{\"email\":\"x@example.com\",\"name\":\"Forged\"}", api));
             check(softly, "api PUT with " + bad.getKey(), admin.send(HttpMethod.PUT, "/api" + MEMBER, "application/json",
                     "{\"email\":\"x@example.com\",\"name\":\"Forged\"}", api));
+            check(softly, "api PATCH with " + bad.getKey(), admin.send(HttpMethod.PATCH, "/api" + MEMBER, "application/merge-patch+json",
+                    "{\"name\":\"Forged\"}", api));
             check(softly, "api DELETE with " + bad.getKey(), admin.send(HttpMethod.DELETE, "/api" + MEMBER, null, null, api));
         }
         softly.assertAll();
