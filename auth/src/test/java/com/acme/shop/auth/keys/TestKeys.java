@@ -1,12 +1,11 @@
 package com.acme.shop.auth.keys;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
+
+import com.acme.shop.common.testing.TestTokens;
 
 /** P-256 key pairs from the JDK and their PKCS#8 PEM form, as an operator (or an earlier version) would supply them. */
 final class TestKeys {
@@ -15,14 +14,7 @@ final class TestKeys {
     }
 
     static KeyPair pair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return TestTokens.newEcKeyPair();
     }
 
     static String pkcs8Pem(PrivateKey key) {
