@@ -5,16 +5,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.acme.shop.common.requestid.RequestIdWebFilter;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.resources.LoopResources;
 
 /** Stands in for member's {@code /internal/members}: records calls and answers with a settable status. */
 public final class FakeMemberServer {
 
-    public record Call(String method, String path, String body, String authorization) {
+    public record Call(String method, String path, String body, String authorization, String requestId) {
 
         /** The decoded (unverified) payload of the bearer token. */
         public String tokenPayload() {
@@ -35,16 +37,21 @@ public final class FakeMemberServer {
                                 .defaultIfEmpty("")
                                 .flatMap(body -> {
                                     calls.add(new Call("POST", request.uri(), body,
-                                            request.requestHeaders().get("Authorization")));
+                                            request.requestHeaders().get("Authorization"), requestId(request)));
                                     return Mono.from(response.status(HttpResponseStatus.valueOf(createStatus))
                                             .header("Content-Type", "application/json")
                                             .sendString(Mono.just(createStatus < 300 ? body : "{}")));
                                 }))
                         .delete("/internal/members/{id}", (request, response) -> {
-                            calls.add(new Call("DELETE", request.uri(), "", request.requestHeaders().get("Authorization")));
+                            calls.add(new Call("DELETE", request.uri(), "", request.requestHeaders().get("Authorization"),
+                                    requestId(request)));
                             return response.status(204).send();
                         }))
                 .bindNow();
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        return request.requestHeaders().get(RequestIdWebFilter.HEADER);
     }
 
     public String url() {

@@ -1,12 +1,14 @@
 package com.acme.shop.bff;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.acme.shop.common.requestid.RequestIdWebFilter;
 import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.TestInfra;
 
@@ -81,6 +83,32 @@ class HomeApiIT {
         assertThat(stubs.lastAuthAuthorization.get()).isEqualTo("Bearer " + token);
         assertThat(stubs.lastMemberAuthorization.get()).isEqualTo("Bearer " + token);
         assertThat(stubs.lastMembersQuery.get()).contains("size=5").contains("sort=createdAt");
+    }
+
+    @Test
+    void passesTheIncomingRequestIdToEveryDownstreamCall() {
+        stubs.lastRequestIds.clear();
+
+        client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.adminToken()))
+                .header(RequestIdWebFilter.HEADER, "home-trace-7").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(RequestIdWebFilter.HEADER, "home-trace-7");
+
+        assertThat(stubs.lastRequestIds).containsOnly(Map.entry("/api/auth/verify", "home-trace-7"),
+                Map.entry("/api/members/me", "home-trace-7"), Map.entry("/api/members", "home-trace-7"));
+    }
+
+    @Test
+    void passesTheGeneratedRequestIdWhenTheCallerSentNone() {
+        stubs.lastRequestIds.clear();
+
+        String generated = client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.userToken())).exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst(RequestIdWebFilter.HEADER);
+
+        assertThat(generated).matches("[0-9a-f-]{36}");
+        assertThat(stubs.lastRequestIds).containsOnly(Map.entry("/api/auth/verify", generated),
+                Map.entry("/api/members/me", generated));
     }
 
     @Test

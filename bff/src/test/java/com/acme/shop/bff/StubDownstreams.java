@@ -6,13 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.acme.shop.common.requestid.RequestIdWebFilter;
 import com.acme.shop.common.testing.TestTokens;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
@@ -32,6 +36,8 @@ final class StubDownstreams implements AutoCloseable {
     final AtomicReference<String> lastAuthAuthorization = new AtomicReference<>();
     final AtomicReference<String> lastMemberAuthorization = new AtomicReference<>();
     final AtomicReference<String> lastMembersQuery = new AtomicReference<>();
+    /** The X-Request-Id of each downstream call, by path. */
+    final Map<String, String> lastRequestIds = new ConcurrentHashMap<>();
     private final DisposableServer auth;
     private final DisposableServer member;
 
@@ -39,6 +45,7 @@ final class StubDownstreams implements AutoCloseable {
         auth = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes
                         .get("/api/auth/verify", (req, res) -> {
+                            record(req);
                             String authorization = req.requestHeaders().get("Authorization");
                             lastAuthAuthorization.set(authorization);
                             boolean admin = authorization != null
@@ -52,6 +59,7 @@ final class StubDownstreams implements AutoCloseable {
         member = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes
                         .get("/api/members/me", (req, res) -> {
+                            record(req);
                             lastMemberAuthorization.set(req.requestHeaders().get("Authorization"));
                             if (memberMode.get() == MemberMode.HANG) {
                                 return Mono.never();
@@ -59,6 +67,7 @@ final class StubDownstreams implements AutoCloseable {
                             return json(res, member(USER_ID, "Ann Example", "ann@example.com"));
                         })
                         .get("/api/members", (req, res) -> {
+                            record(req);
                             lastMembersQuery.set(req.uri());
                             if (memberMode.get() == MemberMode.HANG) {
                                 return Mono.never();
@@ -68,6 +77,11 @@ final class StubDownstreams implements AutoCloseable {
                                             member(UUID.randomUUID(), "Older Member", "older@example.com")));
                         }))
                 .bindNow();
+    }
+
+    private void record(HttpServerRequest request) {
+        String requestId = request.requestHeaders().get(RequestIdWebFilter.HEADER);
+        lastRequestIds.put(request.fullPath(), requestId != null ? requestId : "(none)");
     }
 
     String authUrl() {

@@ -1,50 +1,84 @@
 package com.acme.shop.auth.keys;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.text.ParseException;
 import java.util.Base64;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.jsonwebtoken.security.Jwks;
 
-/** P-256 key helpers: generate, PKCS#8 PEM read/write, public-key derivation, JWK thumbprint. */
+/**
+ * P-256 signing keys as full JWKs (private and public part): generated and parsed by Nimbus, a PKCS#8 PEM read with
+ * the JDK and its public point derived by jjwt. No elliptic-curve arithmetic is written here.
+ */
 final class EcKeys {
 
     private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String PEM_END = "-----END PRIVATE KEY-----";
+    private static final byte[] PROBE = "signing-key-probe".getBytes(StandardCharsets.US_ASCII);
 
     private EcKeys() {
     }
 
-    static KeyPair generate() {
+    /** A new P-256 key, its kid the RFC 7638 thumbprint. */
+    static ECKey generate() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
+            return new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
         }
-        catch (GeneralSecurityException ex) {
+        catch (JOSEException ex) {
             throw new IllegalStateException("Cannot generate an EC P-256 key", ex);
         }
     }
 
-    static String toPem(PrivateKey key) {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(key.getEncoded());
-        return PEM_BEGIN + "\n" + base64 + "\n" + PEM_END + "\n";
+    /** A signing key given as a full JWK JSON ({@code {"kty":"EC",...,"d":...}}) or as a PKCS#8 PEM. */
+    static ECKey parse(String text) {
+        String trimmed = text.trim();
+        return trimmed.startsWith("{") ? parseJwk(trimmed) : fromPrivateKey(readPkcs8Pem(trimmed));
+    }
+
+    /** A full P-256 JWK whose public part belongs to its private part. */
+    static ECKey parseJwk(String json) {
+        JWK jwk;
+        try {
+            jwk = JWK.parse(json);
+        }
+        catch (ParseException ex) {
+            throw new IllegalArgumentException("The signing key is not a JWK JSON object", ex);
+        }
+        if (!(jwk instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve()) || !ec.isPrivate()) {
+            throw new IllegalArgumentException("The signing key JWK must be an EC P-256 private key (kty EC, crv P-256, d)");
+        }
+        requireMatchingPair(ec);
+        return ec;
+    }
+
+    /** The full JWK of a private key: its public point derived by jjwt, kid the RFC 7638 thumbprint. */
+    static ECKey fromPrivateKey(ECPrivateKey privateKey) {
+        try {
+            return new ECKey.Builder(Curve.P_256, derivePublic(privateKey))
+                    .privateKey(privateKey)
+                    .keyIDFromThumbprint()
+                    .build();
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException("Cannot compute the key thumbprint", ex);
+        }
+    }
+
+    /** The public key of a P-256 private key (jjwt's derivation; runs only for a key given without its public part). */
+    static ECPublicKey derivePublic(ECPrivateKey privateKey) {
+        return Jwks.builder().key(privateKey).build().toPublicJwk().toKey();
     }
 
     /** Reads a PKCS#8 PEM ("BEGIN PRIVATE KEY") holding a P-256 key. */
@@ -55,39 +89,21 @@ final class EcKeys {
                     + "convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
         }
         if (!text.contains(PEM_BEGIN) || !text.contains(PEM_END)) {
-            throw new IllegalArgumentException("The signing key is not a PKCS#8 PEM (BEGIN PRIVATE KEY)");
+            throw new IllegalArgumentException("The signing key is neither a JWK JSON nor a PKCS#8 PEM (BEGIN PRIVATE KEY)");
         }
         String body = text.substring(text.indexOf(PEM_BEGIN) + PEM_BEGIN.length(), text.indexOf(PEM_END))
                 .replaceAll("\\s", "");
+        PrivateKey key;
         try {
-            PrivateKey key = KeyFactory.getInstance("EC")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-            if (!(key instanceof ECPrivateKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
-                throw new IllegalArgumentException("The signing key must be an EC P-256 key (ES256)");
-            }
-            return ec;
+            key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         }
         catch (GeneralSecurityException | IllegalArgumentException ex) {
-            if (ex instanceof IllegalArgumentException iae && iae.getMessage() != null
-                    && iae.getMessage().startsWith("The signing key")) {
-                throw iae;
-            }
             throw new IllegalArgumentException("The signing key cannot be read as a PKCS#8 EC key", ex);
         }
-    }
-
-    /** Computes the public point Q = d·G of a private key (affine double-and-add; runs once at startup). */
-    static ECPublicKey derivePublic(ECPrivateKey privateKey) {
-        ECParameterSpec spec = privateKey.getParams();
-        BigInteger p = ((ECFieldFp) spec.getCurve().getField()).getP();
-        BigInteger a = spec.getCurve().getA();
-        ECPoint q = multiply(spec.getGenerator(), privateKey.getS(), p, a);
-        try {
-            return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(q, spec));
+        if (!(key instanceof ECPrivateKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
+            throw new IllegalArgumentException("The signing key must be an EC P-256 key (ES256)");
         }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("Cannot derive the public key", ex);
-        }
+        return ec;
     }
 
     static String thumbprint(ECPublicKey publicKey) {
@@ -99,40 +115,22 @@ final class EcKeys {
         }
     }
 
-    private static ECPoint multiply(ECPoint point, BigInteger k, BigInteger p, BigInteger a) {
-        ECPoint result = ECPoint.POINT_INFINITY;
-        ECPoint addend = point;
-        for (int i = 0; i < k.bitLength(); i++) {
-            if (k.testBit(i)) {
-                result = add(result, addend, p, a);
+    /** Signs a probe with the private part and verifies it with the public part: a JWK with a wrong x/y fails here. */
+    private static void requireMatchingPair(ECKey key) {
+        try {
+            Signature signer = Signature.getInstance("SHA256withECDSA");
+            signer.initSign(key.toECPrivateKey());
+            signer.update(PROBE);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance("SHA256withECDSA");
+            verifier.initVerify(key.toECPublicKey());
+            verifier.update(PROBE);
+            if (!verifier.verify(signature)) {
+                throw new IllegalArgumentException("The signing key JWK's public part (x, y) does not belong to its private part (d)");
             }
-            addend = add(addend, addend, p, a);
         }
-        return result;
-    }
-
-    private static ECPoint add(ECPoint P, ECPoint Q, BigInteger p, BigInteger a) {
-        if (P.equals(ECPoint.POINT_INFINITY)) {
-            return Q;
+        catch (GeneralSecurityException | JOSEException ex) {
+            throw new IllegalArgumentException("The signing key JWK cannot be used for ES256", ex);
         }
-        if (Q.equals(ECPoint.POINT_INFINITY)) {
-            return P;
-        }
-        BigInteger lambda;
-        if (P.getAffineX().equals(Q.getAffineX())) {
-            if (P.getAffineY().add(Q.getAffineY()).mod(p).signum() == 0) {
-                return ECPoint.POINT_INFINITY;
-            }
-            BigInteger x2 = P.getAffineX().pow(2);
-            lambda = x2.multiply(BigInteger.valueOf(3)).add(a)
-                    .multiply(P.getAffineY().shiftLeft(1).modInverse(p)).mod(p);
-        }
-        else {
-            lambda = Q.getAffineY().subtract(P.getAffineY())
-                    .multiply(Q.getAffineX().subtract(P.getAffineX()).modInverse(p)).mod(p);
-        }
-        BigInteger x = lambda.pow(2).subtract(P.getAffineX()).subtract(Q.getAffineX()).mod(p);
-        BigInteger y = lambda.multiply(P.getAffineX().subtract(x)).subtract(P.getAffineY()).mod(p);
-        return new ECPoint(x, y);
     }
 }

@@ -10,6 +10,7 @@ import com.acme.shop.auth.protection.Bulkhead;
 import com.acme.shop.auth.protection.RateLimiter;
 import com.acme.shop.auth.token.AccessTokenIssuer;
 import com.acme.shop.auth.token.RefreshTokenStore;
+import com.acme.shop.common.requestid.RequestIdExchangeFilterFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +21,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.reactive.function.client.WebClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ MemberProperties.class, AdminProperties.class, RegistrationProperties.class })
@@ -28,7 +28,7 @@ class RegistrationConfiguration {
 
     @Bean
     MemberClient memberClient(MemberProperties properties, AccessTokenIssuer issuer) {
-        return new MemberClient(WebClient.builder(), properties, issuer);
+        return new MemberClient(RequestIdExchangeFilterFunction.webClientBuilder(), properties, issuer);
     }
 
     @Bean

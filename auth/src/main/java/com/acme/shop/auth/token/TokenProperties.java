@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import com.acme.shop.common.security.AccessTokenProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
@@ -22,7 +23,7 @@ public record TokenProperties(
     public static final Duration MAX_ACCESS_TOKEN_TTL = Duration.ofMinutes(10);
 
     public TokenProperties {
-        issuer = issuer == null || issuer.isBlank() ? "shop-auth" : issuer.trim();
+        issuer = issuer == null || issuer.isBlank() ? AccessTokenProperties.DEFAULT_ISSUER : issuer.trim();
         audiences = audiences == null || audiences.isEmpty()
                 ? List.of("shop-gateway", "shop-member", "shop-bff", "shop-auth")
                 : audiences.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();

@@ -9,6 +9,8 @@ import java.security.interfaces.ECPublicKey;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +24,7 @@ class SigningKeysLoaderTest {
 
     @Test
     void derivesThePublicKeyOfAPkcs8PrivateKey() throws Exception {
-        KeyPair pair = EcKeys.generate();
+        KeyPair pair = TestKeys.pair();
         ECPublicKey derived = EcKeys.derivePublic((ECPrivateKey) pair.getPrivate());
         assertThat(derived.getW()).isEqualTo(((ECPublicKey) pair.getPublic()).getW());
 
@@ -49,8 +51,8 @@ class SigningKeysLoaderTest {
 
     @Test
     void usesTheConfiguredPemAndKeyId() {
-        KeyPair pair = EcKeys.generate();
-        String pem = EcKeys.toPem(pair.getPrivate());
+        KeyPair pair = TestKeys.pair();
+        String pem = TestKeys.pkcs8Pem(pair.getPrivate());
 
         SigningKeys keys = SigningKeysLoader.load(new KeysProperties(dir, pem, "prod-2026-01", null));
 
@@ -61,7 +63,7 @@ class SigningKeysLoaderTest {
 
     @Test
     void acceptsAPemWithEscapedNewlinesFromAnEnvironmentVariable() {
-        String pem = EcKeys.toPem(EcKeys.generate().getPrivate()).replace("\n", "\\n");
+        String pem = TestKeys.pkcs8Pem(TestKeys.pair().getPrivate()).replace("\n", "\\n");
         assertThat(SigningKeysLoader.load(new KeysProperties(dir, pem, "k1", null)).current().kid()).isEqualTo("k1");
     }
 
@@ -75,11 +77,11 @@ class SigningKeysLoaderTest {
     @Test
     @SuppressWarnings("unchecked")
     void publishesCurrentAndPreviousPublicKeysWithOnlyPublicMembers() throws Exception {
-        SigningKeys old = SigningKeysLoader.load(new KeysProperties(dir, EcKeys.toPem(EcKeys.generate().getPrivate()),
+        SigningKeys old = SigningKeysLoader.load(new KeysProperties(dir, TestKeys.pkcs8Pem(TestKeys.pair().getPrivate()),
                 "old", null));
         String previous = com.nimbusds.jose.jwk.JWKSet.parse(old.jwksJson()).toString();
 
-        SigningKeys keys = SigningKeysLoader.load(new KeysProperties(dir, EcKeys.toPem(EcKeys.generate().getPrivate()),
+        SigningKeys keys = SigningKeysLoader.load(new KeysProperties(dir, TestKeys.pkcs8Pem(TestKeys.pair().getPrivate()),
                 "new", previous));
 
         List<Map<String, Object>> jwks = (List<Map<String, Object>>) keys.jwksJson().get("keys");
@@ -89,6 +91,81 @@ class SigningKeysLoaderTest {
             assertThat(k).containsEntry("kty", "EC").containsEntry("crv", "P-256").containsEntry("use", "sig")
                     .containsEntry("alg", "ES256");
         });
+    }
+
+    @Test
+    void storesTheGeneratedKeyAsAFullJwkWithItsPublicPart() throws Exception {
+        SigningKeys keys = SigningKeysLoader.load(new KeysProperties(dir, null, null, null));
+
+        ECKey stored = ECKey.parse(Files.readString(dir.resolve(SigningKeysLoader.KEY_FILE)));
+        assertThat(stored.isPrivate()).isTrue();
+        assertThat(stored.getCurve()).isEqualTo(Curve.P_256);
+        assertThat(stored.getKeyID()).isEqualTo(keys.current().kid()).isEqualTo(EcKeys.thumbprint(stored.toECPublicKey()));
+        assertThat(stored.toECPublicKey().getW()).isEqualTo(keys.current().publicKey().getW());
+        assertThat(dir.resolve(SigningKeysLoader.LEGACY_PEM_FILE)).doesNotExist();
+    }
+
+    @Test
+    void migratesTheLegacyPemKeyFileOnceKeepingTheKeyAndItsKid() throws Exception {
+        KeyPair pair = TestKeys.pair();
+        ECPublicKey expected = (ECPublicKey) pair.getPublic();
+        Files.writeString(dir.resolve(SigningKeysLoader.LEGACY_PEM_FILE), TestKeys.pkcs8Pem(pair.getPrivate()));
+
+        SigningKeys migrated = SigningKeysLoader.load(new KeysProperties(dir, null, null, null));
+
+        assertThat(migrated.current().kid()).isEqualTo(EcKeys.thumbprint(expected));
+        assertThat(migrated.current().publicKey().getW()).isEqualTo(expected.getW());
+        ECKey stored = ECKey.parse(Files.readString(dir.resolve(SigningKeysLoader.KEY_FILE)));
+        assertThat(stored.toECPublicKey().getW()).isEqualTo(expected.getW());
+        assertThat(stored.toECPrivateKey().getS()).isEqualTo(((ECPrivateKey) pair.getPrivate()).getS());
+
+        // from now on the JWK is read: the PEM may go, the key and kid stay
+        Files.delete(dir.resolve(SigningKeysLoader.LEGACY_PEM_FILE));
+        SigningKeys restarted = SigningKeysLoader.load(new KeysProperties(dir, null, null, null));
+        assertThat(restarted.jwksJson()).isEqualTo(migrated.jwksJson());
+        assertThat(verifies(restarted.current().privateKey(), expected)).isTrue();
+    }
+
+    @Test
+    void acceptsAFullJwkAsTheConfiguredKeyWithItsKid() throws Exception {
+        KeyPair pair = TestKeys.pair();
+        String jwk = new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic()).privateKey(pair.getPrivate())
+                .keyID("jwk-2026").build().toJSONString();
+
+        SigningKeys keys = SigningKeysLoader.load(new KeysProperties(dir, jwk, null, null));
+
+        assertThat(keys.current().kid()).isEqualTo("jwk-2026");
+        assertThat(keys.current().publicKey().getW()).isEqualTo(((ECPublicKey) pair.getPublic()).getW());
+        assertThat(SigningKeysLoader.load(new KeysProperties(dir, jwk, "override", null)).current().kid()).isEqualTo("override");
+        assertThat(dir.resolve(SigningKeysLoader.KEY_FILE)).doesNotExist();
+    }
+
+    @Test
+    void rejectsAJwkWhosePublicPartBelongsToAnotherKey() {
+        KeyPair pair = TestKeys.pair();
+        String mismatched = new ECKey.Builder(Curve.P_256, (ECPublicKey) TestKeys.pair().getPublic())
+                .privateKey(pair.getPrivate()).build().toJSONString();
+
+        assertThatThrownBy(() -> SigningKeysLoader.load(new KeysProperties(dir, mismatched, "k", null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong");
+    }
+
+    @Test
+    void rejectsAJwkWithoutItsPrivatePart() {
+        String publicOnly = new ECKey.Builder(Curve.P_256, (ECPublicKey) TestKeys.pair().getPublic()).build().toJSONString();
+
+        assertThatThrownBy(() -> SigningKeysLoader.load(new KeysProperties(dir, publicOnly, "k", null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("private key");
+    }
+
+    private static boolean verifies(java.security.PrivateKey signingKey, ECPublicKey publicKey) throws Exception {
+        Signature signer = Signature.getInstance("SHA256withECDSA");
+        signer.initSign(signingKey);
+        signer.update("hello".getBytes());
+        Signature verifier = Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(publicKey);
+        verifier.update("hello".getBytes());
+        return verifier.verify(signer.sign());
     }
 
     @Test

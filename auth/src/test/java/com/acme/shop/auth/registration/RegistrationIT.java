@@ -6,6 +6,7 @@ import java.util.Map;
 import com.acme.shop.auth.AuthItSupport;
 import com.acme.shop.auth.FakeMemberServer.Call;
 import com.acme.shop.auth.account.AccountRepository;
+import com.acme.shop.common.requestid.RequestIdWebFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -30,6 +31,18 @@ class RegistrationIT extends AuthItSupport {
             assertThat(call.tokenPayload()).contains("\"sub\":\"service:auth\"").contains("\"aud\":[\"shop-member\"]")
                     .contains("\"roles\":[\"SERVICE\"]");
         });
+    }
+
+    @Test
+    void passesTheIncomingRequestIdToMember() {
+        String email = uniqueEmail();
+        http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .header(RequestIdWebFilter.HEADER, "register-trace-1")
+                .bodyValue(Map.of("email", email, "password", PASSWORD, "name", "Rid")).exchange()
+                .expectStatus().isCreated();
+
+        assertThat(MEMBER.callsFor(email)).singleElement()
+                .satisfies(call -> assertThat(call.requestId()).isEqualTo("register-trace-1"));
     }
 
     @Test

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The verified caller of {@code /api/home}: its raw bearer (passed on to auth and member), the
- * request id (passed on for tracing) and the facts read from its already verified access token.
+ * The verified caller of {@code /api/home}: its raw bearer (passed on to auth and member) and the
+ * facts read from its already verified access token.
  */
-record Caller(String bearerToken, String requestId, String subject, List<String> roles, Instant issuedAt) {
+record Caller(String bearerToken, String subject, List<String> roles, Instant issuedAt) {
 
     static final String ADMIN = "ADMIN";
 

@@ -1,5 +1,6 @@
 package com.acme.shop.bff.home;
 
+import com.acme.shop.common.requestid.RequestIdExchangeFilterFunction;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
@@ -23,7 +24,7 @@ class HomeConfiguration {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
                 .responseTimeout(downstream.timeout());
-        return WebClient.builder()
+        return RequestIdExchangeFilterFunction.webClientBuilder()
                 .baseUrl(downstream.url().toString())
                 .clientConnector(new ReactorClientHttpConnector(httpClient))
                 .build();

@@ -56,8 +56,7 @@ class HomeController {
         Instant issuedAt = jwt != null ? jwt.getIssuedAt() : null;
         String token = jwt != null ? jwt.getTokenValue() : bearerOf(exchange);
         String subject = jwt != null ? jwt.getSubject() : authentication.getName();
-        String requestId = exchange.getRequest().getHeaders().getFirst(WebClientHomeDownstream.REQUEST_ID);
-        return new Caller(token, requestId, subject, roles, issuedAt);
+        return new Caller(token, subject, roles, issuedAt);
     }
 
     private static Jwt jwtOf(Authentication authentication) {

@@ -9,10 +9,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** {@link HomeDownstream} over HTTP; passes the caller's bearer and request id on. */
+/** {@link HomeDownstream} over HTTP; passes the caller's bearer on (the request id goes with every call by itself). */
 final class WebClientHomeDownstream implements HomeDownstream {
-
-    static final String REQUEST_ID = "X-Request-Id";
 
     private final WebClient auth;
     private final WebClient member;
@@ -55,9 +53,6 @@ final class WebClientHomeDownstream implements HomeDownstream {
         return headers -> {
             headers.setBearerAuth(caller.bearerToken());
             headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-            if (caller.requestId() != null) {
-                headers.set(REQUEST_ID, caller.requestId());
-            }
         };
     }
 }

@@ -19,8 +19,8 @@ class HomeAggregatorTest {
     private static final Instant EXPIRES = ISSUED.plusSeconds(300);
     private static final UUID ID = UUID.randomUUID();
 
-    private final Caller user = new Caller("token", "req-1", ID.toString(), List.of("USER"), ISSUED);
-    private final Caller admin = new Caller("token", "req-2", ID.toString(), List.of("USER", "ADMIN"), ISSUED);
+    private final Caller user = new Caller("token", ID.toString(), List.of("USER"), ISSUED);
+    private final Caller admin = new Caller("token", ID.toString(), List.of("USER", "ADMIN"), ISSUED);
 
     @Test
     void buildsAllSectionsWhenEveryDownstreamAnswers() {

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * Gives every request an id and logs one line per request.
  * <p>
  * A valid incoming {@code X-Request-Id} (1–128 characters of {@code [A-Za-z0-9._:-]}) is kept, anything else is
- * replaced by a new UUID. The id is set on the (mutated) request, so a gateway forwards it, on the response, and as
- * the exchange attribute {@link #ATTRIBUTE}. The log line is {@code method path status durationMs requestId}: no
+ * replaced by a new UUID. The id is set on the (mutated) request, so a gateway forwards it, on the response, as
+ * the exchange attribute {@link #ATTRIBUTE}, and in the Reactor context ({@link #CONTEXT_KEY}), from which
+ * {@link RequestIdExchangeFilterFunction} puts it on every outgoing {@code WebClient} call. The log line is {@code method path status durationMs requestId}: no
  * query string, no headers, no bodies, no tokens. Health probes are logged at DEBUG.
  */
 public class RequestIdWebFilter implements WebFilter, Ordered {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.acme.shop.common.requestid.RequestIdExchangeFilterFunction;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -51,7 +52,7 @@ public final class AccessTokenDecoders {
     }
 
     static Supplier<Mono<JWKSet>> remoteLoader(String jwksUri) {
-        WebClient webClient = WebClient.builder().build();
+        WebClient webClient = RequestIdExchangeFilterFunction.webClientBuilder().build();
         return () -> webClient.get()
                 .uri(jwksUri)
                 .accept(MediaType.APPLICATION_JSON)

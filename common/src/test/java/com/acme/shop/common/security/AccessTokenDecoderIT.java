@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import com.acme.shop.common.requestid.RequestIdWebFilter;
 import com.acme.shop.common.testing.MutableClock;
 import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.TestInfra;
@@ -81,6 +82,21 @@ class AccessTokenDecoderIT {
         Jwt jwt = decode(tokens.admin(subject));
         assertThat(jwt.getSubject()).isEqualTo(subject);
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("USER", "ADMIN");
+    }
+
+    @Test
+    void theJwksFetchCarriesTheRequestIdOfTheRequestThatNeededTheKeys() {
+        try (TestTokens fresh = newTokens()) {
+            ReactiveJwtDecoder fetching = AccessTokenDecoders.create(
+                    new AccessTokenProperties(TestTokens.ISSUER, AUDIENCE, fresh.jwksUri(), null, false), null);
+
+            fetching.decode(fresh.user(UUID.randomUUID().toString()))
+                    .contextWrite(ctx -> ctx.put(RequestIdWebFilter.CONTEXT_KEY, "jwks-trace-3"))
+                    .block(Duration.ofSeconds(10));
+
+            assertThat(fresh.jwksHits()).isEqualTo(1);
+            assertThat(fresh.lastJwksRequestId()).isEqualTo("jwks-trace-3");
+        }
     }
 
     @Test

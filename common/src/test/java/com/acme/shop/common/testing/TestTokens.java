@@ -31,6 +31,8 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
+import com.acme.shop.common.requestid.RequestIdWebFilter;
+
 /**
  * Stands in for auth in tests: an ES256 signing key, access tokens shaped as auth issues them
  * (docs/contracts.md "Tokens": {@code typ at+jwt}, {@code kid}, {@code iss}/{@code aud}/{@code sub}/{@code jti}/
@@ -75,6 +77,8 @@ public final class TestTokens implements AutoCloseable {
     private final AtomicInteger jwksHits = new AtomicInteger();
 
     private final AtomicReference<String> jwksJson = new AtomicReference<>();
+
+    private final AtomicReference<String> lastJwksRequestId = new AtomicReference<>();
 
     private DisposableServer server;
 
@@ -138,6 +142,11 @@ public final class TestTokens implements AutoCloseable {
         return jwksHits.get();
     }
 
+    /** The X-Request-Id of the last JWKS fetch ({@code null}: none or without one). */
+    public String lastJwksRequestId() {
+        return lastJwksRequestId.get();
+    }
+
     /** The URL of the JWKS; starts the server (127.0.0.1, a free port) on first use. */
     public synchronized String jwksUri() {
         if (server == null) {
@@ -146,6 +155,7 @@ public final class TestTokens implements AutoCloseable {
                     .port(0)
                     .route(routes -> routes.get("/.well-known/jwks.json", (request, response) -> {
                         jwksHits.incrementAndGet();
+                        lastJwksRequestId.set(request.requestHeaders().get(RequestIdWebFilter.HEADER));
                         return response.header("Content-Type", "application/json")
                                 .sendString(Mono.fromSupplier(jwksJson::get));
                     }))
