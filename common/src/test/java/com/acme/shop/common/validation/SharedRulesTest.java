@@ -63,6 +63,22 @@ class SharedRulesTest {
                 .singleElement().extracting(v -> v.getMessage()).isEqualTo(PersonNameValidator.CONTROL);
     }
 
+    record Required(@jakarta.validation.constraints.NotBlank String value) {
+    }
+
+    @Test
+    void builtInMessagesStayEnglishWhateverTheDefaultLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.GERMANY);
+        try (ValidatorFactory german = Validation.buildDefaultValidatorFactory()) {
+            assertThat(german.getValidator().validate(new Required(" ")))
+                    .singleElement().extracting(v -> v.getMessage()).isEqualTo("must not be blank");
+        }
+        finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
     @Test
     void takesAMessageWithTemplateCharactersLiterally() {
         assertThat(Constraints.literal("must be {min} or ${x}")).isEqualTo("must be \\{min\\} or \\$\\{x\\}");
