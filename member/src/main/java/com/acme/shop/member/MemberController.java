@@ -1,7 +1,6 @@
 package com.acme.shop.member;
 
 import jakarta.validation.Valid;
-import jakarta.validation.groups.Default;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +42,7 @@ class MemberController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<Member>> create(@Validated({ Default.class, MemberForm.Complete.class }) @RequestBody MemberForm form) {
+    Mono<ResponseEntity<Member>> create(@Validated(MemberForm.Complete.class) @RequestBody MemberForm form) {
         return service.create(form.toData())
                 .map(member -> ResponseEntity.created(URI.create(BASE_PATH + "/" + member.id()))
                         .eTag(member.etag())
@@ -71,7 +70,7 @@ class MemberController {
     @PutMapping("/{id}")
     Mono<ResponseEntity<Member>> update(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Validated({ Default.class, MemberForm.Complete.class }) @RequestBody MemberForm form) {
+            @Validated(MemberForm.Complete.class) @RequestBody MemberForm form) {
         return Mono.fromSupplier(() -> Ids.require(id))
                 .flatMap(memberId -> service.update(memberId, ifMatch, form.toData(), isAdmin(jwt)))
                 .map(MemberController::withETag);

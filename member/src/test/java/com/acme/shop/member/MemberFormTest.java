@@ -6,7 +6,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import jakarta.validation.groups.Default;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +25,7 @@ class MemberFormTest {
 
     /** Create or full update: the groups the controller validates with. */
     private static List<String> complete(MemberForm form) {
-        return fields(VALIDATOR.validate(form, Default.class, MemberForm.Complete.class), form);
+        return fields(VALIDATOR.validate(form, MemberForm.Complete.class), form);
     }
 
     private static List<String> profile(MemberForm form) {

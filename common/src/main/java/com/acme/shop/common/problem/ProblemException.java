@@ -24,7 +24,7 @@ public class ProblemException extends ErrorResponseException {
     /** The {@code errors} member of the problem object. */
     public static final String ERRORS = "errors";
 
-    private final List<FieldMessage> errors;
+    private final transient List<FieldMessage> errors;
 
     private ProblemException(HttpStatusCode status, String detail, List<FieldMessage> errors) {
         super(status, problemDetail(status, detail, errors), null);
