@@ -1,6 +1,8 @@
 package com.acme.shop.common;
 
+import com.acme.shop.common.problem.ProblemException;
 import com.acme.shop.common.requestid.RequestIdWebFilter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -88,6 +90,47 @@ class CommonWebIT {
                 .jsonPath("$.errors.length()").isEqualTo(2)
                 .jsonPath("$.errors[?(@.field == 'email')].message").isNotEmpty()
                 .jsonPath("$.errors[?(@.field == 'name')].message").isNotEmpty();
+    }
+
+    @Test
+    void fieldErrorsUseJsonNamesInDeclarationOrder() {
+        for (int run = 0; run < 5; run++) {
+            client.post().uri("/api/secrets").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"current_password\": \"\", \"new_password\": \"\", \"name\": \"\"}")
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail").isEqualTo("Validation failed.")
+                    .jsonPath("$.errors.length()").isEqualTo(3)
+                    .jsonPath("$.errors[0].field").isEqualTo("current_password")
+                    .jsonPath("$.errors[1].field").isEqualTo("new_password")
+                    .jsonPath("$.errors[2].field").isEqualTo("name")
+                    .jsonPath("$.errors[0].message").isEqualTo("must not be blank");
+        }
+    }
+
+    @Test
+    void problemExceptionKeepsStatusDetailHeadersAndFieldErrors() {
+        client.get().uri("/api/slow-down").exchange()
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("Retry-After", "7")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("about:blank")
+                .jsonPath("$.title").isEqualTo("Too Many Requests")
+                .jsonPath("$.status").isEqualTo(429)
+                .jsonPath("$.detail").isEqualTo("Slow down")
+                .jsonPath("$.instance").isEqualTo("/api/slow-down")
+                .jsonPath("$.errors").doesNotExist();
+        client.get().uri("/api/invalid-field").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("Validation failed.")
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("q")
+                .jsonPath("$.errors[0].message").isEqualTo("must not contain control characters");
     }
 
     @Test
@@ -214,11 +257,30 @@ class CommonWebIT {
     record Thing(@NotBlank @Email String email, @NotBlank String name) {
     }
 
+    record Secret(@JsonProperty("current_password") @NotBlank String currentPassword,
+                  @JsonProperty("new_password") @NotBlank String newPassword, @NotBlank String name) {
+    }
+
     @RestController
     static class Things {
         @PostMapping(path = "/api/things", consumes = MediaType.APPLICATION_JSON_VALUE)
         Mono<Thing> create(@Valid @RequestBody Thing thing) {
             return Mono.just(thing);
+        }
+
+        @PostMapping(path = "/api/secrets", consumes = MediaType.APPLICATION_JSON_VALUE)
+        Mono<String> secret(@Valid @RequestBody Secret secret) {
+            return Mono.just("ok");
+        }
+
+        @GetMapping("/api/slow-down")
+        Mono<String> slowDown() {
+            return Mono.error(ProblemException.of(HttpStatus.TOO_MANY_REQUESTS, "Slow down").retryAfter(7));
+        }
+
+        @GetMapping("/api/invalid-field")
+        Mono<String> invalidField() {
+            return Mono.error(ProblemException.invalid("q", "must not contain control characters"));
         }
 
         @GetMapping("/api/count")

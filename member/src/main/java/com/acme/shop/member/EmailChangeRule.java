@@ -1,6 +1,6 @@
 package com.acme.shop.member;
 
-import java.util.List;
+import com.acme.shop.common.problem.ProblemException;
 
 /**
  * Who may change a member's email through the public API. A member with a sign-in account has their
@@ -21,7 +21,7 @@ final class EmailChangeRule {
      * (unless an ADMIN changes the case of an email without an account), else {@code requested} when
      * the change is allowed.
      *
-     * @throws InvalidMemberException naming the {@code email} field when the change is not allowed
+     * @throws ProblemException a 400 naming the {@code email} field when the change is not allowed
      */
     static String emailToStore(String stored, String requested, boolean hasAccount, boolean callerIsAdmin) {
         if (requested == null) {
@@ -33,6 +33,6 @@ final class EmailChangeRule {
         if (requested.equalsIgnoreCase(stored)) {
             return stored;
         }
-        throw new InvalidMemberException(List.of(new FieldProblem("email", hasAccount ? ACCOUNT_EMAIL : OWN_EMAIL)));
+        throw ProblemException.invalid("email", hasAccount ? ACCOUNT_EMAIL : OWN_EMAIL);
     }
 }

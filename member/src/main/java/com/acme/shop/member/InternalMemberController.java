@@ -1,5 +1,6 @@
 package com.acme.shop.member;
 
+import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +30,8 @@ class InternalMemberController {
 
     /** 201 for a new member, 200 when the same id and email exist already, 409 when the email is taken. */
     @PostMapping
-    Mono<ResponseEntity<Member>> create(@RequestBody InternalMemberForm form) {
-        return Mono.fromSupplier(() -> MemberValidator.validate(form))
-                .flatMap(input -> service.createInternal(input.id(), input.data()))
+    Mono<ResponseEntity<Member>> create(@Valid @RequestBody InternalMemberForm form) {
+        return service.createInternal(form.memberId(), form.toData())
                 .map(result -> ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .location(URI.create(MemberController.BASE_PATH + "/" + result.member().id()))
                         .eTag(result.member().etag())

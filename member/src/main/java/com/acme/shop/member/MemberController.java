@@ -1,10 +1,12 @@
 package com.acme.shop.member;
 
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,9 +42,8 @@ class MemberController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<Member>> create(@RequestBody MemberForm form) {
-        return Mono.fromSupplier(() -> MemberValidator.validate(form))
-                .flatMap(service::create)
+    Mono<ResponseEntity<Member>> create(@Validated(MemberForm.Complete.class) @RequestBody MemberForm form) {
+        return service.create(form.toData())
                 .map(member -> ResponseEntity.created(URI.create(BASE_PATH + "/" + member.id()))
                         .eTag(member.etag())
                         .body(member));
@@ -55,9 +56,9 @@ class MemberController {
 
     @PutMapping("/me")
     Mono<ResponseEntity<Member>> updateMe(@AuthenticationPrincipal Jwt jwt,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody MemberForm form) {
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody MemberForm form) {
         return Mono.fromSupplier(() -> callerId(jwt))
-                .flatMap(id -> service.update(id, ifMatch, MemberValidator.validateProfile(form), isAdmin(jwt)))
+                .flatMap(id -> service.update(id, ifMatch, form.toData(), isAdmin(jwt)))
                 .map(MemberController::withETag);
     }
 
@@ -68,9 +69,10 @@ class MemberController {
 
     @PutMapping("/{id}")
     Mono<ResponseEntity<Member>> update(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody MemberForm form) {
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Validated(MemberForm.Complete.class) @RequestBody MemberForm form) {
         return Mono.fromSupplier(() -> Ids.require(id))
-                .flatMap(memberId -> service.update(memberId, ifMatch, MemberValidator.validate(form), isAdmin(jwt)))
+                .flatMap(memberId -> service.update(memberId, ifMatch, form.toData(), isAdmin(jwt)))
                 .map(MemberController::withETag);
     }
 
@@ -85,7 +87,7 @@ class MemberController {
     private static UUID callerId(Jwt jwt) {
         UUID id = Ids.parse(jwt.getSubject());
         if (id == null) {
-            throw new MemberNotFoundException();
+            throw MemberProblems.notFound();
         }
         return id;
     }

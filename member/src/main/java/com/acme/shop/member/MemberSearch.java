@@ -1,5 +1,7 @@
 package com.acme.shop.member;
 
+import com.acme.shop.common.problem.FieldMessage;
+import com.acme.shop.common.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,14 +26,14 @@ record MemberSearch(String q, int page, int size, String sortField, boolean asce
             "updatedAt", "updated_at");
 
     static MemberSearch parse(String q, String page, String size, String sort) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldMessage> problems = new ArrayList<>();
         String query = q == null ? "" : q.strip();
         if (query.length() > MAX_QUERY) {
-            problems.add(new FieldProblem("q", "must be at most " + MAX_QUERY + " characters"));
+            problems.add(new FieldMessage("q", "must be at most " + MAX_QUERY + " characters"));
         }
         else if (query.codePoints().anyMatch(Character::isISOControl)) {
-            // no name or email holds one (MemberValidator), and PostgreSQL rejects a NUL in text
-            problems.add(new FieldProblem("q", "must not contain control characters"));
+            // no name or email holds one (MemberForm), and PostgreSQL rejects a NUL in text
+            problems.add(new FieldMessage("q", "must not contain control characters"));
         }
         int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE, problems);
         int pageSize = integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE, problems);
@@ -43,19 +45,19 @@ record MemberSearch(String q, int page, int size, String sortField, boolean asce
             String direction = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
             if (parts.length > 2 || !SORT_COLUMNS.containsKey(field)
                     || !(direction.equals("asc") || direction.equals("desc"))) {
-                problems.add(new FieldProblem("sort",
+                problems.add(new FieldMessage("sort",
                         "must be one of name, email, createdAt, updatedAt, optionally followed by ,asc or ,desc"));
             }
             ascending = direction.equals("asc");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidMemberException(problems);
+            throw ProblemException.invalid(problems);
         }
         return new MemberSearch(query, pageNumber, pageSize, field, ascending);
     }
 
     private static int integer(String field, String raw, int fallback, int min, int max,
-            List<FieldProblem> problems) {
+            List<FieldMessage> problems) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
@@ -68,7 +70,7 @@ record MemberSearch(String q, int page, int size, String sortField, boolean asce
         catch (NumberFormatException ex) {
             // reported below
         }
-        problems.add(new FieldProblem(field, max == Integer.MAX_VALUE
+        problems.add(new FieldMessage(field, max == Integer.MAX_VALUE
                 ? "must be an integer >= " + min : "must be an integer between " + min + " and " + max));
         return fallback;
     }

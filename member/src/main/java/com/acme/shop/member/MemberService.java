@@ -5,7 +5,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Member use cases over {@link MemberRepository}; every failure is one of the member exceptions. */
+/** Member use cases over {@link MemberRepository}; every failure is a {@link MemberProblems} answer. */
 @Service
 class MemberService {
 
@@ -24,12 +24,12 @@ class MemberService {
     }
 
     Mono<Member> get(UUID id) {
-        return members.findById(id).switchIfEmpty(Mono.error(MemberNotFoundException::new));
+        return members.findById(id).switchIfEmpty(Mono.error(MemberProblems::notFound));
     }
 
     Mono<Member> create(MemberData data) {
         return members.insert(UUID.randomUUID(), data, false).onErrorMap(DataIntegrityViolationException.class,
-                ex -> new EmailTakenException());
+                ex -> MemberProblems.emailTaken());
     }
 
     /**
@@ -44,8 +44,8 @@ class MemberService {
                         .filter(existing -> existing.email().equalsIgnoreCase(data.email()))
                         .flatMap(existing -> members.markHasAccount(id).defaultIfEmpty(existing))
                         .map(existing -> new CreateResult(existing, false))
-                        .switchIfEmpty(Mono.error(EmailTakenException::new))))
-                .onErrorMap(DataIntegrityViolationException.class, ex -> new EmailTakenException());
+                        .switchIfEmpty(Mono.error(MemberProblems::emailTaken))))
+                .onErrorMap(DataIntegrityViolationException.class, ex -> MemberProblems.emailTaken());
     }
 
     /**
@@ -61,23 +61,23 @@ class MemberService {
 
     private Mono<Member> attemptUpdate(UUID id, String ifMatch, MemberData data, boolean callerIsAdmin,
             int attemptsLeft) {
-        return members.findStoredById(id).switchIfEmpty(Mono.error(MemberNotFoundException::new)).flatMap(stored -> {
+        return members.findStoredById(id).switchIfEmpty(Mono.error(MemberProblems::notFound)).flatMap(stored -> {
             Member current = stored.member();
             if (ifMatch != null && !ETags.matches(ifMatch, current.version())) {
-                return Mono.error(new StaleVersionException());
+                return Mono.error(MemberProblems.staleVersion());
             }
             String email = EmailChangeRule.emailToStore(current.email(), data.email(), stored.hasAccount(),
                     callerIsAdmin);
             return members.update(id, current.version(), new MemberData(email, data.name(), data.phone()))
-                    .onErrorMap(DataIntegrityViolationException.class, ex -> new EmailTakenException())
+                    .onErrorMap(DataIntegrityViolationException.class, ex -> MemberProblems.emailTaken())
                     .switchIfEmpty(Mono.defer(() -> ifMatch != null || attemptsLeft <= 1
-                            ? get(id).then(Mono.error(new StaleVersionException()))
+                            ? get(id).then(Mono.error(MemberProblems.staleVersion()))
                             : attemptUpdate(id, null, data, callerIsAdmin, attemptsLeft - 1)));
         });
     }
 
     Mono<Void> delete(UUID id) {
-        return members.delete(id).flatMap(deleted -> deleted ? Mono.empty() : Mono.error(new MemberNotFoundException()));
+        return members.delete(id).flatMap(deleted -> deleted ? Mono.empty() : Mono.error(MemberProblems.notFound()));
     }
 
     /** Deletes the member if present; absent is fine (internal cleanup is idempotent). */

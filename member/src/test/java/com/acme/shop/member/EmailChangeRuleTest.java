@@ -1,5 +1,7 @@
 package com.acme.shop.member;
 
+import com.acme.shop.common.problem.FieldMessage;
+import com.acme.shop.common.problem.ProblemException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,8 +15,8 @@ class EmailChangeRuleTest {
     void refusesChangingTheEmailOfAMemberWithAnAccountEvenForAdmin() {
         for (boolean admin : new boolean[] {true, false}) {
             assertThatThrownBy(() -> EmailChangeRule.emailToStore(STORED, "other@example.com", true, admin))
-                    .isInstanceOfSatisfying(InvalidMemberException.class, ex -> assertThat(ex.problems())
-                            .containsExactly(new FieldProblem("email", EmailChangeRule.ACCOUNT_EMAIL)));
+                    .isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.errors())
+                            .containsExactly(new FieldMessage("email", EmailChangeRule.ACCOUNT_EMAIL)));
         }
     }
 
@@ -38,8 +40,8 @@ class EmailChangeRuleTest {
     @Test
     void refusesUserChangingTheirOwnEmailWithoutAnAccountRecorded() {
         assertThatThrownBy(() -> EmailChangeRule.emailToStore(STORED, "new@example.com", false, false))
-                .isInstanceOfSatisfying(InvalidMemberException.class, ex -> assertThat(ex.problems())
-                        .containsExactly(new FieldProblem("email", EmailChangeRule.OWN_EMAIL)));
+                .isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.errors())
+                        .containsExactly(new FieldMessage("email", EmailChangeRule.OWN_EMAIL)));
         assertThat(EmailChangeRule.emailToStore(STORED, "ada@EXAMPLE.com", false, false)).isEqualTo(STORED);
     }
 }

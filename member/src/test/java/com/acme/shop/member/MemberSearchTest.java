@@ -1,5 +1,7 @@
 package com.acme.shop.member;
 
+import com.acme.shop.common.problem.FieldMessage;
+import com.acme.shop.common.problem.ProblemException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,18 +30,18 @@ class MemberSearchTest {
         for (String sort : new String[] {"password,asc", "name,sideways", "name;DROP TABLE members", "name,asc,extra", "created_at"}) {
             assertThatThrownBy(() -> MemberSearch.parse(null, null, null, sort))
                     .as(sort)
-                    .isInstanceOfSatisfying(InvalidMemberException.class,
-                            ex -> assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly("sort"));
+                    .isInstanceOfSatisfying(ProblemException.class,
+                            ex -> assertThat(ex.errors()).extracting(FieldMessage::field).containsExactly("sort"));
         }
     }
 
     @Test
     void rejectsPageAndSizeOutOfRange() {
         assertThatThrownBy(() -> MemberSearch.parse(null, "-1", "0", null))
-                .isInstanceOfSatisfying(InvalidMemberException.class,
-                        ex -> assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly("page", "size"));
+                .isInstanceOfSatisfying(ProblemException.class,
+                        ex -> assertThat(ex.errors()).extracting(FieldMessage::field).containsExactly("page", "size"));
         assertThatThrownBy(() -> MemberSearch.parse(null, "x", "101", null))
-                .isInstanceOf(InvalidMemberException.class);
+                .isInstanceOf(ProblemException.class);
         assertThat(MemberSearch.parse(null, "0", "100", null).size()).isEqualTo(100);
         assertThat(MemberSearch.parse(null, "0", "1", null).size()).isEqualTo(1);
     }
@@ -49,8 +51,8 @@ class MemberSearchTest {
         for (String q : new String[] {"\u0000", "a\u0000b", "x\u0001y", "\u007f", "a\u009fb"}) {
             assertThatThrownBy(() -> MemberSearch.parse(q, null, null, null))
                     .as(q)
-                    .isInstanceOfSatisfying(InvalidMemberException.class,
-                            ex -> assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly("q"));
+                    .isInstanceOfSatisfying(ProblemException.class,
+                            ex -> assertThat(ex.errors()).extracting(FieldMessage::field).containsExactly("q"));
         }
         assertThat(MemberSearch.parse("\tAda Lovelace\n", null, null, null).q()).isEqualTo("Ada Lovelace");
     }

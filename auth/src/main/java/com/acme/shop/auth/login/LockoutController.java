@@ -1,5 +1,7 @@
 package com.acme.shop.auth.login;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,10 +25,10 @@ class LockoutController {
 
     @PostMapping(path = "/api/auth/admin/unlock", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> unlock(@RequestBody UnlockRequest request) {
+    Mono<Void> unlock(@Valid @RequestBody UnlockRequest request) {
         return logins.unlock(request.email());
     }
 
-    record UnlockRequest(String email) {
+    record UnlockRequest(@NotBlank String email) {
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.PasswordHasher;
-import com.acme.shop.auth.account.PasswordPolicy;
 import com.acme.shop.auth.protection.Bulkhead;
 import com.acme.shop.auth.protection.RateLimiter;
 import com.acme.shop.auth.token.AccessTokenIssuer;
@@ -37,8 +36,8 @@ class LoginConfiguration {
     }
 
     @Bean
-    PasswordChangeService passwordChangeService(AccountRepository accounts, PasswordHasher hasher, PasswordPolicy policy,
+    PasswordChangeService passwordChangeService(AccountRepository accounts, PasswordHasher hasher,
             LoginThrottle throttle, RefreshTokenStore refreshTokens, Denylist denylist) {
-        return new PasswordChangeService(accounts, hasher, policy, throttle, refreshTokens, denylist);
+        return new PasswordChangeService(accounts, hasher, throttle, refreshTokens, denylist);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import com.acme.shop.auth.protection.ClientIp;
 import com.acme.shop.auth.token.TokenResponse;
 import com.acme.shop.common.net.TrustedProxies;
+import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,13 +31,13 @@ class LoginController {
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<TokenResponse>> login(@RequestBody Credentials credentials, ServerWebExchange exchange) {
+    Mono<ResponseEntity<TokenResponse>> login(@Valid @RequestBody Credentials credentials, ServerWebExchange exchange) {
         String clientIp = ClientIp.of(exchange.getRequest(), trustedProxies);
         return logins.login(credentials, clientIp).map(LoginController::noStore);
     }
 
     @PostMapping(path = "/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<TokenResponse>> refresh(@RequestBody RefreshRequest request) {
+    Mono<ResponseEntity<TokenResponse>> refresh(@Valid @RequestBody RefreshRequest request) {
         return logins.refresh(request).map(LoginController::noStore);
     }
 

@@ -1,13 +1,10 @@
 package com.acme.shop.auth.login;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.acme.shop.auth.ApiProblem;
-import com.acme.shop.auth.ApiProblem.FieldMessage;
+import com.acme.shop.auth.AuthProblems;
 import com.acme.shop.auth.account.Account;
 import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.PasswordHasher;
@@ -19,6 +16,7 @@ import com.acme.shop.auth.token.Denylist;
 import com.acme.shop.auth.token.RefreshTokenStore;
 import com.acme.shop.auth.token.RefreshTokenStore.Rotation;
 import com.acme.shop.auth.token.TokenResponse;
+import com.acme.shop.common.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -49,26 +47,17 @@ class LoginService {
         this.denylist = denylist;
     }
 
+    /** Credentials are valid ({@code @Valid} in the controller, so a 400 comes before any limit is touched). */
     Mono<TokenResponse> login(Credentials credentials, String clientIp) {
-        List<FieldMessage> errors = new ArrayList<>();
-        if (credentials == null || credentials.email() == null || credentials.email().isBlank()) {
-            errors.add(new FieldMessage("email", "must not be blank"));
-        }
-        if (credentials == null || credentials.password() == null || credentials.password().isEmpty()) {
-            errors.add(new FieldMessage("password", "must not be blank"));
-        }
-        if (!errors.isEmpty()) {
-            return Mono.error(ApiProblem.validation(errors));
-        }
         String email = Account.normalizeEmail(credentials.email());
         String password = credentials.password();
         // Both limits are reserved atomically before any bcrypt; only a success gives the address's slot back.
         return ipLimiter.reserve(clientIp).flatMap(slot -> !slot.allowed()
-                ? Mono.error(ApiProblem.tooManyRequests(slot.retryAfterSeconds()))
+                ? Mono.error(AuthProblems.tooManyLogins(slot.retryAfterSeconds()))
                 : throttle.reserve(email)
                         .flatMap(attempt -> attempt.allowed() ? checkPassword(email, password)
-                                : Mono.error(attempt.busy() ? ApiProblem.tooManyRequests(attempt.retryAfterSeconds())
-                                        : ApiProblem.invalidCredentials()))
+                                : Mono.error(attempt.busy() ? AuthProblems.tooManyLogins(attempt.retryAfterSeconds())
+                                        : AuthProblems.invalidCredentials()))
                         .flatMap(tokens -> ipLimiter.giveBack(slot).thenReturn(tokens)));
     }
 
@@ -88,7 +77,7 @@ class LoginService {
                                 return throttle.reset(email).then(rehashIfOutdated(account.get(), password))
                                         .then(issue(account.get(), loginStart));
                             }
-                            return throttle.failed(email).then(Mono.error(ApiProblem.invalidCredentials()));
+                            return throttle.failed(email).then(Mono.error(AuthProblems.invalidCredentials()));
                         })))
                 .onErrorResume(ex -> !ended.getAndSet(true), ex -> throttle.release(email).then(Mono.error(ex)))
                 .doOnCancel(() -> {
@@ -119,18 +108,16 @@ class LoginService {
         return Mono.defer(() -> {
             AccessTokenSlot slot = issuer.reserve();
             return refreshTokens.startFamily(account.id(), slot, loginStart)
-                    .switchIfEmpty(Mono.error(ApiProblem::invalidCredentials))
+                    .switchIfEmpty(Mono.error(AuthProblems::invalidCredentials))
                     .map(family -> TokenResponse.bearer(issuer.issue(account.id(), account.email(), account.roles(),
                             slot, family.tokensValidAfterMillis()).value(), issuer.accessTokenTtlSeconds(),
                             family.refreshToken()));
         });
     }
 
+    /** The request is valid ({@code @Valid} in the controller). */
     Mono<TokenResponse> refresh(RefreshRequest request) {
-        String token = request == null ? null : request.refreshToken();
-        if (token == null || token.isBlank()) {
-            return Mono.error(ApiProblem.validation("refresh_token", "must not be blank"));
-        }
+        String token = request.refreshToken();
         return refreshTokens.find(token)
                 .switchIfEmpty(Mono.error(invalidRefreshToken()))
                 .flatMap(owner -> accounts.findById(owner.userId())
@@ -160,13 +147,10 @@ class LoginService {
 
     /** Clears the consecutive-failure counter of an account (an administrator lifting a lockout). */
     Mono<Void> unlock(String email) {
-        if (email == null || email.isBlank()) {
-            return Mono.error(ApiProblem.validation("email", "must not be blank"));
-        }
         return throttle.reset(Account.normalizeEmail(email));
     }
 
-    private static ApiProblem invalidRefreshToken() {
-        return ApiProblem.unauthorized("The refresh token is invalid, expired or revoked");
+    private static ProblemException invalidRefreshToken() {
+        return AuthProblems.unauthorized("The refresh token is invalid, expired or revoked");
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.shop.auth.login;
 
+import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +25,7 @@ class PasswordChangeController {
     }
 
     @PostMapping(path = "/api/auth/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Void>> change(@AuthenticationPrincipal Jwt jwt, @RequestBody PasswordChangeRequest request) {
+    Mono<ResponseEntity<Void>> change(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChangeRequest request) {
         return passwords.change(jwt.getSubject(), jwt.getId(), jwt.getExpiresAt(), request)
                 .then(Mono.just(ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build()));
     }

@@ -1,16 +1,12 @@
 package com.acme.shop.auth.login;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
-import com.acme.shop.auth.ApiProblem;
-import com.acme.shop.auth.ApiProblem.FieldMessage;
+import com.acme.shop.auth.AuthProblems;
 import com.acme.shop.auth.account.Account;
 import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.PasswordHasher;
-import com.acme.shop.auth.account.PasswordPolicy;
 import com.acme.shop.auth.token.Denylist;
 import com.acme.shop.auth.token.RefreshTokenStore;
 import org.slf4j.Logger;
@@ -31,38 +27,35 @@ class PasswordChangeService {
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
-    private final PasswordPolicy policy;
     private final LoginThrottle throttle;
     private final RefreshTokenStore refreshTokens;
     private final Denylist denylist;
 
-    PasswordChangeService(AccountRepository accounts, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
+    PasswordChangeService(AccountRepository accounts, PasswordHasher hasher, LoginThrottle throttle,
             RefreshTokenStore refreshTokens, Denylist denylist) {
         this.accounts = accounts;
         this.hasher = hasher;
-        this.policy = policy;
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
         this.denylist = denylist;
     }
 
-    /** Changes the password of the token's subject; {@code jti}/{@code expiresAt} are the presented token's. */
+    /**
+     * Changes the password of the token's subject; {@code jti}/{@code expiresAt} are the presented token's. The request
+     * is valid ({@code @Valid} in the controller: current password present, new one within the policy).
+     */
     Mono<Void> change(String subject, String jti, Instant expiresAt, PasswordChangeRequest request) {
-        List<FieldMessage> errors = validate(request);
-        if (!errors.isEmpty()) {
-            return Mono.error(ApiProblem.validation(errors));
-        }
         UUID userId = parseUuid(subject);
         if (userId == null) {
-            return Mono.error(ApiProblem.invalidCredentials());
+            return Mono.error(AuthProblems.invalidCredentials());
         }
         return accounts.findById(userId)
                 .filter(Account::isActive)
-                .switchIfEmpty(hasher.matches(request.currentPassword(), null).then(Mono.error(ApiProblem.invalidCredentials())))
+                .switchIfEmpty(hasher.matches(request.currentPassword(), null).then(Mono.error(AuthProblems.invalidCredentials())))
                 .flatMap(account -> throttle.allowsAttempt(account.email())
                         .flatMap(allowed -> allowed ? checkCurrent(account, request.currentPassword())
                                 : hasher.matches(request.currentPassword(), null)
-                                        .then(Mono.error(ApiProblem.invalidCredentials())))
+                                        .then(Mono.error(AuthProblems.invalidCredentials())))
                         .then(hasher.hash(request.newPassword()))
                         .flatMap(newHash -> replace(account, newHash)))
                 .then(denylist.deny(jti, expiresAt));
@@ -84,7 +77,7 @@ class PasswordChangeService {
                                 Instant.ofEpochMilli(before.tokensValidAfterMillis()))
                         // false: a concurrent change won, so the password checked is no longer the current one
                         .flatMap(updated -> updated ? refreshTokens.revokeAllSessions(account.id())
-                                : Mono.error(ApiProblem.invalidCredentials()))
+                                : Mono.error(AuthProblems.invalidCredentials()))
                         .doOnNext(after -> log.info("Password changed for account {}; {} refresh tokens revoked",
                                 account.id(), before.refreshTokensKilled() + after.refreshTokensKilled())))
                 .then();
@@ -93,17 +86,7 @@ class PasswordChangeService {
     private Mono<Void> checkCurrent(Account account, String currentPassword) {
         return hasher.matches(currentPassword, account.passwordHash())
                 .flatMap(matches -> matches ? throttle.reset(account.email())
-                        : throttle.recordFailure(account.email()).then(Mono.error(ApiProblem.invalidCredentials())));
-    }
-
-    private List<FieldMessage> validate(PasswordChangeRequest request) {
-        List<FieldMessage> errors = new ArrayList<>();
-        if (request == null || request.currentPassword() == null || request.currentPassword().isEmpty()) {
-            errors.add(new FieldMessage("current_password", "must not be blank"));
-        }
-        policy.violation(request == null ? null : request.newPassword())
-                .ifPresent(reason -> errors.add(new FieldMessage("new_password", "Password " + reason)));
-        return errors;
+                        : throttle.recordFailure(account.email()).then(Mono.error(AuthProblems.invalidCredentials())));
     }
 
     private static UUID parseUuid(String subject) {

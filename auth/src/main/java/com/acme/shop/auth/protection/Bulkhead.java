@@ -5,7 +5,8 @@ import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.acme.shop.auth.ApiProblem;
+import com.acme.shop.common.problem.ProblemException;
+import org.springframework.http.HttpStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -130,9 +131,10 @@ public class Bulkhead {
         return queue.size();
     }
 
-    private ApiProblem full() {
+    private ProblemException full() {
         long retryAfter = Math.max(1, (maxWait.toMillis() + 999) / 1000);
-        return ApiProblem.unavailable("The service is busy (" + name + "); try again shortly", retryAfter);
+        return ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "The service is busy (" + name + "); try again shortly")
+                .retryAfter(retryAfter);
     }
 
     /** {@code maxWait}: how long a queued request waits for a permit before it gets 503. */

@@ -32,13 +32,13 @@ class RegistrationConfiguration {
     }
 
     @Bean
-    RegistrationService registrationService(AccountRepository accounts, PasswordHasher hasher, PasswordPolicy policy,
+    RegistrationService registrationService(AccountRepository accounts, PasswordHasher hasher,
             MemberClient members, ReactiveTransactionManager transactionManager, RegistrationProperties properties,
             ReactiveStringRedisTemplate redis, Clock clock, ObjectProvider<MeterRegistry> meters) {
         RateLimiter ipLimiter = new RateLimiter(redis, "auth:rl:register:", properties.ipLimit(), properties.ipWindow(),
                 clock);
         Bulkhead bcrypt = new Bulkhead("registration", properties.bcrypt(), meters.getIfAvailable(SimpleMeterRegistry::new));
-        return new RegistrationService(accounts, hasher, new RegistrationValidator(policy), members,
+        return new RegistrationService(accounts, hasher, members,
                 TransactionalOperator.create(transactionManager), ipLimiter, bcrypt);
     }
 

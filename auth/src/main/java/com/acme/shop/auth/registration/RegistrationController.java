@@ -2,6 +2,7 @@ package com.acme.shop.auth.registration;
 
 import com.acme.shop.auth.protection.ClientIp;
 import com.acme.shop.common.net.TrustedProxies;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,7 @@ class RegistrationController {
 
     @PostMapping(path = "/api/auth/register", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<RegisteredAccount> register(@RequestBody RegistrationRequest request, ServerWebExchange exchange) {
+    Mono<RegisteredAccount> register(@Valid @RequestBody RegistrationRequest request, ServerWebExchange exchange) {
         return registrations.register(request, ClientIp.of(exchange.getRequest(), trustedProxies));
     }
 }

@@ -1,7 +1,13 @@
 package com.acme.shop.auth.registration;
 
-/** Body of {@code POST /api/auth/register}. */
-record RegistrationRequest(String email, String password, String name) {
+import com.acme.shop.auth.account.Password;
+import com.acme.shop.common.validation.EmailAddress;
+import com.acme.shop.common.validation.PersonName;
+import jakarta.validation.constraints.NotBlank;
+
+/** Body of {@code POST /api/auth/register}; the email and name rules are the ones member applies too. */
+record RegistrationRequest(@NotBlank @EmailAddress String email, @NotBlank @PersonName String name,
+        @Password String password) {
 
     @Override
     public String toString() {

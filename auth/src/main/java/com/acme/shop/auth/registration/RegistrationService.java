@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.acme.shop.auth.ApiProblem;
-import com.acme.shop.auth.ApiProblem.FieldMessage;
 import com.acme.shop.auth.account.Account;
 import com.acme.shop.auth.account.AccountRepository;
 import com.acme.shop.auth.account.AccountStatus;
@@ -13,10 +11,12 @@ import com.acme.shop.auth.account.PasswordHasher;
 import com.acme.shop.auth.protection.Bulkhead;
 import com.acme.shop.auth.protection.RateLimiter;
 import com.acme.shop.auth.registration.MemberClient.MemberUnavailableException;
+import com.acme.shop.common.problem.ProblemException;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -32,17 +32,15 @@ class RegistrationService {
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
-    private final RegistrationValidator validator;
     private final MemberClient members;
     private final TransactionalOperator transactions;
     private final RateLimiter ipLimiter;
     private final Bulkhead bcrypt;
 
-    RegistrationService(AccountRepository accounts, PasswordHasher hasher, RegistrationValidator validator,
-            MemberClient members, TransactionalOperator transactions, RateLimiter ipLimiter, Bulkhead bcrypt) {
+    RegistrationService(AccountRepository accounts, PasswordHasher hasher, MemberClient members,
+            TransactionalOperator transactions, RateLimiter ipLimiter, Bulkhead bcrypt) {
         this.accounts = accounts;
         this.hasher = hasher;
-        this.validator = validator;
         this.members = members;
         this.transactions = transactions;
         this.ipLimiter = ipLimiter;
@@ -51,20 +49,17 @@ class RegistrationService {
 
     /**
      * Every valid request takes a slot of the client address's registration limit (taken or new e-mail alike,
-     * so the 409 cannot be used to list accounts fast); the bcrypt runs in the registration bulkhead.
+     * so the 409 cannot be used to list accounts fast); the bcrypt runs in the registration bulkhead. The request is
+     * valid ({@code @Valid} in the controller).
      */
     Mono<RegisteredAccount> register(RegistrationRequest request, String clientIp) {
-        List<FieldMessage> errors = validator.validate(request);
-        if (!errors.isEmpty()) {
-            return Mono.error(ApiProblem.validation(errors));
-        }
         String email = Account.normalizeEmail(request.email());
         String name = request.name().strip();
         return ipLimiter.reserve(clientIp)
                 .flatMap(slot -> slot.allowed() ? accounts.countByEmail(email)
-                        : Mono.error(ApiProblem.tooManyRequests("Too many registrations from this address; try again later",
-                                slot.retryAfterSeconds())))
-                .flatMap(count -> count > 0 ? Mono.error(ApiProblem.conflict(EMAIL_TAKEN))
+                        : Mono.error(ProblemException.of(HttpStatus.TOO_MANY_REQUESTS,
+                                "Too many registrations from this address; try again later").retryAfter(slot.retryAfterSeconds())))
+                .flatMap(count -> count > 0 ? Mono.error(emailTaken())
                         : bcrypt.run(hasher.hash(request.password())))
                 .flatMap(hash -> create(new Account(UUID.randomUUID(), email, hash, List.of(Account.USER),
                         AccountStatus.ACTIVE), name))
@@ -80,16 +75,16 @@ class RegistrationService {
                         memberCreated.set(true);
                         yield Mono.just(account);
                     }
-                    case CONFLICT -> Mono.error(ApiProblem.conflict(EMAIL_TAKEN));
-                    case REJECTED -> Mono.error(ApiProblem.validation("name", "was rejected by the member service"));
+                    case CONFLICT -> Mono.error(emailTaken());
+                    case REJECTED -> Mono.error(ProblemException.invalid("name", "was rejected by the member service"));
                 });
         return transactions.transactional(insertThenProfile)
-                .onErrorMap(RegistrationService::isDuplicate, ex -> ApiProblem.conflict(EMAIL_TAKEN))
+                .onErrorMap(RegistrationService::isDuplicate, ex -> emailTaken())
                 .onErrorMap(MemberUnavailableException.class, ex -> {
                     log.warn("Registration rolled back: member service unavailable ({})", ex.getMessage());
                     return unavailable();
                 })
-                .onErrorResume(ex -> memberCreated.get() && !(ex instanceof ApiProblem), ex -> {
+                .onErrorResume(ex -> memberCreated.get() && !(ex instanceof ProblemException), ex -> {
                     log.warn("Registration commit failed after the member profile was created; compensating", ex);
                     return members.delete(account.id())
                             .onErrorResume(deleteError -> {
@@ -105,7 +100,12 @@ class RegistrationService {
         return ex instanceof DataIntegrityViolationException || ex instanceof R2dbcDataIntegrityViolationException;
     }
 
-    private static ApiProblem unavailable() {
-        return ApiProblem.unavailable("Registration is temporarily unavailable; try again");
+    private static ProblemException emailTaken() {
+        return ProblemException.of(HttpStatus.CONFLICT, EMAIL_TAKEN);
+    }
+
+    private static ProblemException unavailable() {
+        return ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "Registration is temporarily unavailable; try again")
+                .retryAfter(5);
     }
 }

@@ -63,6 +63,31 @@ class PasswordChangeIT extends AuthItSupport {
     }
 
     @Test
+    void missingFieldsAre400NamedAsTheClientSentThem() {
+        String accessToken = (String) registeredAndLoggedIn(uniqueEmail()).get("access_token");
+
+        http.post().uri("/api/auth/password").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBearerAuth(accessToken)).bodyValue(Map.of()).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("current_password")
+                .jsonPath("$.errors[0].message").isEqualTo("must not be blank")
+                .jsonPath("$.errors[1].field").isEqualTo("new_password")
+                .jsonPath("$.errors[1].message").isEqualTo("Password must not be empty");
+        http.post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", " ")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("refresh_token")
+                .jsonPath("$.errors[0].message").isEqualTo("must not be blank");
+        verify(accessToken).expectStatus().isOk();
+    }
+
+    @Test
     void aWeakNewPasswordIs400WithTheFieldErrorAndChangesNothing() {
         String email = uniqueEmail();
         String accessToken = (String) registeredAndLoggedIn(email).get("access_token");

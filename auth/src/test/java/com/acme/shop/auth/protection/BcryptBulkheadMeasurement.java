@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
-import com.acme.shop.auth.ApiProblem;
+import com.acme.shop.common.problem.ProblemException;
 import com.acme.shop.auth.account.PasswordHasher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class BcryptBulkheadMeasurement {
         int[] refused = new int[2];
         long start = System.nanoTime();
         Flux<Object> flood = Flux.range(0, registrations).flatMap(i -> timed(registrationBulkhead.apply(hasher.hash(PASSWORD + i)),
-                registrationMillis).onErrorResume(ApiProblem.class, ex -> {
+                registrationMillis).onErrorResume(ProblemException.class, ex -> {
                     synchronized (refused) {
                         refused[0]++;
                     }
@@ -57,7 +57,7 @@ class BcryptBulkheadMeasurement {
                 }), registrations + 1);
         Flux<Object> logins = Flux.range(0, 10).delayElements(Duration.ofMillis(50))
                 .flatMap(i -> timed(loginBulkhead.apply(hasher.matches(PASSWORD, hash)), loginMillis)
-                        .onErrorResume(ApiProblem.class, ex -> {
+                        .onErrorResume(ProblemException.class, ex -> {
                             synchronized (refused) {
                                 refused[1]++;
                             }

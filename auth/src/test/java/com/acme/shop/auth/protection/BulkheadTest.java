@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.acme.shop.auth.ApiProblem;
+import com.acme.shop.common.problem.ProblemException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -62,9 +62,9 @@ class BulkheadTest {
 
         Throwable refused = bulkhead.run(work()).materialize().block().getThrowable();
 
-        assertThat(refused).isInstanceOfSatisfying(ApiProblem.class, problem -> {
-            assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-            assertThat(problem.headers()).containsEntry("Retry-After", "3");
+        assertThat(refused).isInstanceOfSatisfying(ProblemException.class, problem -> {
+            assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("3");
         });
         assertThat(running.get()).isEqualTo(1);
         assertThat(meters.counter("auth.bcrypt.rejected", "bulkhead", "test").count()).isEqualTo(1);
@@ -79,8 +79,8 @@ class BulkheadTest {
         Throwable waitedTooLong = bulkhead.run(Mono.fromCallable(started::incrementAndGet)).materialize()
                 .block(Duration.ofSeconds(5)).getThrowable();
 
-        assertThat(waitedTooLong).isInstanceOf(ApiProblem.class);
-        assertThat(((ApiProblem) waitedTooLong).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(waitedTooLong).isInstanceOf(ProblemException.class);
+        assertThat(((ProblemException) waitedTooLong).getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(bulkhead.queued()).isZero();
         gates.get(0).tryEmitValue("done");
         assertThat(started.get()).isZero();

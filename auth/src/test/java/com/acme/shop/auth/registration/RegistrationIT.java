@@ -104,6 +104,27 @@ class RegistrationIT extends AuthItSupport {
     }
 
     @Test
+    void refusesOnTheEmailFieldAnAddressMemberWouldRejectAndCreatesNoAccount() {
+        // auth's old rule accepted it; member rejected it, and the 400 then named the "name" field
+        String email = "jörg-" + java.util.UUID.randomUUID() + "@example.com";
+        MEMBER.answerCreateWith(400);
+        try {
+            register(email, PASSWORD, "Jörg").expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.errors.length()").isEqualTo(1)
+                    .jsonPath("$.errors[0].field").isEqualTo("email")
+                    .jsonPath("$.errors[0].message").isEqualTo("must be a valid email address");
+        }
+        finally {
+            MEMBER.answerCreateWith(201);
+        }
+        assertThat(accounts.countByEmail(email).block()).isZero();
+        assertThat(accounts.countByEmail(email.toLowerCase(java.util.Locale.ROOT)).block()).isZero();
+        assertThat(MEMBER.callsFor(email)).isEmpty();
+    }
+
+    @Test
     void otherInvalidFieldsAreReportedTogether() {
         http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", "nope", "password", "x")).exchange()

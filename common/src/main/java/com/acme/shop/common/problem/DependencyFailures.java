@@ -13,7 +13,9 @@ import java.util.Set;
  *       {@code QueryTimeoutException}, {@code CannotCreateTransactionException};</li>
  *   <li>untranslated driver errors: R2DBC's {@code R2dbcNonTransientResourceException} (connection refused or lost),
  *       {@code R2dbcTransientResourceException}, {@code R2dbcTimeoutException} (also r2dbc-pool's acquire timeout),
- *       reactor-pool's acquire timeout, Lettuce's connection and command-timeout errors;</li>
+ *       reactor-pool's acquire timeout, Lettuce's connection and command-timeout errors, Spring Data Redis'
+ *       {@code RedisSystemException} (e.g. a connection closed while a command was in flight);</li>
+ *   <li>a Reactor {@code timeout()} that fired ({@code java.util.concurrent.TimeoutException});</li>
  *   <li>socket-level failures: {@code ConnectException}, {@code NoRouteToHostException}, {@code UnknownHostException},
  *       Netty's {@code ConnectTimeoutException}.</li>
  * </ul>
@@ -31,6 +33,8 @@ public final class DependencyFailures {
             "reactor.pool.PoolAcquireTimeoutException",
             "io.lettuce.core.RedisConnectionException",
             "io.lettuce.core.RedisCommandTimeoutException",
+            "org.springframework.data.redis.RedisSystemException",
+            "java.util.concurrent.TimeoutException",
             "java.net.ConnectException",
             "java.net.NoRouteToHostException",
             "java.net.UnknownHostException",

@@ -1,6 +1,7 @@
 package com.acme.shop.common.problem;
 
 import com.acme.shop.common.requestid.RequestIdWebFilter;
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.validation.method.MethodValidationResult;
 import org.springframework.web.ErrorResponse;
@@ -35,7 +37,9 @@ import java.util.Map;
  *       and problem fields;</li>
  *   <li>malformed or unreadable input ({@code ServerWebInputException}) → 400, unsupported content type → 415,
  *       body over a buffer limit → 413, unknown path → 404, wrong method → 405;</li>
- *   <li>{@link WebExchangeBindException} and method validation → 400 with {@code errors: [{field, message}]};</li>
+ *   <li>{@link ProblemException}, the one exception type of the services, is such an {@link ErrorResponse};</li>
+ *   <li>Bean Validation ({@link WebExchangeBindException}, {@link ConstraintViolationException}, method validation) →
+ *       400 {@value ProblemException#VALIDATION_DETAIL} with {@code errors: [{field, message}]} (JSON field names);</li>
  *   <li>a dependency that cannot be reached or did not answer in time ({@link DependencyFailures}: PostgreSQL,
  *       Redis, pool acquire timeouts, refused connections) → 503 with {@code Retry-After: 5} and a generic detail,
  *       logged as one warning line;</li>
@@ -91,12 +95,13 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
             return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large.");
         }
         if (ex instanceof WebExchangeBindException bind) {
-            return new Problem(HttpStatus.BAD_REQUEST, "Validation failed.", HttpHeaders.EMPTY,
-                    Map.of("errors", Problems.fieldErrors(bind.getBindingResult())), false);
+            return Problem.invalid(HttpHeaders.EMPTY, FieldErrors.of(bind.getBindingResult()));
+        }
+        if (ex instanceof ConstraintViolationException violation) {
+            return Problem.invalid(HttpHeaders.EMPTY, FieldErrors.of(violation.getConstraintViolations()));
         }
         if (ex instanceof MethodValidationResult validation && ex instanceof ErrorResponse response) {
-            return new Problem(response.getStatusCode(), "Validation failed.", response.getHeaders(),
-                    Map.of("errors", methodValidationErrors(validation)), false);
+            return Problem.invalid(response.getHeaders(), methodValidationErrors(validation));
         }
         if (ex instanceof ServerWebInputException input) {
             return new Problem(HttpStatus.BAD_REQUEST, inputDetail(input), input.getHeaders(), Map.of(), false);
@@ -138,15 +143,15 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
         return detail != null ? detail : "The request is invalid.";
     }
 
-    private static List<Map<String, String>> methodValidationErrors(MethodValidationResult validation) {
-        List<Map<String, String>> errors = new ArrayList<>();
+    private static List<FieldMessage> methodValidationErrors(MethodValidationResult validation) {
+        List<FieldMessage> errors = new ArrayList<>();
         validation.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
             result.getResolvableErrors().forEach(error ->
-                    errors.add(Problems.fieldError(name != null ? name : "parameter", error.getDefaultMessage())));
+                    errors.add(FieldErrors.message(name != null ? name : "parameter", error.getDefaultMessage())));
         });
         validation.getCrossParameterValidationResults().forEach(error ->
-                errors.add(Problems.fieldError("request", error.getDefaultMessage())));
+                errors.add(FieldErrors.message("request", error.getDefaultMessage())));
         return errors;
     }
 
@@ -184,6 +189,17 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
                    boolean unexpected) {
         static Problem of(HttpStatusCode status, String detail) {
             return new Problem(status, detail, HttpHeaders.EMPTY, Map.of(), false);
+        }
+
+        static Problem invalid(HttpHeaders headers, List<FieldMessage> errors) {
+            return new Problem(HttpStatus.BAD_REQUEST, ProblemException.VALIDATION_DETAIL, headers,
+                    Map.of(ProblemException.ERRORS, errors), false);
+        }
+
+        /** The same problem as a controller-advice answer (for {@link ProblemDetailsAdvice}). */
+        ResponseEntity<Map<String, Object>> toResponseEntity(String instance) {
+            return ResponseEntity.status(status).headers(headers).contentType(Problems.PROBLEM_JSON)
+                    .body(Problems.body(status, detail, instance, properties));
         }
     }
 }

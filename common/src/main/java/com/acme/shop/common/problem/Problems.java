@@ -9,8 +9,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,24 +91,9 @@ public final class Problems {
         return body;
     }
 
-    /** {@code [{field, message}]} for the field and global errors of a binding result (global errors use the object name). */
-    public static List<Map<String, String>> fieldErrors(BindingResult result) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        for (FieldError error : result.getFieldErrors()) {
-            errors.add(fieldError(error.getField(), error.getDefaultMessage()));
-        }
-        for (ObjectError error : result.getGlobalErrors()) {
-            errors.add(fieldError(error.getObjectName(), error.getDefaultMessage()));
-        }
-        return errors;
-    }
-
-    /** One {@code {field, message}} entry. */
-    public static Map<String, String> fieldError(String field, String message) {
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put("field", field);
-        error.put("message", message == null ? "is invalid" : message);
-        return error;
+    /** {@code [{field, message}]} for a bound request body: JSON field names, in declaration order. */
+    public static List<FieldMessage> fieldErrors(BindingResult result) {
+        return FieldErrors.of(result);
     }
 
     static byte[] toJson(Map<String, Object> body) {

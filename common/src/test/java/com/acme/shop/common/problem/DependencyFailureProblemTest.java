@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 
 /** Infrastructure faults are 503 + Retry-After problem details, never 500 (issue 7, finding 13). */
 class DependencyFailureProblemTest {
@@ -39,7 +41,9 @@ class DependencyFailureProblemTest {
                 new RedisConnectionFailureException("Unable to connect to Redis"),
                 new RedisSystemException("wrapped", new RedisConnectionException("Unable to connect")),
                 new RedisSystemException("wrapped", new RedisCommandTimeoutException("timed out")),
-                new IllegalStateException("outer", new ConnectException("Connection refused")));
+                new IllegalStateException("outer", new ConnectException("Connection refused")),
+                new RedisSystemException("wrapped", new RedisException("Connection closed")),
+                new TimeoutException("Did not observe any item or terminal signal within 2000ms"));
     }
 
     @ParameterizedTest
