@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * definite answer.
  */
 @Component
-public class TokenRefresher {
+class TokenRefresher {
 
     private static final String LOCK_PREFIX = "shop:web:refresh-lock:";
     private static final RedisScript<Long> UNLOCK = RedisScript.of(

@@ -2,6 +2,7 @@ package com.acme.shop.web.error;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -102,10 +103,7 @@ class HtmlErrorWebExceptionHandler implements WebExceptionHandler {
     }
 
     private static String rootCause(Throwable ex) {
-        Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 

@@ -90,9 +90,7 @@ class MembersController {
     Mono<String> detail(@PathVariable String id, ServerWebExchange exchange, Model model) {
         boolean saved = exchange.getRequest().getQueryParams().containsKey("saved");
         return members.get(exchange, id).map(loaded -> {
-            model.addAttribute("member", loaded.member());
-            model.addAttribute("form", MemberForm.of(loaded.member(), loaded.etag()));
-            model.addAttribute("errors", FormErrors.none());
+            editing(model, loaded.member(), MemberForm.of(loaded.member(), loaded.etag()), FormErrors.none());
             if (saved) {
                 model.addAttribute("status", "Saved");
             }
@@ -106,9 +104,7 @@ class MembersController {
             return detail(id, exchange, model);
         }
         return members.get(exchange, id).map(loaded -> {
-            model.addAttribute("member", loaded.member());
-            model.addAttribute("form", MemberForm.of(loaded.member(), loaded.etag()));
-            model.addAttribute("errors", FormErrors.none());
+            editing(model, loaded.member(), MemberForm.of(loaded.member(), loaded.etag()), FormErrors.none());
             return EDIT_ROW;
         });
     }
@@ -134,9 +130,7 @@ class MembersController {
                 return Mono.just(ROW);
             }
             exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-            model.addAttribute("member", new Member(id, form.email(), form.name(), form.phone(), null, null, null));
-            model.addAttribute("form", form);
-            model.addAttribute("errors", result.errors());
+            editing(model, new Member(id, form.email(), form.name(), form.phone(), null, null, null), form, result.errors());
             return Mono.just(EDIT_ROW);
         });
     }
@@ -152,9 +146,7 @@ class MembersController {
             }
             exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
             return members.get(exchange, id).map(loaded -> {
-                model.addAttribute("member", loaded.member());
-                model.addAttribute("form", form);
-                model.addAttribute("errors", result.errors());
+                editing(model, loaded.member(), form, result.errors());
                 return DETAIL;
             });
         });
@@ -216,6 +208,13 @@ class MembersController {
     private Mono<Void> loadPage(ServerWebExchange exchange, MemberQuery query, Model model) {
         model.addAttribute("query", query);
         return members.page(exchange, query).doOnNext(page -> model.addAttribute("page", page)).then();
+    }
+
+    /** The model of a member's edit form (detail page or inline row). */
+    private static void editing(Model model, Member member, MemberForm form, FormErrors errors) {
+        model.addAttribute("member", member);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
     }
 
     private static Mono<String> redirect(ServerWebExchange exchange, String location) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** Idempotency keys rendered with every create/update form and sent as {@code Idempotency-Key}. */
 public final class IdempotencyKeys {
 
-    public static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = com.acme.shop.common.idempotency.IdempotencyKeys.HEADER;
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:-]{1,255}");
 
     private IdempotencyKeys() {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.acme.shop.common.idempotency.IdempotencyKeys;
 import com.acme.shop.web.WebUiProperties;
 import com.acme.shop.web.client.AuthorizedCalls;
 import com.acme.shop.web.error.ProblemResponses;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /api/**} for browser scripts: the session cookie becomes {@code Authorization: Bearer} and
- * the request goes to the gateway with the same method, path, query, body and relevant headers;
+ * the request goes to the gateway with the same method, path, query, body and relevant headers (the
+ * {@code X-Request-Id} is added by the upstream {@code WebClient}, see {@code WebConfig});
  * the answer is streamed back. The request body is buffered (at most 1 MiB) so that it can be sent
  * again after a token refresh. Auth's API ({@code /api/auth/**}) is never forwarded ({@link ProxiedPaths},
  * also enforced before security by {@link BlockedApiPathsWebFilter}).
@@ -32,7 +34,8 @@ class ApiProxyController {
 
     static final int MAX_BODY = 1024 * 1024;
     static final List<String> REQUEST_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE,
-            HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, HttpHeaders.IF_MODIFIED_SINCE, "Idempotency-Key", "X-Idempotency-Key");
+            HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, HttpHeaders.IF_MODIFIED_SINCE, IdempotencyKeys.HEADER,
+            IdempotencyKeys.ALIAS_HEADER);
     static final Set<String> DROPPED_RESPONSE_HEADERS = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "set-cookie", "content-length", "strict-transport-security",
             "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy", "x-xss-protection",

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(-300)
-public class SecurityHeadersWebFilter implements WebFilter {
+class SecurityHeadersWebFilter implements WebFilter {
 
     static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
     static final String HSTS = "max-age=31536000; includeSubDomains";
