@@ -9,12 +9,15 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.netty.channel.ChannelOption;
-import reactor.netty.http.client.HttpClient;
 import org.springframework.web.reactive.config.ResourceHandlerRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.reactive.resource.VersionResourceResolver;
+
+import com.acme.shop.common.requestid.RequestIdExchangeFilterFunction;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
 
 /** Static assets with content-hashed URLs and long-lived immutable caching; shared beans. */
 @Configuration(proxyBeanMethods = false)
@@ -39,13 +42,16 @@ class WebConfig implements WebFluxConfigurer {
                 .addResolver(new LiteWebJarsResourceResolver());
     }
 
-    /** Client for auth and the gateway; each user clones it and sets its base URL. */
+    /**
+     * Client for auth and the gateway; each user clones it and sets its base URL. Every call carries the
+     * request's {@code X-Request-Id} ({@link RequestIdExchangeFilterFunction}).
+     */
     @Bean
     WebClient.Builder upstreamWebClientBuilder() {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
                 .responseTimeout(Duration.ofSeconds(15));
-        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient));
+        return RequestIdExchangeFilterFunction.webClientBuilder().clientConnector(new ReactorClientHttpConnector(httpClient));
     }
 
     @Bean

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.util.MultiValueMap;
 
-import com.acme.shop.web.security.SafeRedirects;
+import com.acme.shop.web.page.SafeRedirects;
 
 /** The login page and the logout confirmation page ({@code GET /logout} changes nothing). */
 @Controller

@@ -11,13 +11,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.acme.shop.web.FormErrors;
-import com.acme.shop.web.auth.AuthClient;
-import com.acme.shop.web.auth.AuthExceptions;
-import com.acme.shop.web.auth.ClientAddress;
 import com.acme.shop.web.auth.LoginAuthentication;
 import com.acme.shop.web.auth.LoginAuthenticationManager;
-import com.acme.shop.web.auth.TokenSet;
+import com.acme.shop.web.client.AuthClient;
+import com.acme.shop.web.client.AuthExceptions;
+import com.acme.shop.web.client.ClientAddress;
+import com.acme.shop.web.client.TokenSet;
+import com.acme.shop.web.page.FormErrors;
 
 import reactor.core.publisher.Mono;
 

@@ -2,7 +2,7 @@ package com.acme.shop.web.account;
 
 import java.util.Set;
 
-import com.acme.shop.web.FormErrors;
+import com.acme.shop.web.page.FormErrors;
 
 /** The registration form. */
 public record RegisterForm(String email, String name, String password) {

@@ -5,6 +5,8 @@ import java.io.Serial;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 
+import com.acme.shop.web.client.TokenSet;
+
 /**
  * The authentication stored in the session's security context. The tokens travel with it only from
  * the authentication manager to the success handler, which moves them into their own session

@@ -5,6 +5,10 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
+import com.acme.shop.web.client.AuthClient;
+import com.acme.shop.web.client.AuthExceptions;
+import com.acme.shop.web.client.ClientAddress;
+
 import reactor.core.publisher.Mono;
 
 /**

@@ -11,7 +11,7 @@ import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebSession;
 import org.springframework.web.server.session.InMemoryWebSessionStore;
 
-import com.acme.shop.web.PageModel;
+import com.acme.shop.web.page.PageModel;
 
 import reactor.core.publisher.Mono;
 

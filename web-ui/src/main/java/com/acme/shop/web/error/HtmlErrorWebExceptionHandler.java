@@ -2,6 +2,7 @@ package com.acme.shop.web.error;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,11 +12,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
-import com.acme.shop.web.Htmx;
-import com.acme.shop.web.auth.SessionEndedException;
-import com.acme.shop.web.gateway.GatewayException;
+import com.acme.shop.web.client.GatewayException;
+import com.acme.shop.web.client.SessionEndedException;
 import com.acme.shop.web.outage.RedisOutage;
-import com.acme.shop.web.security.SessionExpiredResponses;
+import com.acme.shop.web.page.Htmx;
 
 import reactor.core.publisher.Mono;
 
@@ -62,7 +62,7 @@ class HtmlErrorWebExceptionHandler implements WebExceptionHandler {
             HttpStatus httpStatus = HttpStatus.resolve(status);
             httpStatus = httpStatus == null ? HttpStatus.INTERNAL_SERVER_ERROR : httpStatus;
             exchange.getResponse().getHeaders().clearContentHeaders();
-            return SessionExpiredResponses.problem(exchange.getResponse(), httpStatus,
+            return ProblemResponses.write(exchange.getResponse(), httpStatus,
                     status >= 500 ? "The request could not be completed" : httpStatus.getReasonPhrase());
         }
         exchange.getResponse().getHeaders().clearContentHeaders();
@@ -89,7 +89,7 @@ class HtmlErrorWebExceptionHandler implements WebExceptionHandler {
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         Mono<Void> answer;
         if (Htmx.isApi(exchange)) {
-            answer = SessionExpiredResponses.problem(response, HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable, please retry");
+            answer = ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable, please retry");
         }
         else if (Htmx.isHtmx(exchange)) {
             response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
@@ -103,10 +103,7 @@ class HtmlErrorWebExceptionHandler implements WebExceptionHandler {
     }
 
     private static String rootCause(Throwable ex) {
-        Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 

@@ -2,9 +2,9 @@ package com.acme.shop.web.home;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import com.acme.shop.web.members.Member;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The bff's {@code /api/home} answer (docs/contracts.md). */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -5,8 +5,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.acme.shop.web.gateway.GatewayClient;
-import com.acme.shop.web.gateway.GatewayException;
+import com.acme.shop.web.client.GatewayClient;
+import com.acme.shop.web.client.GatewayException;
 
 import reactor.core.publisher.Mono;
 

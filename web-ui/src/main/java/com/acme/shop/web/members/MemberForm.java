@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import com.acme.shop.web.FormErrors;
-import com.acme.shop.web.IdempotencyKeys;
+import com.acme.shop.web.page.FormErrors;
+import com.acme.shop.web.page.IdempotencyKeys;
 
 /** The create/edit form of a member, with the idempotency key and the ETag it was rendered with. */
 public record MemberForm(String email, String name, String phone, String idempotencyKey, String etag) {

@@ -1,6 +1,5 @@
 package com.acme.shop.web.members;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -14,12 +13,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.acme.shop.web.FormErrors;
-import com.acme.shop.web.Htmx;
-import com.acme.shop.web.IdempotencyKeys;
-import com.acme.shop.web.gateway.GatewayClient;
-import com.acme.shop.web.gateway.GatewayException;
-import com.acme.shop.web.gateway.GatewayResponse;
+import com.acme.shop.web.client.GatewayException;
+import com.acme.shop.web.client.GatewayResponse;
+import com.acme.shop.web.page.FormErrors;
+import com.acme.shop.web.page.Htmx;
 
 import reactor.core.publisher.Mono;
 
@@ -38,10 +35,10 @@ class MembersController {
     static final String DETAIL = "members/detail";
     static final String DELETE_CONFIRM = "members/delete";
 
-    private final GatewayClient gateway;
+    private final MemberClient members;
 
-    MembersController(GatewayClient gateway) {
-        this.gateway = gateway;
+    MembersController(MemberClient members) {
+        this.members = members;
     }
 
     @GetMapping("/members")
@@ -67,8 +64,7 @@ class MembersController {
         if (!errors.isEmpty()) {
             return invalidCreate(exchange, query, form, errors, model);
         }
-        return gateway.send(exchange, HttpMethod.POST, "/api/members", form.body(),
-                        headers -> headers.set(IdempotencyKeys.HEADER, form.idempotencyKey()))
+        return members.create(exchange, form)
                 .flatMap(response -> {
                     if (response.isSuccess()) {
                         if (!Htmx.isHtmx(exchange)) {
@@ -93,10 +89,8 @@ class MembersController {
     @GetMapping("/members/{id}")
     Mono<String> detail(@PathVariable String id, ServerWebExchange exchange, Model model) {
         boolean saved = exchange.getRequest().getQueryParams().containsKey("saved");
-        return loadMember(exchange, id).map(loaded -> {
-            model.addAttribute("member", loaded.member());
-            model.addAttribute("form", MemberForm.of(loaded.member(), loaded.etag()));
-            model.addAttribute("errors", FormErrors.none());
+        return members.get(exchange, id).map(loaded -> {
+            editing(model, loaded.member(), MemberForm.of(loaded.member(), loaded.etag()), FormErrors.none());
             if (saved) {
                 model.addAttribute("status", "Saved");
             }
@@ -109,10 +103,8 @@ class MembersController {
         if (!Htmx.isHtmx(exchange)) {
             return detail(id, exchange, model);
         }
-        return loadMember(exchange, id).map(loaded -> {
-            model.addAttribute("member", loaded.member());
-            model.addAttribute("form", MemberForm.of(loaded.member(), loaded.etag()));
-            model.addAttribute("errors", FormErrors.none());
+        return members.get(exchange, id).map(loaded -> {
+            editing(model, loaded.member(), MemberForm.of(loaded.member(), loaded.etag()), FormErrors.none());
             return EDIT_ROW;
         });
     }
@@ -122,7 +114,7 @@ class MembersController {
         if (!Htmx.isHtmx(exchange)) {
             return redirect(exchange, "/members/" + id);
         }
-        return loadMember(exchange, id).map(loaded -> {
+        return members.get(exchange, id).map(loaded -> {
             model.addAttribute("member", loaded.member());
             return ROW;
         });
@@ -138,9 +130,7 @@ class MembersController {
                 return Mono.just(ROW);
             }
             exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-            model.addAttribute("member", new Member(id, form.email(), form.name(), form.phone(), null, null, null));
-            model.addAttribute("form", form);
-            model.addAttribute("errors", result.errors());
+            editing(model, new Member(id, form.email(), form.name(), form.phone(), null, null, null), form, result.errors());
             return Mono.just(EDIT_ROW);
         });
     }
@@ -155,10 +145,8 @@ class MembersController {
                 return redirect(exchange, "/members/" + id + "?saved");
             }
             exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-            return loadMember(exchange, id).map(loaded -> {
-                model.addAttribute("member", loaded.member());
-                model.addAttribute("form", form);
-                model.addAttribute("errors", result.errors());
+            return members.get(exchange, id).map(loaded -> {
+                editing(model, loaded.member(), form, result.errors());
                 return DETAIL;
             });
         });
@@ -166,7 +154,7 @@ class MembersController {
 
     @GetMapping("/members/{id}/delete")
     Mono<String> confirmDelete(@PathVariable String id, ServerWebExchange exchange, Model model) {
-        return loadMember(exchange, id).map(loaded -> {
+        return members.get(exchange, id).map(loaded -> {
             model.addAttribute("member", loaded.member());
             return DELETE_CONFIRM;
         });
@@ -174,19 +162,13 @@ class MembersController {
 
     @PostMapping("/members/{id}/delete")
     Mono<String> deleteFromPage(@PathVariable String id, ServerWebExchange exchange) {
-        return delete(exchange, id).then(redirect(exchange, "/members?deleted"));
+        return members.delete(exchange, id).then(redirect(exchange, "/members?deleted"));
     }
 
     /** Delete from the table (htmx): an empty answer replaces the row, removing it. */
     @DeleteMapping("/members/{id}")
     Mono<ResponseEntity<Void>> deleteInline(@PathVariable String id, ServerWebExchange exchange) {
-        return delete(exchange, id).then(Mono.fromSupplier(() -> ResponseEntity.ok().<Void>build()));
-    }
-
-    private Mono<Void> delete(ServerWebExchange exchange, String id) {
-        return gateway.send(exchange, HttpMethod.DELETE, "/api/members/{id}".replace("{id}", MemberIds.checked(id)), null, h -> { })
-                .flatMap(response -> response.isSuccess() || response.status() == 404 ? Mono.<Void>empty()
-                        : Mono.error(new GatewayException(response.status(), "delete failed")));
+        return members.delete(exchange, id).then(Mono.fromSupplier(() -> ResponseEntity.ok().<Void>build()));
     }
 
     private record SaveResult(Member member, FormErrors errors) {
@@ -197,12 +179,7 @@ class MembersController {
         if (!errors.isEmpty()) {
             return Mono.just(new SaveResult(null, errors));
         }
-        return gateway.send(exchange, HttpMethod.PUT, "/api/members/" + MemberIds.checked(id), form.body(), headers -> {
-            headers.set(IdempotencyKeys.HEADER, form.idempotencyKey());
-            if (form.etag() != null && !form.etag().isBlank()) {
-                headers.set("If-Match", form.etag());
-            }
-        }).map(response -> {
+        return members.update(exchange, id, form).map(response -> {
             if (response.isSuccess()) {
                 return new SaveResult(response.as(Member.class), null);
             }
@@ -228,26 +205,16 @@ class MembersController {
         return FormErrors.from(response.problem(), MemberForm.FIELDS, "Please correct the errors below.");
     }
 
-    private record LoadedMember(Member member, String etag) {
-    }
-
-    private Mono<LoadedMember> loadMember(ServerWebExchange exchange, String id) {
-        return gateway.get(exchange, "/api/members/" + MemberIds.checked(id)).map(response -> {
-            if (!response.isSuccess()) {
-                throw new GatewayException(response.status() == 400 ? 404 : response.status(), "member not loaded");
-            }
-            return new LoadedMember(response.as(Member.class), response.etag());
-        });
-    }
-
     private Mono<Void> loadPage(ServerWebExchange exchange, MemberQuery query, Model model) {
         model.addAttribute("query", query);
-        return gateway.get(exchange, query.apiUri()).doOnNext(response -> {
-            if (!response.isSuccess()) {
-                throw new GatewayException(response.status() == 400 ? 400 : response.status(), "members not loaded");
-            }
-            model.addAttribute("page", response.as(MemberPage.class));
-        }).then();
+        return members.page(exchange, query).doOnNext(page -> model.addAttribute("page", page)).then();
+    }
+
+    /** The model of a member's edit form (detail page or inline row). */
+    private static void editing(Model model, Member member, MemberForm form, FormErrors errors) {
+        model.addAttribute("member", member);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
     }
 
     private static Mono<String> redirect(ServerWebExchange exchange, String location) {

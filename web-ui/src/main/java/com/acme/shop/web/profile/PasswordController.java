@@ -6,16 +6,16 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.acme.shop.web.FormErrors;
-import com.acme.shop.web.Htmx;
-import com.acme.shop.web.PageModel;
-import com.acme.shop.web.auth.AuthClient;
-import com.acme.shop.web.auth.AuthExceptions;
-import com.acme.shop.web.auth.AuthorizedCalls;
-import com.acme.shop.web.auth.ClientAddress;
-import com.acme.shop.web.auth.PasswordChangeResult;
-import com.acme.shop.web.gateway.GatewayClient;
-import com.acme.shop.web.gateway.GatewayException;
+import com.acme.shop.web.client.AuthClient;
+import com.acme.shop.web.client.AuthExceptions;
+import com.acme.shop.web.client.AuthorizedCalls;
+import com.acme.shop.web.client.ClientAddress;
+import com.acme.shop.web.client.GatewayException;
+import com.acme.shop.web.client.PasswordChangeResult;
+import com.acme.shop.web.members.MemberClient;
+import com.acme.shop.web.page.FormErrors;
+import com.acme.shop.web.page.Htmx;
+import com.acme.shop.web.page.PageModel;
 
 import reactor.core.publisher.Mono;
 
@@ -36,12 +36,12 @@ class PasswordController {
 
     private final AuthClient authClient;
     private final AuthorizedCalls authorizedCalls;
-    private final GatewayClient gateway;
+    private final MemberClient members;
 
-    PasswordController(AuthClient authClient, AuthorizedCalls authorizedCalls, GatewayClient gateway) {
+    PasswordController(AuthClient authClient, AuthorizedCalls authorizedCalls, MemberClient members) {
         this.authClient = authClient;
         this.authorizedCalls = authorizedCalls;
-        this.gateway = gateway;
+        this.members = members;
     }
 
     @PostMapping("/profile/password")
@@ -101,7 +101,7 @@ class PasswordController {
         if (Htmx.isHtmx(exchange)) {
             return Mono.just(PASSWORD_PANEL);
         }
-        return ProfileController.me(gateway, exchange).map(member -> {
+        return members.me(exchange).map(member -> {
             model.addAttribute("member", member);
             model.addAttribute("form", ProfileForm.of(member));
             model.addAttribute("errors", FormErrors.none());

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 
-import com.acme.shop.web.FormErrors;
+import com.acme.shop.web.page.FormErrors;
 
 /** The password change form (fields {@code current_password}, {@code new_password}); never rendered back. */
 record PasswordForm(String currentPassword, String newPassword) {

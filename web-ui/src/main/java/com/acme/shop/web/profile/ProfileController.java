@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,12 +12,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.acme.shop.web.FormErrors;
-import com.acme.shop.web.Htmx;
-import com.acme.shop.web.IdempotencyKeys;
-import com.acme.shop.web.gateway.GatewayClient;
-import com.acme.shop.web.gateway.GatewayException;
+import com.acme.shop.web.client.GatewayException;
 import com.acme.shop.web.members.Member;
+import com.acme.shop.web.members.MemberClient;
+import com.acme.shop.web.page.FormErrors;
+import com.acme.shop.web.page.Htmx;
+import com.acme.shop.web.page.IdempotencyKeys;
 
 import reactor.core.publisher.Mono;
 
@@ -34,16 +33,16 @@ class ProfileController {
     static final Set<String> FIELDS = Set.of("name", "phone");
     static final String PASSWORD_ERRORS = "passwordErrors";
 
-    private final GatewayClient gateway;
+    private final MemberClient members;
 
-    ProfileController(GatewayClient gateway) {
-        this.gateway = gateway;
+    ProfileController(MemberClient members) {
+        this.members = members;
     }
 
     @GetMapping("/profile")
     Mono<String> show(ServerWebExchange exchange, Model model) {
         boolean saved = exchange.getRequest().getQueryParams().containsKey("saved");
-        return me(exchange).map(member -> {
+        return members.me(exchange).map(member -> {
             model.addAttribute("member", member);
             model.addAttribute("form", ProfileForm.of(member));
             model.addAttribute("errors", FormErrors.none());
@@ -59,7 +58,7 @@ class ProfileController {
     Mono<String> save(@ModelAttribute("form") ProfileForm submitted, ServerWebExchange exchange, Model model) {
         ProfileForm form = new ProfileForm(submitted.name(), submitted.phone(), IdempotencyKeys.orNew(submitted.idempotencyKey()));
         FormErrors errors = FormErrors.none().required("name", form.name(), "Enter your name");
-        return me(exchange).flatMap(current -> {
+        return members.me(exchange).flatMap(current -> {
             if (!errors.isEmpty()) {
                 return invalid(exchange, current, form, errors, model);
             }
@@ -67,8 +66,7 @@ class ProfileController {
             body.put("email", current.email());
             body.put("name", form.name().strip());
             body.put("phone", form.phone() == null || form.phone().isBlank() ? null : form.phone().strip());
-            return gateway.send(exchange, HttpMethod.PUT, "/api/members/me", body,
-                    headers -> headers.set(IdempotencyKeys.HEADER, form.idempotencyKey())).flatMap(response -> {
+            return members.updateMe(exchange, body, form.idempotencyKey()).flatMap(response -> {
                         if (response.isSuccess()) {
                             if (!Htmx.isHtmx(exchange)) {
                                 return Mono.just("redirect:/profile?saved");
@@ -97,18 +95,5 @@ class ProfileController {
         model.addAttribute("errors", errors);
         model.addAttribute(PASSWORD_ERRORS, FormErrors.none());
         return Mono.just(Htmx.isHtmx(exchange) ? PANEL : PROFILE);
-    }
-
-    private Mono<Member> me(ServerWebExchange exchange) {
-        return me(gateway, exchange);
-    }
-
-    static Mono<Member> me(GatewayClient gateway, ServerWebExchange exchange) {
-        return gateway.get(exchange, "/api/members/me").map(response -> {
-            if (!response.isSuccess()) {
-                throw new GatewayException(response.status(), "profile not loaded");
-            }
-            return response.as(Member.class);
-        });
     }
 }

@@ -1,7 +1,7 @@
 package com.acme.shop.web.profile;
 
-import com.acme.shop.web.IdempotencyKeys;
 import com.acme.shop.web.members.Member;
+import com.acme.shop.web.page.IdempotencyKeys;
 
 /** The profile form: name and phone, with the idempotency key it was rendered with. */
 public record ProfileForm(String name, String phone, String idempotencyKey) {

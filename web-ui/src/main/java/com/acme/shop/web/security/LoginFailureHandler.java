@@ -8,7 +8,8 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriUtils;
 
-import com.acme.shop.web.auth.AuthExceptions;
+import com.acme.shop.web.client.AuthExceptions;
+import com.acme.shop.web.page.SafeRedirects;
 
 import reactor.core.publisher.Mono;
 

@@ -5,7 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.acme.shop.web.auth.ClientAddress;
+import com.acme.shop.web.client.ClientAddress;
 
 import reactor.core.publisher.Mono;
 

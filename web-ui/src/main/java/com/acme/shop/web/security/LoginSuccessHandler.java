@@ -9,7 +9,8 @@ import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.acme.shop.web.auth.LoginAuthentication;
-import com.acme.shop.web.auth.TokenSet;
+import com.acme.shop.web.client.TokenSet;
+import com.acme.shop.web.page.SafeRedirects;
 
 import reactor.core.publisher.Mono;
 

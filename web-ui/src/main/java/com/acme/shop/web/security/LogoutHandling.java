@@ -6,9 +6,9 @@ import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.acme.shop.web.auth.AuthClient;
-import com.acme.shop.web.auth.ClientAddress;
-import com.acme.shop.web.auth.TokenSet;
+import com.acme.shop.web.client.AuthClient;
+import com.acme.shop.web.client.ClientAddress;
+import com.acme.shop.web.client.TokenSet;
 import com.acme.shop.web.session.SessionCookieResolver;
 
 import reactor.core.publisher.Mono;

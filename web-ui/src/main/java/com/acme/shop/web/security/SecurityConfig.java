@@ -21,9 +21,11 @@ import org.springframework.security.web.server.savedrequest.WebSessionServerRequ
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
-import com.acme.shop.web.Htmx;
 import com.acme.shop.web.auth.LoginAuthenticationManager;
 import com.acme.shop.web.error.ErrorPages;
+import com.acme.shop.web.error.ProblemResponses;
+import com.acme.shop.web.error.SessionExpiredResponses;
+import com.acme.shop.web.page.Htmx;
 
 import reactor.core.publisher.Mono;
 
@@ -73,7 +75,7 @@ class SecurityConfig {
         ServerAuthenticationEntryPoint entryPoint = (exchange, ex) ->
                 requestCache.saveRequest(exchange).then(responses.loginRequired(exchange));
         ServerAccessDeniedHandler accessDenied = (exchange, ex) -> Htmx.isApi(exchange)
-                ? SessionExpiredResponses.problem(exchange.getResponse(), HttpStatus.FORBIDDEN, "Access denied")
+                ? ProblemResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Access denied")
                 : errorPages.render(exchange, HttpStatus.FORBIDDEN.value());
 
         return http

@@ -11,7 +11,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import com.acme.shop.web.Htmx;
+import com.acme.shop.web.page.Htmx;
+import com.acme.shop.web.page.PageModel;
 
 import reactor.core.publisher.Mono;
 
@@ -23,9 +24,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(-300)
-public class SecurityHeadersWebFilter implements WebFilter {
+class SecurityHeadersWebFilter implements WebFilter {
 
-    public static final String NONCE_ATTRIBUTE = SecurityHeadersWebFilter.class.getName() + ".nonce";
     static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
@@ -34,7 +34,7 @@ public class SecurityHeadersWebFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String nonce = newNonce();
-        exchange.getAttributes().put(NONCE_ATTRIBUTE, nonce);
+        exchange.getAttributes().put(PageModel.NONCE_ATTRIBUTE, nonce);
         boolean staticAsset = isStaticAsset(exchange.getRequest().getPath().pathWithinApplication().value());
         exchange.getResponse().beforeCommit(() -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();

@@ -11,7 +11,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import com.acme.shop.web.WebUiProperties;
-import com.acme.shop.web.security.SessionExpiredResponses;
+import com.acme.shop.web.error.SessionExpiredResponses;
 
 import reactor.core.publisher.Mono;
 

@@ -1,6 +1,7 @@
 package com.acme.shop.web.session;
 
 import com.acme.shop.web.auth.SessionUser;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;

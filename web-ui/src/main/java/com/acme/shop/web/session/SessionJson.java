@@ -10,7 +10,8 @@ import org.springframework.security.web.server.jackson.WebServerJacksonModule;
 
 import com.acme.shop.web.auth.LoginAuthentication;
 import com.acme.shop.web.auth.SessionUser;
-import com.acme.shop.web.auth.TokenSet;
+import com.acme.shop.web.client.TokenSet;
+
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import tools.jackson.core.JacksonException;

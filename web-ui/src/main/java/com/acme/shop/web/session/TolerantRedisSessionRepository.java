@@ -2,6 +2,7 @@ package com.acme.shop.web.session;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.redis.core.ReactiveRedisOperations;
 import org.springframework.data.redis.serializer.SerializationException;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
@@ -35,7 +36,7 @@ final class TolerantRedisSessionRepository extends ReactiveRedisSessionRepositor
             if (!isUnreadable(ex)) {
                 return Mono.error(ex);
             }
-            log.warn("discarding a stored session that could not be read: {}", rootMessage(ex));
+            log.warn("discarding a stored session that could not be read: {}", NestedExceptionUtils.getMostSpecificCause(ex).getClass().getSimpleName());
             return dropped;
         });
     }
@@ -53,13 +54,5 @@ final class TolerantRedisSessionRepository extends ReactiveRedisSessionRepositor
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable ex) {
-        Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 
-import com.acme.shop.web.auth.AuthExceptions;
+import com.acme.shop.web.client.AuthExceptions;
 
 class LoginFailureHandlerTest {
 

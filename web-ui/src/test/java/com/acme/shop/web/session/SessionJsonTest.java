@@ -15,7 +15,7 @@ import org.springframework.security.web.server.csrf.DefaultCsrfToken;
 
 import com.acme.shop.web.auth.LoginAuthentication;
 import com.acme.shop.web.auth.SessionUser;
-import com.acme.shop.web.auth.TokenSet;
+import com.acme.shop.web.client.TokenSet;
 
 class SessionJsonTest {
 
