@@ -11,7 +11,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * rules.md B16's pre-hash: {@code bcrypt(base64(HMAC-SHA-384(pepper, utf8(password))))}. The base64 of the 48-byte
+ * The pre-hash of docs/security.md (B16): {@code bcrypt(base64(HMAC-SHA-384(pepper, utf8(password))))}. The base64 of the 48-byte
  * MAC is 64 ASCII characters, under bcrypt's 72-byte limit, so every password up to the policy's 128 code points is
  * hashed in full (never truncated). The pepper is a server-side secret that never reaches the database.
  */

@@ -17,7 +17,7 @@ import com.acme.shop.web.WebUiProperties;
 import reactor.core.publisher.Mono;
 
 /**
- * Direct calls to the auth service: login, refresh, logout, register, password change (system.md §3).
+ * Direct calls to the auth service: login, refresh, logout, register, password change (docs/api.md).
  * Each carries the browser's address as {@code X-Forwarded-For} ({@link ClientAddress}).
  */
 @Component
