@@ -1,0 +1,30 @@
+package com.acme.shop.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.acme.shop.common.idempotency.IdempotencyHandler;
+import com.acme.shop.common.idempotency.IdempotencyProperties;
+import com.acme.shop.common.idempotency.IdempotencyStore;
+import com.acme.shop.common.security.AccessTokenProperties;
+import com.acme.shop.common.testing.ServiceConfiguration;
+
+/** What auth's application.yml switches on in common, and which environment variables it maps there. */
+class CommonConfigurationTest {
+
+    @Test
+    void getsNoIdempotencyBeansItDoesNotUse() {
+        ServiceConfiguration.runner().withPropertyValues("IDEMPOTENCY_TTL=3600").run(context -> assertThat(context)
+                .doesNotHaveBean(IdempotencyProperties.class).doesNotHaveBean(IdempotencyStore.class)
+                .doesNotHaveBean(IdempotencyHandler.class));
+    }
+
+    @Test
+    void issuesAndVerifiesWithTheIssuerFromTheEnvironment() {
+        ServiceConfiguration.runner().withPropertyValues("JWT_ISSUER=issuer-from-env").run(context -> {
+            assertThat(context.getBean(AccessTokenProperties.class).issuer()).isEqualTo("issuer-from-env");
+            assertThat(context.getEnvironment().getProperty("shop.auth.token.issuer")).isEqualTo("issuer-from-env");
+        });
+    }
+}
