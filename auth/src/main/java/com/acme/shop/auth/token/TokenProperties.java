@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
+import com.acme.shop.common.security.AccessTokenProperties;
+
 /**
  * Token settings. {@code accessTokenTtl} ({@code ACCESS_TOKEN_TTL}, seconds) must be 1 s – 10 min (B7).
  */
@@ -22,7 +24,7 @@ public record TokenProperties(
     public static final Duration MAX_ACCESS_TOKEN_TTL = Duration.ofMinutes(10);
 
     public TokenProperties {
-        issuer = issuer == null || issuer.isBlank() ? "shop-auth" : issuer.trim();
+        issuer = issuer == null || issuer.isBlank() ? AccessTokenProperties.DEFAULT_ISSUER : issuer.trim();
         audiences = audiences == null || audiences.isEmpty()
                 ? List.of("shop-gateway", "shop-member", "shop-bff", "shop-auth")
                 : audiences.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
