@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import com.acme.shop.common.idempotency.IdempotencyHandler;
-import com.acme.shop.common.idempotency.IdempotencyProperties;
-import com.acme.shop.common.idempotency.IdempotencyStore;
 import com.acme.shop.common.security.AccessTokenProperties;
 import com.acme.shop.common.testing.ServiceConfiguration;
 
@@ -15,9 +12,7 @@ class CommonConfigurationTest {
 
     @Test
     void getsNoIdempotencyBeansItDoesNotUse() {
-        ServiceConfiguration.runner().withPropertyValues("IDEMPOTENCY_TTL=3600").run(context -> assertThat(context)
-                .doesNotHaveBean(IdempotencyProperties.class).doesNotHaveBean(IdempotencyStore.class)
-                .doesNotHaveBean(IdempotencyHandler.class));
+        ServiceConfiguration.assertHasNoIdempotencyBeans();
     }
 
     @Test

@@ -1,13 +1,7 @@
 package com.acme.shop.bff;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
-import com.acme.shop.common.idempotency.IdempotencyHandler;
-import com.acme.shop.common.idempotency.IdempotencyProperties;
-import com.acme.shop.common.idempotency.IdempotencyStore;
-import com.acme.shop.common.security.AccessTokenProperties;
 import com.acme.shop.common.testing.ServiceConfiguration;
 
 /** What the bff's application.yml switches on in common, and which environment variables it maps there. */
@@ -15,19 +9,11 @@ class CommonConfigurationTest {
 
     @Test
     void getsNoIdempotencyBeansItDoesNotUse() {
-        ServiceConfiguration.runner().withPropertyValues("IDEMPOTENCY_TTL=3600").run(context -> assertThat(context)
-                .doesNotHaveBean(IdempotencyProperties.class).doesNotHaveBean(IdempotencyStore.class)
-                .doesNotHaveBean(IdempotencyHandler.class));
+        ServiceConfiguration.assertHasNoIdempotencyBeans();
     }
 
     @Test
     void mapsJwtIssuerAndAuthServerUrlOntoTokenVerification() {
-        ServiceConfiguration.runner().withPropertyValues("JWT_ISSUER=issuer-from-env", "AUTH_SERVER_URL=http://auth:4000")
-                .run(context -> {
-                    AccessTokenProperties props = context.getBean(AccessTokenProperties.class);
-                    assertThat(props.issuer()).isEqualTo("issuer-from-env");
-                    assertThat(props.jwksUri()).isEqualTo("http://auth:4000/.well-known/jwks.json");
-                    assertThat(props.audience()).isEqualTo("shop-bff");
-                });
+        ServiceConfiguration.assertVerifiesTokensFromTheConfiguredIssuer("shop-bff");
     }
 }
