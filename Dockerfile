@@ -5,6 +5,7 @@ ARG MODULE
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
+COPY connection-urls/pom.xml connection-urls/
 COPY local-infra/pom.xml local-infra/
 COPY common/pom.xml common/
 COPY auth/pom.xml auth/

@@ -1,11 +1,10 @@
 package com.acme.shop.infra;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+
+import com.acme.shop.urls.DatabaseUrl;
 
 /**
  * Where a PostgreSQL server is and how to log in to it.
@@ -18,7 +17,7 @@ import java.util.Objects;
  */
 public record PostgresConnection(String host, int port, String database, String user, String password) {
 
-    public static final int DEFAULT_PORT = 5432;
+    public static final int DEFAULT_PORT = DatabaseUrl.DEFAULT_PORT;
 
     public PostgresConnection {
         Objects.requireNonNull(host, "host");
@@ -47,44 +46,14 @@ public record PostgresConnection(String host, int port, String database, String 
     }
 
     /**
-     * Parses a {@code DATABASE_URL}: {@code postgresql://user:password@host:port/db} (also {@code postgres://};
-     * user and password may be percent-encoded; port defaults to 5432, database to {@code postgres};
-     * a query string is ignored).
+     * Parses a {@code DATABASE_URL} with the shared parser of connection-urls ({@link DatabaseUrl}): {@code postgresql://user:password@host:port/db}
+     * (also {@code postgres://}; user and password may be percent-encoded; port defaults to 5432, database and user
+     * to {@code postgres}; a query string is ignored).
      */
     public static PostgresConnection parse(String databaseUrl) {
-        if (databaseUrl == null || databaseUrl.isBlank()) {
-            throw new IllegalArgumentException("DATABASE_URL is empty");
-        }
-        URI uri;
-        try {
-            uri = new URI(databaseUrl.trim());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("DATABASE_URL is not a valid URL (expected postgresql://user:password@host:port/db)");
-        }
-        String scheme = uri.getScheme();
-        if (!"postgresql".equals(scheme) && !"postgres".equals(scheme)) {
-            throw new IllegalArgumentException("DATABASE_URL must start with postgresql:// (got scheme " + scheme + ")");
-        }
-        String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
-            throw new IllegalArgumentException("DATABASE_URL has no host");
-        }
-        int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT;
-        String path = uri.getRawPath();
-        String database = path == null || path.length() <= 1 ? "postgres" : decode(path.substring(1));
-        String user = "postgres";
-        String password = "";
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null && !userInfo.isEmpty()) {
-            int colon = userInfo.indexOf(':');
-            if (colon < 0) {
-                user = decode(userInfo);
-            } else {
-                user = decode(userInfo.substring(0, colon));
-                password = decode(userInfo.substring(colon + 1));
-            }
-        }
-        return new PostgresConnection(host, port, database, user, password);
+        DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
+        return new PostgresConnection(url.host(), url.port(), url.database(), url.user() == null ? "postgres" : url.user(),
+                url.password());
     }
 
     /** Never prints the password. */
@@ -102,7 +71,4 @@ public record PostgresConnection(String host, int port, String database, String 
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
 }

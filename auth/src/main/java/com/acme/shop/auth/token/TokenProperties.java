@@ -8,6 +8,8 @@ import com.acme.shop.common.security.AccessTokenProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
+import com.acme.shop.common.security.AccessTokenProperties;
+
 /**
  * Token settings. {@code accessTokenTtl} ({@code ACCESS_TOKEN_TTL}, seconds) must be 1 s – 10 min (B7).
  */

@@ -8,19 +8,20 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+
+import com.acme.shop.urls.DatabaseUrl;
+import com.acme.shop.urls.RedisUrl;
 
 /**
- * Maps the platform's environment variables onto Spring Boot properties:
+ * Maps the platform's environment variables, as parsed by {@link DatabaseUrl} and {@link RedisUrl} (the one parser,
+ * shared with local-infra), onto Spring Boot properties:
  * <ul>
  *   <li>{@code DATABASE_URL} ({@code postgresql://user:password@host:port/db}) → {@code spring.r2dbc.url/username/password}
  *       and {@code spring.flyway.url/user/password};</li>
- *   <li>{@code REDIS_URL} (a host, {@code host:port}, or {@code redis://[:password@]host[:port][/db]}), {@code REDIS_PORT},
+ *   <li>{@code REDIS_URL} (a host, {@code host:port}, or {@code redis[s]://[[user]:password@]host[:port][/db]}), {@code REDIS_PORT},
  *       {@code REDIS_PASSWORD}, {@code REDIS_DB} → {@code spring.data.redis.host/port/password/database}.</li>
  * </ul>
  * The mapped values rank just below the system environment: they override defaults in {@code application.yml}, while
@@ -53,124 +54,40 @@ public class ExternalServicesEnvironmentPostProcessor implements EnvironmentPost
     }
 
     /** The Spring properties for the given variables (a lookup such as {@code System::getenv}). */
-    static Map<String, Object> map(java.util.function.Function<String, String> env) {
+    static Map<String, Object> map(Function<String, String> env) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        String databaseUrl = blankToNull(env.apply("DATABASE_URL"));
-        if (databaseUrl != null) {
-            mapDatabase(databaseUrl, properties);
+        String databaseUrl = env.apply(DatabaseUrl.NAME);
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            mapDatabase(DatabaseUrl.parse(databaseUrl), properties);
         }
-        mapRedis(env, properties);
+        mapRedis(RedisUrl.fromEnv(env), properties);
         return properties;
     }
 
-    private static void mapDatabase(String databaseUrl, Map<String, Object> properties) {
-        URI uri = parse(databaseUrl, "DATABASE_URL");
-        if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("DATABASE_URL must look like postgresql://user:password@host:port/db");
+    private static void mapDatabase(DatabaseUrl url, Map<String, Object> properties) {
+        String location = url.host() + ":" + url.port() + "/" + url.database() + url.querySuffix();
+        properties.put("spring.r2dbc.url", "r2dbc:postgresql://" + location);
+        properties.put("spring.flyway.url", "jdbc:postgresql://" + location);
+        putIfPresent(properties, url.user(), "spring.r2dbc.username", "spring.flyway.user");
+        putIfPresent(properties, url.password(), "spring.r2dbc.password", "spring.flyway.password");
+    }
+
+    private static void mapRedis(RedisUrl url, Map<String, Object> properties) {
+        putIfPresent(properties, url.host(), "spring.data.redis.host");
+        putIfPresent(properties, url.port(), "spring.data.redis.port");
+        putIfPresent(properties, url.username(), "spring.data.redis.username");
+        putIfPresent(properties, url.password(), "spring.data.redis.password");
+        putIfPresent(properties, url.database(), "spring.data.redis.database");
+        if (url.ssl()) {
+            properties.put("spring.data.redis.ssl.enabled", "true");
         }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("DATABASE_URL has no host");
-        }
-        int port = uri.getPort() > 0 ? uri.getPort() : 5432;
-        String path = uri.getRawPath();
-        String database = path == null || path.length() <= 1 ? "postgres" : decode(path.substring(1));
-        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        String hostPort = uri.getHost() + ":" + port;
-        properties.put("spring.r2dbc.url", "r2dbc:postgresql://" + hostPort + "/" + database + query);
-        properties.put("spring.flyway.url", "jdbc:postgresql://" + hostPort + "/" + database + query);
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null && !userInfo.isEmpty()) {
-            int colon = userInfo.indexOf(':');
-            String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            properties.put("spring.r2dbc.username", user);
-            properties.put("spring.flyway.user", user);
-            if (colon >= 0) {
-                String password = decode(userInfo.substring(colon + 1));
-                properties.put("spring.r2dbc.password", password);
-                properties.put("spring.flyway.password", password);
+    }
+
+    private static void putIfPresent(Map<String, Object> properties, Object value, String... names) {
+        if (value != null) {
+            for (String name : names) {
+                properties.put(name, value.toString());
             }
         }
-    }
-
-    private static void mapRedis(java.util.function.Function<String, String> env, Map<String, Object> properties) {
-        String url = blankToNull(env.apply("REDIS_URL"));
-        if (url != null) {
-            if (url.contains("://")) {
-                URI uri = parse(url, "REDIS_URL");
-                if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
-                    throw new IllegalArgumentException("REDIS_URL must be a host or redis://[:password@]host[:port][/db]");
-                }
-                if (uri.getHost() == null) {
-                    throw new IllegalArgumentException("REDIS_URL has no host");
-                }
-                properties.put("spring.data.redis.host", uri.getHost());
-                if (uri.getPort() > 0) {
-                    properties.put("spring.data.redis.port", Integer.toString(uri.getPort()));
-                }
-                String userInfo = uri.getRawUserInfo();
-                if (userInfo != null && !userInfo.isEmpty()) {
-                    int colon = userInfo.indexOf(':');
-                    String password = decode(colon < 0 ? userInfo : userInfo.substring(colon + 1));
-                    if (colon > 0) {
-                        properties.put("spring.data.redis.username", decode(userInfo.substring(0, colon)));
-                    }
-                    if (!password.isEmpty()) {
-                        properties.put("spring.data.redis.password", password);
-                    }
-                }
-                String path = uri.getPath();
-                if (path != null && path.length() > 1) {
-                    properties.put("spring.data.redis.database", number(path.substring(1), "REDIS_URL database"));
-                }
-                if ("rediss".equals(uri.getScheme())) {
-                    properties.put("spring.data.redis.ssl.enabled", "true");
-                }
-            } else {
-                int colon = url.lastIndexOf(':');
-                if (colon > 0 && url.indexOf(':') == colon) {
-                    properties.put("spring.data.redis.host", url.substring(0, colon));
-                    properties.put("spring.data.redis.port", number(url.substring(colon + 1), "REDIS_URL port"));
-                } else {
-                    properties.put("spring.data.redis.host", url);
-                }
-            }
-        }
-        String port = blankToNull(env.apply("REDIS_PORT"));
-        if (port != null) {
-            properties.put("spring.data.redis.port", number(port, "REDIS_PORT"));
-        }
-        String password = env.apply("REDIS_PASSWORD");
-        if (password != null && !password.isEmpty()) {
-            properties.put("spring.data.redis.password", password);
-        }
-        String db = blankToNull(env.apply("REDIS_DB"));
-        if (db != null) {
-            properties.put("spring.data.redis.database", number(db, "REDIS_DB"));
-        }
-    }
-
-    private static URI parse(String value, String name) {
-        try {
-            return new URI(value.trim());
-        } catch (URISyntaxException e) {
-            // never echo the value: it may hold a password
-            throw new IllegalArgumentException(name + " is not a valid URL");
-        }
-    }
-
-    private static String number(String value, String name) {
-        try {
-            return Integer.toString(Integer.parseInt(value.trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -3,34 +3,35 @@ package com.acme.shop.common.idempotency;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * Binds {@link IdempotencyProperties} ({@code shop.idempotency.*}; {@code IDEMPOTENCY_TTL} in seconds when
- * {@code shop.idempotency.ttl} is not set) and, when Redis is configured, provides the
- * {@link RedisIdempotencyStore} and the {@link IdempotencyHandler}. The {@link IdempotencyWebFilter} is not a
- * bean: services place it in their security chain themselves.
+ * Idempotency keys for the services that opt in with {@code shop.idempotency.enabled: true} in their
+ * application.yml (gateway and member; a fixed fact of the service, not an environment variable): binds
+ * {@link IdempotencyProperties} ({@code shop.idempotency.*}; each service maps {@code IDEMPOTENCY_TTL} there) and,
+ * when Redis is configured, provides the {@link RedisIdempotencyStore} and the {@link IdempotencyHandler}. Services
+ * that do not opt in (auth, bff, web-ui) get none of these beans. The {@link IdempotencyWebFilter} is not a bean:
+ * services place it in their security chain themselves.
  */
-@AutoConfiguration(after = DataRedisReactiveAutoConfiguration.class)
+@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnClass(ReactiveStringRedisTemplate.class)
+@ConditionalOnBooleanProperty(IdempotencyAutoConfiguration.ENABLED)
 public class IdempotencyAutoConfiguration {
+
+    /** The opt-in switch: {@code true} in the application.yml of each service that uses idempotency keys. */
+    public static final String ENABLED = "shop.idempotency.enabled";
 
     @Bean
     @ConditionalOnMissingBean
     IdempotencyProperties idempotencyProperties(Environment env) {
-        IdempotencyProperties props = Binder.get(env).bindOrCreate("shop.idempotency", IdempotencyProperties.class);
-        String ttlSeconds = env.getProperty("IDEMPOTENCY_TTL");
-        if (!env.containsProperty("shop.idempotency.ttl") && ttlSeconds != null && !ttlSeconds.isBlank()) {
-            props = props.withTtl(java.time.Duration.ofSeconds(Long.parseLong(ttlSeconds.trim())));
-        }
-        return props;
+        return Binder.get(env).bindOrCreate("shop.idempotency", IdempotencyProperties.class);
     }
 
     @Bean

@@ -44,12 +44,6 @@ public record AccessTokenProperties(String issuer, String audience, String jwksU
         this(null, audience, null, null, null, null);
     }
 
-    /** The JWKS location for an auth service base URL, e.g. {@code http://localhost:4000}. */
-    public static String jwksUriFor(String authServerUrl) {
-        String base = authServerUrl.endsWith("/") ? authServerUrl.substring(0, authServerUrl.length() - 1) : authServerUrl;
-        return base + JWKS_PATH;
-    }
-
     public boolean denylistEnabled() {
         return denylist;
     }

@@ -14,7 +14,20 @@ import org.springframework.util.unit.DataSize;
 class IdempotencyAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(IdempotencyAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(IdempotencyAutoConfiguration.class))
+            .withPropertyValues("shop.idempotency.enabled=true");
+
+    @Test
+    void providesNothingToAServiceThatDoesNotOptIn() {
+        ApplicationContextRunner notOptedIn = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(IdempotencyAutoConfiguration.class))
+                .withBean(ReactiveRedisConnectionFactory.class, LettuceConnectionFactory::new);
+        notOptedIn.run(context -> assertThat(context).doesNotHaveBean(IdempotencyProperties.class)
+                .doesNotHaveBean(IdempotencyStore.class).doesNotHaveBean(IdempotencyHandler.class));
+        notOptedIn.withPropertyValues("shop.idempotency.enabled=false", "shop.idempotency.ttl=60")
+                .run(context -> assertThat(context).doesNotHaveBean(IdempotencyProperties.class)
+                        .doesNotHaveBean(IdempotencyHandler.class));
+    }
 
     @Test
     void bindsDefaults() {
@@ -29,8 +42,8 @@ class IdempotencyAutoConfigurationTest {
     }
 
     @Test
-    void readsIdempotencyTtlInSeconds() {
-        runner.withPropertyValues("IDEMPOTENCY_TTL=3600")
+    void readsABareTtlInSeconds() {
+        runner.withPropertyValues("shop.idempotency.ttl=3600")
                 .run(context -> assertThat(context.getBean(IdempotencyProperties.class).ttl()).isEqualTo(Duration.ofHours(1)));
         runner.withPropertyValues("shop.idempotency.ttl=7200")
                 .run(context -> assertThat(context.getBean(IdempotencyProperties.class).ttl()).isEqualTo(Duration.ofHours(2)));

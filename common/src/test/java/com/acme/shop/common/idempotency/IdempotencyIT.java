@@ -45,6 +45,7 @@ class IdempotencyIT {
         registry.add("shop.jwt.audience", () -> "shop-test");
         registry.add("shop.jwt.jwks-uri", tokens::jwksUri);
         registry.add("shop.jwt.denylist", () -> "false");
+        registry.add("shop.idempotency.enabled", () -> "true");
         registry.add("shop.idempotency.doc-url", () -> "https://docs.shop.test/idempotency");
     }
 

@@ -31,15 +31,17 @@ class SecurityAutoConfigurationTest {
     }
 
     @Test
-    void mapsJwtIssuerAndAuthServerUrlFromTheEnvironment() {
-        runner.withPropertyValues("JWT_ISSUER=issuer-from-env", "AUTH_SERVER_URL=http://auth:4000/")
+    void bindsIssuerAndJwksUriFromShopJwtOnly() {
+        runner.withPropertyValues("shop.jwt.issuer=explicit", "shop.jwt.jwks-uri=http://auth:4000/.well-known/jwks.json")
                 .run(context -> {
                     AccessTokenProperties props = context.getBean(AccessTokenProperties.class);
-                    assertThat(props.issuer()).isEqualTo("issuer-from-env");
+                    assertThat(props.issuer()).isEqualTo("explicit");
                     assertThat(props.jwksUri()).isEqualTo("http://auth:4000/.well-known/jwks.json");
                 });
-        runner.withPropertyValues("JWT_ISSUER=issuer-from-env", "shop.jwt.issuer=explicit")
-                .run(context -> assertThat(context.getBean(AccessTokenProperties.class).issuer()).isEqualTo("explicit"));
+        // the environment variables are mapped in each service's application.yml, never read by this code
+        runner.withPropertyValues("JWT_ISSUER=issuer-from-env", "AUTH_SERVER_URL=http://auth:4000")
+                .run(context -> assertThat(context.getBean(AccessTokenProperties.class).issuer())
+                        .isEqualTo(AccessTokenProperties.DEFAULT_ISSUER));
     }
 
     @Test
