@@ -19,7 +19,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import com.acme.shop.infra.StaleProcesses;
 
 /** One service as a child JVM: start, health wait, log capture, stop (with its descendants). */
 final class ServiceProcess {
@@ -223,50 +224,18 @@ final class ServiceProcess {
 
     /** A process of ours left running by a launcher that was killed (pid file + same jar on its command line). */
     static void killStale(Path pidFile, String name, Path jar) {
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
+        StaleProcesses.find(pidFile, StaleProcesses.commandContains(jar.getFileName().toString())).ifPresent(h -> {
+            Console.warn("stopping a " + name + " process left running by an earlier launcher (pid " + h.pid() + ")");
+            destroyTree(h, Duration.ofSeconds(10));
+        });
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
-                    .filter(h -> h.info().commandLine().map(c -> c.contains(jar.getFileName().toString())).orElse(false))
-                    .ifPresent(h -> {
-                        Console.warn("stopping a " + name + " process left running by an earlier launcher (pid " + pid + ")");
-                        destroyTree(h, Duration.ofSeconds(10));
-                    });
             Files.deleteIfExists(pidFile);
-        } catch (IOException | NumberFormatException e) {
-            // no usable pid file
+        } catch (IOException e) {
+            // a stale pid file is harmless: the next start checks the command line again
         }
     }
 
     static void destroyTree(ProcessHandle root, Duration grace) {
-        List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
-        all.add(0, root);
-        all.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle handle : all) {
-            long left = deadline - System.nanoTime();
-            try {
-                if (left > 0) {
-                    handle.onExit().get(left, TimeUnit.NANOSECONDS);
-                }
-            } catch (Exception e) {
-                // escalate below
-            }
-        }
-        for (ProcessHandle handle : all) {
-            if (handle.isAlive()) {
-                handle.destroyForcibly();
-            }
-        }
-        for (ProcessHandle handle : all) {
-            try {
-                handle.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // nothing more we can do
-            }
-        }
+        StaleProcesses.stop(root, ProcessHandle::destroy, grace);
     }
 }

@@ -6,8 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
+import java.time.Duration;
 
 /**
  * A real Redis server (codemonstur embedded-redis, the binary bundled in its jar) bound to 127.0.0.1.
@@ -118,23 +117,11 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     /** A redis-server left running by a killed process on this data directory would hold the port and the files. */
     private static void stopStale(Path pidFile) {
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        try {
-            List<String> lines = Files.readAllLines(pidFile);
-            long pid = Long.parseLong(lines.get(0).trim());
-            Optional<ProcessHandle> stale = ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false));
-            if (stale.isPresent()) {
-                System.err.println("[local-infra] stopping a Redis server left running on this data directory (pid " + pid + ")");
-                stale.get().destroy();
-                stale.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            // best effort: the start below reports a clear error if the port is still taken
-        }
+        StaleProcesses.find(pidFile, StaleProcesses.commandContains("redis-server")).ifPresent(stale -> {
+            System.err.println("[local-infra] stopping a Redis server left running on this data directory (pid "
+                    + stale.pid() + ")");
+            StaleProcesses.stop(stale, ProcessHandle::destroy, Duration.ofSeconds(20));
+        });
     }
 
     private static String quote(String path) {

@@ -1,10 +1,8 @@
 package com.acme.shop.infra;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,47 +15,24 @@ final class StalePostmaster {
     }
 
     static void stopIfRunning(Path dataDir) {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(pidFile);
-        } catch (IOException e) {
-            return;
-        }
-        if (lines.isEmpty()) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(lines.get(0).trim());
-        } catch (NumberFormatException e) {
-            return;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
-        process.ifPresent(StalePostmaster::stop);
+        StaleProcesses.find(dataDir.resolve("postmaster.pid"),
+                        info -> info.command().map(c -> c.endsWith("postgres")).orElse(false))
+                .ifPresent(postmaster -> {
+                    System.err.println("[local-infra] stopping a PostgreSQL server left running on this data "
+                            + "directory (pid " + postmaster.pid() + ")");
+                    StaleProcesses.stop(postmaster, StalePostmaster::fastShutdown, Duration.ofSeconds(20));
+                });
     }
 
-    private static void stop(ProcessHandle postmaster) {
-        System.err.println("[local-infra] stopping a PostgreSQL server left running on this data directory (pid "
-                + postmaster.pid() + ")");
+    /** SIGINT = PostgreSQL's fast shutdown: disconnects clients, then shuts down cleanly. */
+    private static void fastShutdown(ProcessHandle process) {
         try {
-            // SIGINT = fast shutdown: disconnects clients, then shuts down cleanly
-            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start()
+                    .waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
-            postmaster.destroy();
+            process.destroy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            postmaster.onExit().get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            postmaster.destroyForcibly();
         }
     }
 }

@@ -78,6 +78,10 @@ final class PinnedJwkSource implements Function<SignedJWT, Flux<JWK>> {
                 }
             }
             lastAttempt = now;
+            // cleared before the keys reach the caller (doOnNext), not after (doFinally alone runs once the caller
+            // already has them): a lookup right after must never be handed this finished fetch's old keys
+            @SuppressWarnings("unchecked")
+            Mono<JWKSet>[] self = new Mono[1];
             Mono<JWKSet> fetch = Mono.defer(loader)
                     .timeout(Duration.ofSeconds(5))
                     .map(set -> {
@@ -91,14 +95,20 @@ final class PinnedJwkSource implements Function<SignedJWT, Flux<JWK>> {
                         log.warn("Could not load the JWKS: " + e.getClass().getSimpleName() + ": " + e.getMessage());
                         return Mono.just(keys);
                     })
-                    .doFinally(signal -> {
-                        synchronized (lock) {
-                            inFlight = null;
-                        }
-                    })
+                    .doOnNext(set -> finished(self[0]))
+                    .doFinally(signal -> finished(self[0]))
                     .cache();
+            self[0] = fetch;
             inFlight = fetch;
             return fetch;
+        }
+    }
+
+    private void finished(Mono<JWKSet> fetch) {
+        synchronized (lock) {
+            if (inFlight == fetch) {
+                inFlight = null;
+            }
         }
     }
 
