@@ -32,6 +32,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.acme.shop.common.testing.StubServer;
 import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.TestInfra;
 
@@ -97,7 +98,7 @@ class GatewayIT {
                 .header("X-Request-Id", "req-abc.123").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Request-Id", "req-abc.123");
-        FakeUpstream.Received received = UPSTREAM.received("GET", "/api/members/42").get(0);
+        StubServer.Request received = UPSTREAM.received("GET", "/api/members/42").get(0);
         assertThat(received.uri()).isEqualTo("/api/members/42?x=1");
         assertThat(received.headers()).containsEntry("Authorization", "Bearer " + token)
                 .containsEntry("X-Request-Id", "req-abc.123");
