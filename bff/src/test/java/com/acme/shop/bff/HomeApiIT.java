@@ -80,34 +80,34 @@ class HomeApiIT {
                 .jsonPath("$.admin.newestMembers[0].name").isEqualTo("Newest Member")
                 .jsonPath("$.admin.newestMembers.length()").isEqualTo(2);
 
-        assertThat(stubs.lastAuthAuthorization.get()).isEqualTo("Bearer " + token);
-        assertThat(stubs.lastMemberAuthorization.get()).isEqualTo("Bearer " + token);
-        assertThat(stubs.lastMembersQuery.get()).contains("size=5").contains("sort=createdAt");
+        assertThat(stubs.lastAuthAuthorization()).isEqualTo("Bearer " + token);
+        assertThat(stubs.lastMemberAuthorization()).isEqualTo("Bearer " + token);
+        assertThat(stubs.lastMembersQuery()).contains("size=5").contains("sort=createdAt");
     }
 
     @Test
     void passesTheIncomingRequestIdToEveryDownstreamCall() {
-        stubs.lastRequestIds.clear();
+        stubs.forgetCalls();
 
         client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.adminToken()))
                 .header(RequestIdWebFilter.HEADER, "home-trace-7").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(RequestIdWebFilter.HEADER, "home-trace-7");
 
-        assertThat(stubs.lastRequestIds).containsOnly(Map.entry("/api/auth/verify", "home-trace-7"),
+        assertThat(stubs.requestIds()).containsOnly(Map.entry("/api/auth/verify", "home-trace-7"),
                 Map.entry("/api/members/me", "home-trace-7"), Map.entry("/api/members", "home-trace-7"));
     }
 
     @Test
     void passesTheGeneratedRequestIdWhenTheCallerSentNone() {
-        stubs.lastRequestIds.clear();
+        stubs.forgetCalls();
 
         String generated = client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.userToken())).exchange()
                 .expectStatus().isOk()
                 .returnResult(String.class).getResponseHeaders().getFirst(RequestIdWebFilter.HEADER);
 
         assertThat(generated).matches("[0-9a-f-]{36}");
-        assertThat(stubs.lastRequestIds).containsOnly(Map.entry("/api/auth/verify", generated),
+        assertThat(stubs.requestIds()).containsOnly(Map.entry("/api/auth/verify", generated),
                 Map.entry("/api/members/me", generated));
     }
 
