@@ -3,14 +3,12 @@ package com.acme.shop.bff;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.acme.shop.common.requestid.RequestIdWebFilter;
-import com.acme.shop.common.testing.TestTokens;
-import com.acme.shop.infra.TestInfra;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +24,7 @@ import static org.hamcrest.Matchers.startsWith;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HomeApiIT {
 
+    @RegisterExtension
     static final StubDownstreams stubs = new StubDownstreams();
 
     @LocalServerPort
@@ -35,11 +34,7 @@ class HomeApiIT {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
-        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("shop.jwt.issuer", () -> TestTokens.ISSUER);
-        registry.add("shop.jwt.jwks-uri", stubs.tokens::jwksUri);
-        registry.add("shop.bff.auth.url", stubs::authUrl);
-        registry.add("shop.bff.member.url", stubs::memberUrl);
+        stubs.register(registry);
         registry.add("shop.bff.member.timeout", () -> "700ms");
     }
 
@@ -52,11 +47,6 @@ class HomeApiIT {
     @AfterEach
     void memberBackUp() {
         stubs.memberMode.set(StubDownstreams.MemberMode.UP);
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        stubs.close();
     }
 
     @Test

@@ -16,16 +16,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import com.acme.shop.common.requestid.RequestIdWebFilter;
 import com.acme.shop.common.testing.StubServer;
 import com.acme.shop.common.testing.StubServer.Reply;
 import com.acme.shop.common.testing.TestTokens;
+import com.acme.shop.infra.TestInfra;
 
 /**
  * Stand-ins for auth (verify) and member, served by two {@link StubServer}s on free ports,
- * plus {@link TestTokens} (auth's JWKS and the access tokens the bff accepts).
+ * plus {@link TestTokens} (auth's JWKS and the access tokens the bff accepts). Registered as a JUnit extension
+ * ({@code @RegisterExtension static final StubDownstreams stubs}) it stops after the class.
  */
-final class StubDownstreams implements AutoCloseable {
+final class StubDownstreams implements AfterAllCallback, AutoCloseable {
 
     static final UUID USER_ID = UUID.fromString("11111111-1111-1111-1111-111111111111");
     static final UUID ADMIN_ID = UUID.fromString("22222222-2222-2222-2222-222222222222");
@@ -90,6 +96,20 @@ final class StubDownstreams implements AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
+    /** The test Redis, the JWKS and issuer of {@link #tokens}, auth and member pointing here. */
+    void register(DynamicPropertyRegistry registry) {
+        register(registry, this::memberUrl);
+    }
+
+    /** As {@link #register(DynamicPropertyRegistry)}, with member at {@code memberUrl}. */
+    void register(DynamicPropertyRegistry registry, Supplier<Object> memberUrl) {
+        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("shop.jwt.issuer", () -> TestTokens.ISSUER);
+        registry.add("shop.jwt.jwks-uri", tokens::jwksUri);
+        registry.add("shop.bff.auth.url", this::authUrl);
+        registry.add("shop.bff.member.url", memberUrl);
+    }
+
     String authUrl() {
         return auth.url();
     }
@@ -114,6 +134,11 @@ final class StubDownstreams implements AutoCloseable {
     private static String member(UUID id, String name, String email) {
         return "{\"id\":\"%s\",\"email\":\"%s\",\"name\":\"%s\",\"phone\":null,\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\",\"version\":0}"
                 .formatted(id, email, name);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

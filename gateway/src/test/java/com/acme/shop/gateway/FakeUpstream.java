@@ -3,19 +3,24 @@ package com.acme.shop.gateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.acme.shop.common.testing.StubServer;
 import com.acme.shop.common.testing.StubServer.Reply;
+import com.acme.shop.infra.TestInfra;
 
 /**
  * Stands in for auth and member behind the gateway (a {@link StubServer}): serves the JWKS, records every other
  * request and answers with a body unique per execution, so a replay is distinguishable from a second execution.
+ * Registered as a JUnit extension ({@code @RegisterExtension static final FakeUpstream UPSTREAM}) it forgets the
+ * requests before each test and stops after the class.
  */
-final class FakeUpstream implements AutoCloseable {
-
+final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
     private static final String JWKS = "/.well-known/jwks.json";
 
@@ -23,34 +28,32 @@ final class FakeUpstream implements AutoCloseable {
 
     private final AtomicInteger executions = new AtomicInteger();
 
-    private final AtomicReference<Duration> createDelay = new AtomicReference<>(Duration.ZERO);
-
     private final StubServer server;
 
     FakeUpstream(String jwks) {
         this.server = StubServer.start()
                 .on("GET", JWKS, request -> Reply.json(200, jwks))
-                .onAsync(StubServer.request("GET", SLOW),
-                        request -> CompletableFuture.completedFuture(Reply.json(200, "{}").delayed(Duration.ofSeconds(5))))
-                .on("POST", "/api/members/fail", request -> problem(500))
-                .on("POST", "/api/members/conflict", request -> problem(409))
+                .on("GET", SLOW, request -> Reply.json(200, "{}").delayed(Duration.ofSeconds(5)))
                 .on("POST", "/api/members", request -> created(executions.incrementAndGet()))
                 .otherwise(request -> Reply.json(200, "{\"method\":\"" + request.method() + "\",\"uri\":\""
                         + request.uri() + "\",\"execution\":" + executions.incrementAndGet() + "}"));
     }
 
-    private static Reply problem(int status) {
-        return Reply.json(status, "{\"status\":" + status + "}");
-    }
-
-    private Reply created(int execution) {
+    private static Reply created(int execution) {
         String id = UUID.randomUUID().toString();
         return Reply.json(201, "{\"id\":\"" + id + "\",\"execution\":" + execution + "}")
                 .header("Location", "/api/members/" + id)
                 .header("ETag", "\"0\"")
                 .header("Set-Cookie", "upstream=" + execution)
-                .header("X-Upstream-Private", "secret")
-                .delayed(createDelay.get());
+                .header("X-Upstream-Private", "secret");
+    }
+
+    /** The test Redis, and each of {@code urlProperties} (e.g. {@code AUTH_SERVER_URL}) pointing here. */
+    void register(DynamicPropertyRegistry registry, String... urlProperties) {
+        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
+        for (String property : urlProperties) {
+            registry.add(property, this::url);
+        }
     }
 
     String url() {
@@ -68,13 +71,18 @@ final class FakeUpstream implements AutoCloseable {
         return server.received(method, path);
     }
 
-    void delayCreates(Duration delay) {
-        createDelay.set(delay);
-    }
-
     void reset() {
         server.reset();
-        createDelay.set(Duration.ZERO);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
