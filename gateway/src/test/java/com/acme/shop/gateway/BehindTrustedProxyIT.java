@@ -2,7 +2,6 @@ package com.acme.shop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.acme.shop.common.testing.TestTokens;
 
 /**
  * The gateway behind a TLS proxy: {@code TRUSTED_PROXIES} names the proxy (here the test client's 127.0.0.1), so the
@@ -29,7 +27,7 @@ import com.acme.shop.common.testing.TestTokens;
 class BehindTrustedProxyIT {
 
     @RegisterExtension
-    static final FakeUpstream UPSTREAM = new FakeUpstream(TestTokens.create().jwksJson());
+    static final FakeUpstream UPSTREAM = new FakeUpstream();
 
     @LocalServerPort
     int port;
@@ -46,8 +44,7 @@ class BehindTrustedProxyIT {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        client = FakeUpstream.gatewayClient(port);
     }
 
     @Test

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.acme.shop.common.testing.StubServer;
 import com.acme.shop.common.testing.StubServer.Reply;
+import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.TestInfra;
 
 /**
@@ -29,6 +31,11 @@ final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCl
     private final AtomicInteger executions = new AtomicInteger();
 
     private final StubServer server;
+
+    /** Serving the JWKS of a fresh {@link TestTokens}. */
+    FakeUpstream() {
+        this(TestTokens.create().jwksJson());
+    }
 
     FakeUpstream(String jwks) {
         this.server = StubServer.start()
@@ -54,6 +61,11 @@ final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCl
         for (String property : urlProperties) {
             registry.add(property, this::url);
         }
+    }
+
+    /** A client of the gateway under test (listening on {@code port}, in front of this upstream). */
+    static WebTestClient gatewayClient(int port) {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
     }
 
     String url() {

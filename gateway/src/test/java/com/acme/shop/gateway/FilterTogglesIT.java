@@ -2,7 +2,6 @@ package com.acme.shop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +14,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.acme.shop.common.testing.TestTokens;
 
 /** Both gateway filters switched off by configuration: the gateway is then a plain router. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -25,7 +23,7 @@ import com.acme.shop.common.testing.TestTokens;
 class FilterTogglesIT {
 
     @RegisterExtension
-    static final FakeUpstream UPSTREAM = new FakeUpstream(TestTokens.create().jwksJson());
+    static final FakeUpstream UPSTREAM = new FakeUpstream();
 
     @LocalServerPort
     int port;
@@ -39,8 +37,7 @@ class FilterTogglesIT {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        client = FakeUpstream.gatewayClient(port);
     }
 
     @Test

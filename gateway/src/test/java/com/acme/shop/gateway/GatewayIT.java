@@ -75,8 +75,7 @@ class GatewayIT {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        client = FakeUpstream.gatewayClient(port);
     }
 
     // --- routing, request id, Authorization forwarding ---------------------------------------
