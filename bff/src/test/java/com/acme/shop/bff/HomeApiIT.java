@@ -3,14 +3,12 @@ package com.acme.shop.bff;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.acme.shop.common.requestid.RequestIdWebFilter;
-import com.acme.shop.common.testing.TestTokens;
-import com.acme.shop.infra.TestInfra;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +24,7 @@ import static org.hamcrest.Matchers.startsWith;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HomeApiIT {
 
+    @RegisterExtension
     static final StubDownstreams stubs = new StubDownstreams();
 
     @LocalServerPort
@@ -35,11 +34,7 @@ class HomeApiIT {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
-        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("shop.jwt.issuer", () -> TestTokens.ISSUER);
-        registry.add("shop.jwt.jwks-uri", stubs.tokens::jwksUri);
-        registry.add("shop.bff.auth.url", stubs::authUrl);
-        registry.add("shop.bff.member.url", stubs::memberUrl);
+        stubs.register(registry);
         registry.add("shop.bff.member.timeout", () -> "700ms");
     }
 
@@ -52,11 +47,6 @@ class HomeApiIT {
     @AfterEach
     void memberBackUp() {
         stubs.memberMode.set(StubDownstreams.MemberMode.UP);
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        stubs.close();
     }
 
     @Test
@@ -80,34 +70,34 @@ class HomeApiIT {
                 .jsonPath("$.admin.newestMembers[0].name").isEqualTo("Newest Member")
                 .jsonPath("$.admin.newestMembers.length()").isEqualTo(2);
 
-        assertThat(stubs.lastAuthAuthorization.get()).isEqualTo("Bearer " + token);
-        assertThat(stubs.lastMemberAuthorization.get()).isEqualTo("Bearer " + token);
-        assertThat(stubs.lastMembersQuery.get()).contains("size=5").contains("sort=createdAt");
+        assertThat(stubs.lastAuthAuthorization()).isEqualTo("Bearer " + token);
+        assertThat(stubs.lastMemberAuthorization()).isEqualTo("Bearer " + token);
+        assertThat(stubs.lastMembersQuery()).contains("size=5").contains("sort=createdAt");
     }
 
     @Test
     void passesTheIncomingRequestIdToEveryDownstreamCall() {
-        stubs.lastRequestIds.clear();
+        stubs.forgetCalls();
 
         client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.adminToken()))
                 .header(RequestIdWebFilter.HEADER, "home-trace-7").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(RequestIdWebFilter.HEADER, "home-trace-7");
 
-        assertThat(stubs.lastRequestIds).containsOnly(Map.entry("/api/auth/verify", "home-trace-7"),
+        assertThat(stubs.requestIds()).containsOnly(Map.entry("/api/auth/verify", "home-trace-7"),
                 Map.entry("/api/members/me", "home-trace-7"), Map.entry("/api/members", "home-trace-7"));
     }
 
     @Test
     void passesTheGeneratedRequestIdWhenTheCallerSentNone() {
-        stubs.lastRequestIds.clear();
+        stubs.forgetCalls();
 
         String generated = client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.userToken())).exchange()
                 .expectStatus().isOk()
                 .returnResult(String.class).getResponseHeaders().getFirst(RequestIdWebFilter.HEADER);
 
         assertThat(generated).matches("[0-9a-f-]{36}");
-        assertThat(stubs.lastRequestIds).containsOnly(Map.entry("/api/auth/verify", generated),
+        assertThat(stubs.requestIds()).containsOnly(Map.entry("/api/auth/verify", generated),
                 Map.entry("/api/members/me", generated));
     }
 

@@ -1,10 +1,8 @@
 package com.acme.shop.bff;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.acme.shop.common.testing.TestTokens;
-import com.acme.shop.infra.TestInfra;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HomeWithMemberDownIT {
 
+    @RegisterExtension
     static final StubDownstreams stubs = new StubDownstreams();
 
     @LocalServerPort
@@ -23,16 +22,7 @@ class HomeWithMemberDownIT {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
-        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("shop.jwt.issuer", () -> TestTokens.ISSUER);
-        registry.add("shop.jwt.jwks-uri", stubs.tokens::jwksUri);
-        registry.add("shop.bff.auth.url", stubs::authUrl);
-        registry.add("shop.bff.member.url", StubDownstreams::unusedLocalUrl);
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        stubs.close();
+        stubs.register(registry, StubDownstreams::unusedLocalUrl);
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.TestInfra;
@@ -30,6 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TokenRevocationIT {
 
+    @RegisterExtension
     static final StubDownstreams stubs = new StubDownstreams();
 
     @LocalServerPort
@@ -42,22 +43,13 @@ class TokenRevocationIT {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
-        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("shop.jwt.issuer", () -> TestTokens.ISSUER);
-        registry.add("shop.jwt.jwks-uri", stubs.tokens::jwksUri);
-        registry.add("shop.bff.auth.url", stubs::authUrl);
-        registry.add("shop.bff.member.url", stubs::memberUrl);
+        stubs.register(registry);
     }
 
     @BeforeEach
     void client() {
         client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        stubs.close();
     }
 
     @Test

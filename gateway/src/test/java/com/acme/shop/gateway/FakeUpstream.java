@@ -1,112 +1,104 @@
 package com.acme.shop.gateway;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.acme.shop.common.testing.StubServer;
+import com.acme.shop.common.testing.StubServer.Reply;
+import com.acme.shop.common.testing.TestTokens;
+import com.acme.shop.infra.TestInfra;
 
 /**
- * A small reactor-netty server standing in for auth and member behind the gateway: serves the
- * JWKS, records every request it receives and answers with a body unique per execution, so a
- * replay is distinguishable from a second execution.
+ * Stands in for auth and member behind the gateway (a {@link StubServer}): serves the JWKS, records every other
+ * request and answers with a body unique per execution, so a replay is distinguishable from a second execution.
+ * Registered as a JUnit extension ({@code @RegisterExtension static final FakeUpstream UPSTREAM}) it forgets the
+ * requests before each test and stops after the class.
  */
-final class FakeUpstream implements AutoCloseable {
+final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
-    record Received(String method, String uri, Map<String, String> headers, String body) {
-    }
+    private static final String JWKS = "/.well-known/jwks.json";
 
-    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private static final String SLOW = "/api/members/slow";
 
     private final AtomicInteger executions = new AtomicInteger();
 
-    private final AtomicReference<Duration> createDelay = new AtomicReference<>(Duration.ZERO);
+    private final StubServer server;
 
-    private final DisposableServer server;
+    /** Serving the JWKS of a fresh {@link TestTokens}. */
+    FakeUpstream() {
+        this(TestTokens.create().jwksJson());
+    }
 
     FakeUpstream(String jwks) {
-        this.server = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes
-                        .get("/.well-known/jwks.json", (req, res) -> res.header("Content-Type", "application/json")
-                                .sendString(Mono.just(jwks)))
-                        .get("/api/members/slow", (req, res) -> Mono.delay(Duration.ofSeconds(5))
-                                .then(res.sendString(Mono.just("{}")).then()))
-                        .route(req -> true, this::handle))
-                .bindNow();
+        this.server = StubServer.start()
+                .on("GET", JWKS, request -> Reply.json(200, jwks))
+                .on("GET", SLOW, request -> Reply.json(200, "{}").delayed(Duration.ofSeconds(5)))
+                .on("POST", "/api/members", request -> created(executions.incrementAndGet()))
+                .otherwise(request -> Reply.json(200, "{\"method\":\"" + request.method() + "\",\"uri\":\""
+                        + request.uri() + "\",\"execution\":" + executions.incrementAndGet() + "}"));
+    }
+
+    private static Reply created(int execution) {
+        String id = UUID.randomUUID().toString();
+        return Reply.json(201, "{\"id\":\"" + id + "\",\"execution\":" + execution + "}")
+                .header("Location", "/api/members/" + id)
+                .header("ETag", "\"0\"")
+                .header("Set-Cookie", "upstream=" + execution)
+                .header("X-Upstream-Private", "secret");
+    }
+
+    /** The test Redis, and each of {@code urlProperties} (e.g. {@code AUTH_SERVER_URL}) pointing here. */
+    void register(DynamicPropertyRegistry registry, String... urlProperties) {
+        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
+        for (String property : urlProperties) {
+            registry.add(property, this::url);
+        }
+    }
+
+    /** A client of the gateway under test (listening on {@code port}, in front of this upstream). */
+    static WebTestClient gatewayClient(int port) {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.port();
+        return server.url();
     }
 
-    List<Received> received() {
-        return List.copyOf(received);
-    }
-
-    /** Requests received for a path (without query), in arrival order. */
-    List<Received> received(String method, String path) {
-        return received.stream()
-                .filter(r -> r.method().equals(method) && r.uri().split("\\?")[0].equals(path))
+    List<StubServer.Request> received() {
+        return server.received().stream()
+                .filter(request -> !request.path().equals(JWKS) && !request.path().equals(SLOW))
                 .toList();
     }
 
-    void delayCreates(Duration delay) {
-        createDelay.set(delay);
+    /** Requests received for a path (without query), in arrival order. */
+    List<StubServer.Request> received(String method, String path) {
+        return server.received(method, path);
     }
 
     void reset() {
-        received.clear();
-        createDelay.set(Duration.ZERO);
+        server.reset();
     }
 
-    private Mono<Void> handle(HttpServerRequest req, HttpServerResponse res) {
-        return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
-                .flatMap(body -> {
-                    Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                    req.requestHeaders().forEach(e -> headers.merge(e.getKey(), e.getValue(), (a, b) -> a + "," + b));
-                    received.add(new Received(req.method().name(), req.uri(), headers, body));
-                    int execution = executions.incrementAndGet();
-                    String path = req.uri().split("\\?")[0];
-                    if (req.method().name().equals("POST") && path.equals("/api/members/fail")) {
-                        return res.status(HttpResponseStatus.INTERNAL_SERVER_ERROR)
-                                .header("Content-Type", "application/problem+json")
-                                .sendString(Mono.just("{\"status\":500}")).then();
-                    }
-                    if (req.method().name().equals("POST") && path.equals("/api/members/conflict")) {
-                        return res.status(HttpResponseStatus.CONFLICT)
-                                .header("Content-Type", "application/problem+json")
-                                .sendString(Mono.just("{\"status\":409}")).then();
-                    }
-                    if (req.method().name().equals("POST") && path.equals("/api/members")) {
-                        String id = UUID.randomUUID().toString();
-                        String json = "{\"id\":\"" + id + "\",\"execution\":" + execution + "}";
-                        return Mono.delay(createDelay.get()).then(res.status(HttpResponseStatus.CREATED)
-                                .header("Content-Type", "application/json")
-                                .header("Location", "/api/members/" + id)
-                                .header("ETag", "\"0\"")
-                                .header("Set-Cookie", "upstream=" + execution)
-                                .header("X-Upstream-Private", "secret")
-                                .sendString(Mono.just(json)).then());
-                    }
-                    String json = "{\"method\":\"" + req.method().name() + "\",\"uri\":\"" + req.uri()
-                            + "\",\"execution\":" + execution + "}";
-                    return res.status(HttpResponseStatus.OK).header("Content-Type", "application/json")
-                            .sendString(Mono.just(json)).then();
-                });
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
     public void close() {
-        server.disposeNow();
+        server.close();
     }
 }

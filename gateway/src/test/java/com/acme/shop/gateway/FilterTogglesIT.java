@@ -2,12 +2,11 @@ package com.acme.shop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -15,8 +14,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.acme.shop.common.testing.TestTokens;
-import com.acme.shop.infra.TestInfra;
 
 /** Both gateway filters switched off by configuration: the gateway is then a plain router. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -25,7 +22,8 @@ import com.acme.shop.infra.TestInfra;
         "IDEMPOTENCY_ENABLED=false" })
 class FilterTogglesIT {
 
-    static final FakeUpstream UPSTREAM = new FakeUpstream(TestTokens.create().jwksJson());
+    @RegisterExtension
+    static final FakeUpstream UPSTREAM = new FakeUpstream();
 
     @LocalServerPort
     int port;
@@ -34,22 +32,12 @@ class FilterTogglesIT {
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("AUTH_SERVER_URL", UPSTREAM::url);
-        registry.add("MEMBER_SERVER_URL", UPSTREAM::url);
-        registry.add("BFF_SERVER_URL", UPSTREAM::url);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
+        UPSTREAM.register(registry, "AUTH_SERVER_URL", "MEMBER_SERVER_URL", "BFF_SERVER_URL");
     }
 
     @BeforeEach
     void setUp() {
-        UPSTREAM.reset();
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        client = FakeUpstream.gatewayClient(port);
     }
 
     @Test

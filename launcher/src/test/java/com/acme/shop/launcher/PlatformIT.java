@@ -17,6 +17,10 @@ import java.time.Duration;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.acme.shop.common.testing.StubServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -96,13 +100,15 @@ class PlatformIT {
         return response.body();
     }
 
-    /** {@code <repo>/<service>/target/<service>-0.1.0-SNAPSHOT.jar} running {@link FakeService} from the test classes. */
+    /** {@code <repo>/<service>/target/<service>-0.1.0-SNAPSHOT.jar} running {@link FakeService} from the test classes (and common's, for its {@link StubServer}). */
     private void fakeJar(String service) throws IOException {
-        Path classes = Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        String classPath = Stream.of(FakeService.class, StubServer.class)
+                .map(type -> Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath()).toUri().toString())
+                .collect(Collectors.joining(" "));
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
         Path jar = repo.resolve(service).resolve("target").resolve(service + "-" + Platform.VERSION + ".jar");
         Files.createDirectories(jar.getParent());
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.List;
 
+import com.acme.shop.common.testing.StubServer;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -53,8 +54,8 @@ class ApiAuthBlockedIT extends WebUiIT {
                 .header(HttpHeaders.COOKIE, COOKIE + "=" + user.sessionId()).exchange().expectBody().returnResult();
         softly.assertThat(nul.getStatus().value()).as("NUL in the path: refused by the server itself").isEqualTo(400);
         softly.assertAll();
-        assertThat(stubs.gatewayRequests).isEmpty();
-        assertThat(stubs.authRequests).isEmpty();
+        assertThat(stubs.gatewayRequests()).isEmpty();
+        assertThat(stubs.authRequests()).isEmpty();
     }
 
     @Test
@@ -68,7 +69,7 @@ class ApiAuthBlockedIT extends WebUiIT {
             }
         }
         softly.assertAll();
-        assertThat(stubs.gatewayRequests).isEmpty();
+        assertThat(stubs.gatewayRequests()).isEmpty();
     }
 
     @Test
@@ -84,6 +85,6 @@ class ApiAuthBlockedIT extends WebUiIT {
         assertThat(members.getStatus().value()).isEqualTo(200);
         assertThat(authors.getStatus().value()).isEqualTo(404);
         assertThat(trailing.getStatus().value()).isEqualTo(404);
-        assertThat(stubs.gatewayRequests).extracting(StubUpstreams.Request::uri).containsExactly("/api/members/me", "/api/authors", "/api/members/");
+        assertThat(stubs.gatewayRequests()).extracting(StubServer.Request::uri).containsExactly("/api/members/me", "/api/authors", "/api/members/");
     }
 }

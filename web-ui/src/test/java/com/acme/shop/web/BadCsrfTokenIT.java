@@ -69,8 +69,8 @@ class BadCsrfTokenIT extends WebUiIT {
         softly.assertAll();
 
         assertThat(requests).isGreaterThan(300);
-        assertThat(stubs.gatewayRequests).allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
-        assertThat(stubs.authRequests).isEmpty();
+        assertThat(stubs.gatewayRequests()).allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
+        assertThat(stubs.authRequests()).isEmpty();
         assertThat(stubs.logoutCalls).isEmpty();
         assertThat(admin.get("/profile").getStatus().value()).isEqualTo(200);
         assertThat(anonymous.get("/profile").getStatus().value()).isEqualTo(302);

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.acme.shop.web.StubUpstreams.Request;
+import com.acme.shop.common.testing.StubServer.Request;
 
 /**
  * Direct calls to auth carry the browser's address as {@code X-Forwarded-For} (auth's per-IP limiter,

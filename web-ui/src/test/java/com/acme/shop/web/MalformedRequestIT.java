@@ -146,8 +146,8 @@ class MalformedRequestIT extends WebUiIT {
     }
 
     private void assertNothingReachedUpstream() {
-        assertThat(stubs.authRequests).isEmpty();
-        assertThat(stubs.gatewayRequests).allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
+        assertThat(stubs.authRequests()).isEmpty();
+        assertThat(stubs.gatewayRequests()).allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
     }
 
     private static void expectPage(SoftAssertions softly, String what, Answer answer, int status) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-import com.acme.shop.web.StubUpstreams.Request;
+import com.acme.shop.common.testing.StubServer.Request;
 
 /**
  * Every call web-ui makes to auth and to the gateway (pages and the {@code /api/**} proxy) carries the

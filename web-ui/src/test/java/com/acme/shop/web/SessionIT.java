@@ -99,7 +99,7 @@ class SessionIT extends WebUiIT {
 
         assertThat(api.getStatus().value()).isEqualTo(401);
         assertThat(api.getResponseHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(stubs.gatewayRequests).isEmpty();
+        assertThat(stubs.gatewayRequests()).isEmpty();
     }
 
     @Test

@@ -3,25 +3,27 @@ package com.acme.shop.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
+import com.acme.shop.common.testing.StubServer;
+import com.acme.shop.common.testing.StubServer.Reply;
+import com.acme.shop.common.testing.StubServer.Request;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * In-test stand-ins for auth and the gateway (reactor-netty servers on free ports), started once
+ * In-test stand-ins for auth and the gateway (two {@link StubServer}s on free ports), started once
  * per JVM. Auth rotates refresh tokens and detects reuse like the real one (B10, B11); the gateway
  * accepts only access tokens auth issued and has not expired or revoked.
  */
@@ -39,9 +41,6 @@ public final class StubUpstreams {
     public record User(String id, String email, String name, List<String> roles) {
     }
 
-    public record Request(String method, String uri, Map<String, String> headers, String body) {
-    }
-
     public final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     public final AtomicLong expiresIn = new AtomicLong(300);
@@ -50,34 +49,26 @@ public final class StubUpstreams {
     /** Refresh calls auth has finished processing (whether or not web-ui still waited for the answer). */
     public final AtomicInteger refreshesProcessed = new AtomicInteger();
     public final AtomicInteger refreshDelayMillis = new AtomicInteger();
-    public final java.util.concurrent.atomic.AtomicBoolean rejectRefresh = new java.util.concurrent.atomic.AtomicBoolean();
-    public final java.util.concurrent.atomic.AtomicBoolean homeDegraded = new java.util.concurrent.atomic.AtomicBoolean();
+    public final AtomicBoolean rejectRefresh = new AtomicBoolean();
+    public final AtomicBoolean homeDegraded = new AtomicBoolean();
     public final List<Map<String, Object>> logoutCalls = new CopyOnWriteArrayList<>();
-    public final List<Request> gatewayRequests = new CopyOnWriteArrayList<>();
-    /** Every call to auth, with its headers (lower-case names). */
-    public final List<Request> authRequests = new CopyOnWriteArrayList<>();
     /** access token -> user id, for tokens the gateway accepts. */
     public final Map<String, String> validAccessTokens = new ConcurrentHashMap<>();
     /** refresh token -> (user id, active?) */
     private final Map<String, String> activeRefreshTokens = new ConcurrentHashMap<>();
     private final Set<String> rotatedRefreshTokens = ConcurrentHashMap.newKeySet();
 
-    private final DisposableServer auth;
-    private final DisposableServer gateway;
+    private final StubServer auth = StubServer.start()
+            .on("POST", "/api/auth/login", request -> login(json(request)))
+            .onAsync(StubServer.request("POST", "/api/auth/refresh"), request -> refresh(json(request)))
+            .on("POST", "/api/auth/logout", request -> logout(request, json(request)))
+            .on("POST", "/api/auth/register", request -> register(json(request)))
+            .on("POST", "/api/auth/password", request -> changePassword(request, json(request)));
+
+    private final StubServer gateway = StubServer.start().otherwise(this::gateway);
 
     private StubUpstreams() {
         reset();
-        auth = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes
-                        .post("/api/auth/login", (req, res) -> withJson(req, body -> login(res, body)))
-                        .post("/api/auth/refresh", (req, res) -> withJson(req, body -> refresh(res, body)))
-                        .post("/api/auth/logout", (req, res) -> withJson(req, body -> logout(req, res, body)))
-                        .post("/api/auth/register", (req, res) -> withJson(req, body -> register(res, body)))
-                        .post("/api/auth/password", (req, res) -> withJson(req, body -> changePassword(req, res, body))))
-                .bindNow();
-        gateway = HttpServer.create().host("127.0.0.1").port(0)
-                .handle((req, res) -> withRaw(req, body -> gateway(req, res, body)))
-                .bindNow();
     }
 
     public static StubUpstreams get() {
@@ -85,11 +76,11 @@ public final class StubUpstreams {
     }
 
     public String authUrl() {
-        return "http://127.0.0.1:" + auth.port();
+        return auth.url();
     }
 
     public String gatewayUrl() {
-        return "http://127.0.0.1:" + gateway.port();
+        return gateway.url();
     }
 
     public void reset() {
@@ -106,8 +97,8 @@ public final class StubUpstreams {
         reuseDetected.set(0);
         refreshesProcessed.set(0);
         logoutCalls.clear();
-        gatewayRequests.clear();
-        authRequests.clear();
+        gateway.reset();
+        auth.reset();
     }
 
     /** Makes the gateway reject every access token issued so far (as if they had expired). */
@@ -115,41 +106,51 @@ public final class StubUpstreams {
         validAccessTokens.clear();
     }
 
+    /** Every call to auth, in arrival order. */
+    public List<Request> authRequests() {
+        return auth.received();
+    }
+
     public List<Request> authRequests(String path) {
-        return authRequests.stream().filter(r -> r.uri().equals(path)).toList();
+        return authRequests().stream().filter(r -> r.uri().equals(path)).toList();
+    }
+
+    /** Every call to the gateway, in arrival order. */
+    public List<Request> gatewayRequests() {
+        return gateway.received();
     }
 
     public List<Request> gatewayRequests(String method, String pathPrefix) {
-        return gatewayRequests.stream().filter(r -> r.method().equals(method) && r.uri().startsWith(pathPrefix)).toList();
+        return gatewayRequests().stream().filter(r -> r.method().equals(method) && r.uri().startsWith(pathPrefix)).toList();
     }
 
     // --- auth ---------------------------------------------------------------------------------
 
-    private Mono<Void> login(HttpServerResponse res, Map<String, Object> body) {
+    private Reply login(Map<String, Object> body) {
         String email = String.valueOf(body.get("email"));
         if (email.startsWith("throttled")) {
-            return json(res, 429, problem(429, "Too Many Requests", List.of()));
+            return json(429, problem(429, "Too Many Requests", List.of()));
         }
         if (email.startsWith("down")) {
-            return json(res, 503, problem(503, "Service Unavailable", List.of()));
+            return json(503, problem(503, "Service Unavailable", List.of()));
         }
         User user = users.get(email);
         if (user == null || !passwords.getOrDefault(email, PASSWORD).equals(body.get("password"))) {
-            return json(res, 401, problem(401, "Invalid username or password", List.of()));
+            return json(401, problem(401, "Invalid username or password", List.of()));
         }
-        return json(res, 200, issue(user));
+        return json(200, issue(user));
     }
 
     /**
      * Like auth, the rotation happens even when web-ui gives up waiting (a timeout closes the connection):
      * the outcome is computed independently of the HTTP exchange, after the configured delay.
      */
-    private Mono<Void> refresh(HttpServerResponse res, Map<String, Object> body) {
+    private CompletionStage<Reply> refresh(Map<String, Object> body) {
         String presented = String.valueOf(body.get("refresh_token"));
         refreshCalls.incrementAndGet();
-        Mono<Void> delay = refreshDelayMillis.get() > 0 ? Mono.delay(java.time.Duration.ofMillis(refreshDelayMillis.get())).then() : Mono.empty();
-        java.util.concurrent.CompletableFuture<Map.Entry<Integer, Object>> outcome = delay.then(Mono.fromCallable(() -> rotate(presented))).toFuture();
-        return Mono.fromFuture(outcome, true).flatMap(result -> json(res, result.getKey(), result.getValue()));
+        return CompletableFuture.supplyAsync(() -> rotate(presented),
+                        CompletableFuture.delayedExecutor(refreshDelayMillis.get(), TimeUnit.MILLISECONDS))
+                .thenApply(result -> json(result.getKey(), result.getValue()));
     }
 
     private Map.Entry<Integer, Object> rotate(String presented) {
@@ -178,51 +179,50 @@ public final class StubUpstreams {
         return Map.entry(200, issue(user));
     }
 
-    private Mono<Void> logout(HttpServerRequest req, HttpServerResponse res, Map<String, Object> body) {
-        String authorization = req.requestHeaders().get("Authorization");
+    private Reply logout(Request request, Map<String, Object> body) {
+        String authorization = request.header("Authorization");
         logoutCalls.add(Map.of("authorization", authorization == null ? "" : authorization, "refresh_token", String.valueOf(body.get("refresh_token"))));
         activeRefreshTokens.remove(String.valueOf(body.get("refresh_token")));
         if (authorization != null && authorization.startsWith("Bearer ")) {
             validAccessTokens.remove(authorization.substring(7));
         }
-        return res.status(204).send();
+        return Reply.status(204);
     }
 
-    private Mono<Void> register(HttpServerResponse res, Map<String, Object> body) {
+    private Reply register(Map<String, Object> body) {
         String email = String.valueOf(body.get("email"));
         String password = String.valueOf(body.get("password"));
         if (users.containsKey(email)) {
-            return json(res, 409, problem(409, "Conflict", List.of(Map.of("field", "email", "message", "is already registered"))));
+            return json(409, problem(409, "Conflict", List.of(Map.of("field", "email", "message", "is already registered"))));
         }
         if (password.length() < 15) {
-            return json(res, 400, problem(400, "Bad Request", List.of(Map.of("field", "password", "message", "must be at least 15 characters"))));
+            return json(400, problem(400, "Bad Request", List.of(Map.of("field", "password", "message", "must be at least 15 characters"))));
         }
         User user = new User(UUID.randomUUID().toString(), email, String.valueOf(body.get("name")), List.of("USER"));
         users.put(email, user);
         passwords.put(email, password);
-        return json(res, 201, Map.of("id", user.id(), "email", email, "name", user.name()));
+        return json(201, Map.of("id", user.id(), "email", email, "name", user.name()));
     }
 
     /** Like auth (B12): checks the bearer token and the current password, then revokes every token of the user. */
-    private Mono<Void> changePassword(HttpServerRequest req, HttpServerResponse res, Map<String, Object> body) {
-        String authorization = req.requestHeaders().get("Authorization");
-        String userId = authorization != null && authorization.startsWith("Bearer ") ? validAccessTokens.get(authorization.substring(7)) : null;
+    private Reply changePassword(Request request, Map<String, Object> body) {
+        String token = request.bearerToken();
+        String userId = token != null ? validAccessTokens.get(token) : null;
         if (userId == null) {
-            res.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            return json(res, 401, problem(401, "Unauthorized", List.of()));
+            return unauthorized();
         }
         User user = users.values().stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow();
         if (!passwords.getOrDefault(user.email(), PASSWORD).equals(body.get("current_password"))) {
-            return json(res, 401, problem(401, "Invalid username or password", List.of()));
+            return json(401, problem(401, "Invalid username or password", List.of()));
         }
         String next = String.valueOf(body.get("new_password"));
         if (next.length() < 15) {
-            return json(res, 400, problem(400, "Bad Request", List.of(Map.of("field", "new_password", "message", "Password must be at least 15 characters long"))));
+            return json(400, problem(400, "Bad Request", List.of(Map.of("field", "new_password", "message", "Password must be at least 15 characters long"))));
         }
         passwords.put(user.email(), next);
         activeRefreshTokens.values().removeIf(userId::equals);
         validAccessTokens.values().removeIf(userId::equals);
-        return res.status(204).send();
+        return Reply.status(204);
     }
 
     private Map<String, Object> issue(User user) {
@@ -238,22 +238,18 @@ public final class StubUpstreams {
 
     // --- gateway ------------------------------------------------------------------------------
 
-    private Mono<Void> gateway(HttpServerRequest req, HttpServerResponse res, String body) {
-        String authorization = req.requestHeaders().get("Authorization");
-        Map<String, String> headers = new ConcurrentHashMap<>();
-        req.requestHeaders().forEach(e -> headers.put(e.getKey().toLowerCase(), e.getValue()));
-        gatewayRequests.add(new Request(req.method().name(), req.uri(), headers, body));
-        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+    private Reply gateway(Request request) {
+        String token = request.bearerToken();
         String userId = token == null ? null : validAccessTokens.get(token);
         if (userId == null) {
-            res.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            return json(res, 401, problem(401, "Unauthorized", List.of()));
+            return unauthorized();
         }
         User user = users.values().stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow();
-        String path = req.uri().contains("?") ? req.uri().substring(0, req.uri().indexOf('?')) : req.uri();
-        String method = req.method().name();
+        String path = request.path();
+        String method = request.method();
+        String body = request.body();
         if (path.equals("/api/home")) {
-            Map<String, Object> home = new java.util.LinkedHashMap<>();
+            Map<String, Object> home = new LinkedHashMap<>();
             home.put("user", Map.of("id", user.id(), "email", user.email(), "name", user.name(), "roles", user.roles()));
             home.put("session", Map.of("subject", user.id(), "roles", user.roles(), "issuedAt", "2026-01-01T00:00:00Z", "expiresAt", "2026-01-01T00:05:00Z"));
             boolean degraded = homeDegraded.get();
@@ -261,39 +257,38 @@ public final class StubUpstreams {
                     ? Map.of("memberCount", 1, "newestMembers", List.of(member(MEMBER_ID, "Mia Member"))) : null);
             home.put("degraded", degraded);
             home.put("unavailable", degraded ? List.of("admin") : List.of());
-            return json(res, 200, home);
+            return json(200, home);
         }
         if (path.startsWith("/api/echo")) {
-            return json(res, 200, Map.of("method", method, "uri", req.uri(), "body", body,
-                    "idempotencyKey", String.valueOf(headers.get("idempotency-key"))));
+            return json(200, Map.of("method", method, "uri", request.uri(), "body", body,
+                    "idempotencyKey", String.valueOf(request.header("idempotency-key"))));
         }
         if (path.equals("/api/members/me")) {
-            return json(res, 200, member(user.id(), user.name()));
+            return json(200, member(user.id(), user.name()));
         }
         if (path.equals("/api/members") && method.equals("GET")) {
-            return json(res, 200, Map.of("content", List.of(member(MEMBER_ID, "Mia Member")),
+            return json(200, Map.of("content", List.of(member(MEMBER_ID, "Mia Member")),
                     "page", Map.of("size", 20, "number", 0, "totalElements", 1, "totalPages", 1)));
         }
         if (path.equals("/api/members") && method.equals("POST")) {
             Map<String, Object> submitted = JsonMapper.shared().readValue(body, Map.class);
             if ("bad".equals(submitted.get("name"))) {
-                return json(res, 400, problem(400, "Bad Request", List.of(Map.of("field", "email", "message", "must be a well-formed email address"))));
+                return json(400, problem(400, "Bad Request", List.of(Map.of("field", "email", "message", "must be a well-formed email address"))));
             }
-            res.header("Location", "/api/members/" + MEMBER_ID).header("ETag", "\"0\"");
-            return json(res, 201, member(MEMBER_ID, String.valueOf(submitted.get("name"))));
+            return json(201, member(MEMBER_ID, String.valueOf(submitted.get("name"))))
+                    .header("Location", "/api/members/" + MEMBER_ID).header("ETag", "\"0\"");
         }
         if (path.equals("/api/members/" + MEMBER_ID)) {
             if (method.equals("DELETE")) {
-                return res.status(204).send();
+                return Reply.status(204);
             }
-            res.header("ETag", "\"3\"");
-            return json(res, 200, member(MEMBER_ID, "Mia Member"));
+            return json(200, member(MEMBER_ID, "Mia Member")).header("ETag", "\"3\"");
         }
-        return json(res, 404, problem(404, "Not Found", List.of()));
+        return json(404, problem(404, "Not Found", List.of()));
     }
 
     private static Map<String, Object> member(String id, String name) {
-        Map<String, Object> member = new java.util.LinkedHashMap<>();
+        Map<String, Object> member = new LinkedHashMap<>();
         member.put("id", id);
         member.put("email", "mia@example.com");
         member.put("name", name);
@@ -306,36 +301,21 @@ public final class StubUpstreams {
 
     // --- helpers ------------------------------------------------------------------------------
 
-    private interface BodyHandler {
-        Mono<Void> handle(Map<String, Object> body);
-    }
-
-    private interface RawBodyHandler {
-        Mono<Void> handle(String body);
-    }
-
     @SuppressWarnings("unchecked")
-    private Mono<Void> withJson(HttpServerRequest req, BodyHandler handler) {
-        Map<String, String> headers = new ConcurrentHashMap<>();
-        req.requestHeaders().forEach(e -> headers.merge(e.getKey().toLowerCase(), e.getValue(), (a, b) -> a + ", " + b));
-        return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("{}")
-                .doOnNext(body -> authRequests.add(new Request(req.method().name(), req.uri(), headers, body)))
-                .flatMap(body -> handler.handle(body.isBlank() ? Map.of() : JsonMapper.shared().readValue(body, Map.class)));
+    private static Map<String, Object> json(Request request) {
+        return request.body().isBlank() ? Map.of() : JsonMapper.shared().readValue(request.body(), Map.class);
     }
 
-    private static Mono<Void> withRaw(HttpServerRequest req, RawBodyHandler handler) {
-        return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(handler::handle);
+    private static Reply unauthorized() {
+        return json(401, problem(401, "Unauthorized", List.of())).header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 
     private static Map<String, Object> problem(int status, String title, List<Map<String, String>> errors) {
         return Map.of("type", "about:blank", "title", title, "status", status, "errors", errors);
     }
 
-    private static Mono<Void> json(HttpServerResponse res, int status, Object body) {
-        String json = JsonMapper.shared().writeValueAsString(body);
-        return res.status(HttpResponseStatus.valueOf(status))
-                .header("Content-Type", status >= 400 ? "application/problem+json" : "application/json")
-                .sendString(Mono.just(json)).then();
+    private static Reply json(int status, Object body) {
+        return Reply.json(status, JsonMapper.shared().writeValueAsString(body));
     }
 
     private static String b64(String value) {

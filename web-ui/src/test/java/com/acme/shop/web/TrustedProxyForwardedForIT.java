@@ -25,9 +25,9 @@ class TrustedProxyForwardedForIT extends WebUiIT {
         browser.get("/", viaProxy);
         browser.post("/logout", browser.csrfForm(), viaProxy);
 
-        assertThat(stubs.authRequests).extracting(request -> request.uri())
+        assertThat(stubs.authRequests()).extracting(request -> request.uri())
                 .containsExactly("/api/auth/login", "/api/auth/refresh", "/api/auth/logout");
-        assertThat(stubs.authRequests).allSatisfy(request -> assertThat(request.headers().get("x-forwarded-for")).isEqualTo("203.0.113.9"));
+        assertThat(stubs.authRequests()).allSatisfy(request -> assertThat(request.headers().get("x-forwarded-for")).isEqualTo("203.0.113.9"));
     }
 
     @Test

@@ -13,32 +13,24 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-
-import com.acme.shop.common.requestid.RequestIdWebFilter;
 
 /**
  * Stands in for auth in tests: an ES256 signing key, access tokens shaped as auth issues them
  * (docs/contracts.md "Tokens": {@code typ at+jwt}, {@code kid}, {@code iss}/{@code aud}/{@code sub}/{@code jti}/
  * {@code iat}/{@code exp}, {@code roles}, {@code email}), the hostile variants verifiers must refuse (rules B2–B6),
- * and a JWKS served over real HTTP by an in-test reactor-netty server (started on the first {@link #jwksUri()},
- * with a hit counter and a replaceable key set).
+ * and a JWKS served over real HTTP by a {@link JwksServer} (started on the first {@link #jwksUri()}, with a hit
+ * counter and a replaceable key set).
  *
  * <pre>{@code
  * TestTokens tokens = TestTokens.create();                      // or builder().audiences(...).kid(...).build()
@@ -74,19 +66,13 @@ public final class TestTokens implements AutoCloseable {
 
     private final KeyPair signingKey = newEcKeyPair();
 
-    private final AtomicInteger jwksHits = new AtomicInteger();
-
-    private final AtomicReference<String> jwksJson = new AtomicReference<>();
-
-    private final AtomicReference<String> lastJwksRequestId = new AtomicReference<>();
-
-    private DisposableServer server;
+    private final JwksServer jwks;
 
     private TestTokens(Builder builder) {
         this.issuer = builder.issuer;
         this.audiences = List.copyOf(builder.audiences);
         this.kid = builder.kid;
-        publish(publicJwk());
+        this.jwks = new JwksServer(publicJwk());
     }
 
     /** Issuer {@value #ISSUER}, audiences {@link #AUDIENCES}, a random kid. */
@@ -129,47 +115,32 @@ public final class TestTokens implements AutoCloseable {
 
     /** The JWKS currently served (initially just {@link #publicJwk()}). */
     public String jwksJson() {
-        return jwksJson.get();
+        return jwks.json();
     }
 
     /** Replaces the served JWKS. */
     public void publish(JWK... keys) {
-        jwksJson.set(new JWKSet(List.of(keys)).toString(true));
+        jwks.publish(keys);
     }
 
     /** How often the JWKS was fetched over HTTP. */
     public int jwksHits() {
-        return jwksHits.get();
+        return jwks.hits();
     }
 
     /** The X-Request-Id of the last JWKS fetch ({@code null}: none or without one). */
     public String lastJwksRequestId() {
-        return lastJwksRequestId.get();
+        return jwks.lastRequestId();
     }
 
-    /** The URL of the JWKS; starts the server (127.0.0.1, a free port) on first use. */
-    public synchronized String jwksUri() {
-        if (server == null) {
-            server = HttpServer.create()
-                    .host("127.0.0.1")
-                    .port(0)
-                    .route(routes -> routes.get("/.well-known/jwks.json", (request, response) -> {
-                        jwksHits.incrementAndGet();
-                        lastJwksRequestId.set(request.requestHeaders().get(RequestIdWebFilter.HEADER));
-                        return response.header("Content-Type", "application/json")
-                                .sendString(Mono.fromSupplier(jwksJson::get));
-                    }))
-                    .bindNow();
-        }
-        return "http://127.0.0.1:" + server.port() + "/.well-known/jwks.json";
+    /** The URL of the JWKS; starts its {@link JwksServer} on first use. */
+    public String jwksUri() {
+        return jwks.uri();
     }
 
     @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.disposeNow();
-            server = null;
-        }
+    public void close() {
+        jwks.close();
     }
 
     // --- tokens ----------------------------------------------------------------------------------
