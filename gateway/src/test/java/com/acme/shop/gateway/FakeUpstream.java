@@ -28,6 +28,9 @@ final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCl
 
     private static final String SLOW = "/api/members/slow";
 
+    /** A create that takes half a second, so that concurrent duplicates arrive while it runs. */
+    static final String RACE = "/api/members/race";
+
     private final AtomicInteger executions = new AtomicInteger();
 
     private final StubServer server;
@@ -42,6 +45,7 @@ final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCl
                 .on("GET", JWKS, request -> Reply.json(200, jwks))
                 .on("GET", SLOW, request -> Reply.json(200, "{}").delayed(Duration.ofSeconds(5)))
                 .on("POST", "/api/members", request -> created(executions.incrementAndGet()))
+                .on("POST", RACE, request -> created(executions.incrementAndGet()).delayed(Duration.ofMillis(500)))
                 .otherwise(request -> Reply.json(200, "{\"method\":\"" + request.method() + "\",\"uri\":\""
                         + request.uri() + "\",\"execution\":" + executions.incrementAndGet() + "}"));
     }

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import com.acme.shop.common.testing.StubServer;
 import com.acme.shop.common.testing.TestTokens;
@@ -367,4 +369,26 @@ class GatewayIT {
                         value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
     }
 
+    /**
+     * The whole path through the gateway, not only the idempotency handler (IdempotencyIT covers that): 100
+     * concurrent duplicates of a slow create reach the upstream once, whatever the gateway's own HTTP client does
+     * with its connections.
+     */
+    @Test
+    void concurrentSameKeyPostsReachTheUpstreamOnce() {
+        String key = UUID.randomUUID().toString();
+        String token = TOKENS.user(alice);
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        Flux.range(0, 100)
+                .flatMap(i -> WebClient.create("http://127.0.0.1:" + port).post().uri(FakeUpstream.RACE)
+                        .headers(h -> h.setBearerAuth(token))
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"name\":\"Race\"}")
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 100)
+                .doOnNext(status -> statuses.merge(status, 1, Integer::sum))
+                .blockLast(Duration.ofSeconds(60));
+        assertThat(UPSTREAM.received("POST", FakeUpstream.RACE)).hasSize(1);
+        assertThat(statuses.keySet()).isSubsetOf(201, 409);
+        assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
+    }
 }
