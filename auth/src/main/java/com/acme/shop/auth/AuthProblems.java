@@ -4,7 +4,10 @@ import com.acme.shop.common.problem.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
-/** The auth API's answers that carry more than a status and a detail, as common {@link ProblemException}s. */
+/**
+ * The auth API's answers that carry more than a status and a detail, as common
+ * {@link ProblemException}s.
+ */
 public final class AuthProblems {
 
     public static final String INVALID_CREDENTIALS = "Invalid username or password";
@@ -12,7 +15,10 @@ public final class AuthProblems {
     private AuthProblems() {
     }
 
-    /** The single answer for unknown user, wrong password, throttled, locked or disabled (B14, B15). */
+    /**
+     * The single answer for unknown user, wrong password, throttled, locked or disabled
+     * (B14, B15).
+     */
     public static ProblemException invalidCredentials() {
         return unauthorized(INVALID_CREDENTIALS);
     }
@@ -25,6 +31,7 @@ public final class AuthProblems {
     /** 429 for the login limits, with {@code Retry-After} (seconds, at least 1). */
     public static ProblemException tooManyLogins(long retryAfterSeconds) {
         return ProblemException.of(HttpStatus.TOO_MANY_REQUESTS, "Too many login attempts; try again later")
-                .retryAfter(retryAfterSeconds);
+            .retryAfter(retryAfterSeconds);
     }
+
 }

@@ -17,8 +17,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Public: register, login, refresh, JWKS, health. Bearer (verified against this instance's own keys,
- * audience {@code shop-auth}, denylist on): verify, logout, password change.
+ * Public: register, login, refresh, JWKS, health. Bearer (verified against this
+ * instance's own keys, audience {@code shop-auth}, denylist on): verify, logout, password
+ * change.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthSecurityConfiguration {
@@ -31,20 +32,28 @@ class AuthSecurityConfiguration {
         return AccessTokenDecoders.create(properties.withAudience(AUDIENCE), keys.publicJwkSet(), redis);
     }
 
-    private static Mono<AuthorizationResult> healthOnly(Mono<Authentication> authentication, AuthorizationContext context) {
+    private static Mono<AuthorizationResult> healthOnly(Mono<Authentication> authentication,
+            AuthorizationContext context) {
         String path = context.getExchange().getRequest().getPath().pathWithinApplication().value();
-        return Mono.just(new AuthorizationDecision(path.equals("/actuator/health") || path.startsWith("/actuator/health/")));
+        return Mono
+            .just(new AuthorizationDecision(path.equals("/actuator/health") || path.startsWith("/actuator/health/")));
     }
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
         return ResourceServerSecurity.configure(http, decoder)
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/auth/verify", "/api/auth/logout", "/api/auth/password").authenticated()
-                        .pathMatchers("/api/auth/admin/**").hasRole("ADMIN")
-                        .pathMatchers("/actuator/**").access(AuthSecurityConfiguration::healthOnly)
-                        // register, login, refresh, JWKS, health; unknown paths get 404/405 from the handler
-                        .anyExchange().permitAll())
-                .build();
+            .authorizeExchange(
+                    exchanges -> exchanges.pathMatchers("/api/auth/verify", "/api/auth/logout", "/api/auth/password")
+                        .authenticated()
+                        .pathMatchers("/api/auth/admin/**")
+                        .hasRole("ADMIN")
+                        .pathMatchers("/actuator/**")
+                        .access(AuthSecurityConfiguration::healthOnly)
+                        // register, login, refresh, JWKS, health; unknown paths get
+                        // 404/405 from the handler
+                        .anyExchange()
+                        .permitAll())
+            .build();
     }
+
 }

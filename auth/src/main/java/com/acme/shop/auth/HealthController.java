@@ -5,7 +5,10 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/auth/health} (the original's liveness endpoint); readiness is {@code /actuator/health}. */
+/**
+ * {@code GET /api/auth/health} (the original's liveness endpoint); readiness is
+ * {@code /actuator/health}.
+ */
 @RestController
 class HealthController {
 
@@ -13,4 +16,5 @@ class HealthController {
     Map<String, String> health() {
         return Map.of("status", "UP", "service", "auth");
     }
+
 }

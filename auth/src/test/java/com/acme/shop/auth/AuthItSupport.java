@@ -19,24 +19,30 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the ITs: auth on a random port over real HTTP, real PostgreSQL and Redis from TestInfra, a
- * fake member service; bcrypt cost 4 and a short throttling delay (400 ms doubling up to 2 s). The test client
- * connects from loopback, configured as a trusted proxy: every test uses its own e-mails and its own client IP
- * (X-Forwarded-For), so tests do not share throttling or rate-limit state.
+ * Base of the ITs: auth on a random port over real HTTP, real PostgreSQL and Redis from
+ * TestInfra, a fake member service; bcrypt cost 4 and a short throttling delay (400 ms
+ * doubling up to 2 s). The test client connects from loopback, configured as a trusted
+ * proxy: every test uses its own e-mails and its own client IP (X-Forwarded-For), so
+ * tests do not share throttling or rate-limit state.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AuthItSupport {
 
     protected static final FakeMemberServer MEMBER = new FakeMemberServer();
+
     protected static final Path KEY_DIR = tempDir();
+
     protected static final String ADMIN_EMAIL = "admin@it.local";
+
     protected static final String ADMIN_PASSWORD = "bootstrap admin passphrase 42";
+
     protected static final String PASSWORD = "blue otter sings at dawn";
 
     @LocalServerPort
     protected int port;
 
     protected WebTestClient http;
+
     protected String clientIp;
 
     @DynamicPropertySource
@@ -53,7 +59,8 @@ public abstract class AuthItSupport {
         registry.add("shop.auth.registration.bcrypt.max-concurrent", () -> "2");
         registry.add("shop.auth.registration.bcrypt.max-queued", () -> "4");
         registry.add("shop.auth.registration.bcrypt.max-wait", () -> "1s");
-        // the test client is the trusted proxy, so each test's X-Forwarded-For is its client address
+        // the test client is the trusted proxy, so each test's X-Forwarded-For is its
+        // client address
         registry.add("shop.trusted-proxies", () -> "127.0.0.1/32,::1/128");
         registry.add("shop.auth.admin.email", () -> ADMIN_EMAIL);
         registry.add("shop.auth.admin.password", () -> ADMIN_PASSWORD);
@@ -65,10 +72,11 @@ public abstract class AuthItSupport {
         MEMBER.answerCreateWith(201);
         clientIp = "2001:db8::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16)) + ":"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16));
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .defaultHeader("X-Forwarded-For", clientIp)
-                .build();
+        http = WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(20))
+            .defaultHeader("X-Forwarded-For", clientIp)
+            .build();
     }
 
     protected static String uniqueEmail() {
@@ -76,18 +84,27 @@ public abstract class AuthItSupport {
     }
 
     protected WebTestClient.ResponseSpec register(String email, String password, String name) {
-        return http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", password, "name", name)).exchange();
+        return http.post()
+            .uri("/api/auth/register")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", email, "password", password, "name", name))
+            .exchange();
     }
 
     protected WebTestClient.ResponseSpec login(String email, String password) {
-        return http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", password)).exchange();
+        return http.post()
+            .uri("/api/auth/login")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", email, "password", password))
+            .exchange();
     }
 
     protected WebTestClient.ResponseSpec refresh(String refreshToken) {
-        return http.post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("refresh_token", refreshToken)).exchange();
+        return http.post()
+            .uri("/api/auth/refresh")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("refresh_token", refreshToken))
+            .exchange();
     }
 
     protected WebTestClient.ResponseSpec verify(String accessToken) {
@@ -95,9 +112,12 @@ public abstract class AuthItSupport {
     }
 
     protected WebTestClient.ResponseSpec logout(String accessToken, String refreshToken) {
-        return http.post().uri("/api/auth/logout").contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> h.setBearerAuth(accessToken))
-                .bodyValue(Map.of("refresh_token", refreshToken)).exchange();
+        return http.post()
+            .uri("/api/auth/logout")
+            .contentType(MediaType.APPLICATION_JSON)
+            .headers(h -> h.setBearerAuth(accessToken))
+            .bodyValue(Map.of("refresh_token", refreshToken))
+            .exchange();
     }
 
     @SuppressWarnings("unchecked")
@@ -114,4 +134,5 @@ public abstract class AuthItSupport {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

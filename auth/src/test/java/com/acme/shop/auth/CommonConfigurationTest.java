@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import com.acme.shop.common.security.AccessTokenProperties;
 import com.acme.shop.common.testing.ServiceConfiguration;
 
-/** What auth's application.yml switches on in common, and which environment variables it maps there. */
+/**
+ * What auth's application.yml switches on in common, and which environment variables it
+ * maps there.
+ */
 class CommonConfigurationTest {
 
     @Test
@@ -22,4 +25,5 @@ class CommonConfigurationTest {
             assertThat(context.getEnvironment().getProperty("shop.auth.token.issuer")).isEqualTo("issuer-from-env");
         });
     }
+
 }

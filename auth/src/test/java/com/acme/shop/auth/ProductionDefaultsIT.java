@@ -18,34 +18,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The prod profile ({@code SPRING_PROFILES_ACTIVE=prod}) refuses to start with the local defaults: no
- * PASSWORD_PEPPER, the local ADMIN_PASSWORD, or an ADMIN_PASSWORD the password policy rejects; each error names
- * the variable.
+ * The prod profile ({@code SPRING_PROFILES_ACTIVE=prod}) refuses to start with the local
+ * defaults: no PASSWORD_PEPPER, the local ADMIN_PASSWORD, or an ADMIN_PASSWORD the
+ * password policy rejects; each error names the variable.
  */
 class ProductionDefaultsIT {
 
     private static final FakeMemberServer MEMBER = new FakeMemberServer();
+
     private static final String PEPPER = "q83v5Gq0m2b9mQ0X1kq8VtJr2cG6V8S1o8aQz6bq3nE=";
+
     private static final String STRONG = "quiet copper kettles hum at noon";
 
     @Test
     void refusesToStartWithoutPasswordPepper() {
         assertThatThrownBy(() -> start(Map.of("shop.auth.admin.password", STRONG)))
-                .hasStackTraceContaining("PASSWORD_PEPPER must be set in the prod profile");
+            .hasStackTraceContaining("PASSWORD_PEPPER must be set in the prod profile");
     }
 
     @Test
     void refusesToStartWithTheLocalAdminPassword() {
-        assertThatThrownBy(() -> start(Map.of("shop.auth.password.pepper", PEPPER,
-                "shop.auth.admin.password", "admin-password-local")))
-                .hasStackTraceContaining("ADMIN_PASSWORD is the local default");
+        assertThatThrownBy(() -> start(
+                Map.of("shop.auth.password.pepper", PEPPER, "shop.auth.admin.password", "admin-password-local")))
+            .hasStackTraceContaining("ADMIN_PASSWORD is the local default");
     }
 
     @Test
     void refusesToStartWithAnAdminPasswordThatFailsThePolicy() {
-        assertThatThrownBy(() -> start(Map.of("shop.auth.password.pepper", PEPPER,
-                "shop.auth.admin.password", "password1234567890")))
-                .hasStackTraceContaining("ADMIN_PASSWORD fails the password policy");
+        assertThatThrownBy(() -> start(
+                Map.of("shop.auth.password.pepper", PEPPER, "shop.auth.admin.password", "password1234567890")))
+            .hasStackTraceContaining("ADMIN_PASSWORD fails the password policy");
     }
 
     @Test
@@ -54,9 +56,16 @@ class ProductionDefaultsIT {
         try (ConfigurableApplicationContext context = start(Map.of("shop.auth.password.pepper", PEPPER,
                 "shop.auth.admin.password", STRONG, "shop.auth.admin.email", email))) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                    .post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("email", email, "password", STRONG)).exchange().expectStatus().isOk();
+            WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build()
+                .post()
+                .uri("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", STRONG))
+                .exchange()
+                .expectStatus()
+                .isOk();
             assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("prod");
         }
     }
@@ -71,8 +80,11 @@ class ProductionDefaultsIT {
         properties.put("shop.auth.password.bcrypt-cost", "4");
         properties.put("shop.auth.admin.email", "prod-admin-" + UUID.randomUUID() + "@example.com");
         properties.putAll(extra);
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
+        String[] args = properties.entrySet()
+            .stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
         return new SpringApplicationBuilder(AuthApplication.class).run(args);
     }
+
 }

@@ -11,4 +11,5 @@ public class BffApplication {
     public static void main(String[] args) {
         SpringApplication.run(BffApplication.class, args);
     }
+
 }

@@ -16,17 +16,17 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @Configuration(proxyBeanMethods = false)
 class BffSecurityConfiguration {
 
-    static final String[] PUBLIC_PATHS = {
-        "/health", "/actuator/health", "/actuator/health/**",
-        "/docs", "/docs/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/webjars/**"
-    };
+    static final String[] PUBLIC_PATHS = { "/health", "/actuator/health", "/actuator/health/**", "/docs", "/docs/**",
+            "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/webjars/**" };
 
     @Bean
     SecurityWebFilterChain bffSecurity(ServerHttpSecurity http, ReactiveJwtDecoder accessTokenDecoder) {
         ResourceServerSecurity.configure(http, accessTokenDecoder);
-        http.authorizeExchange(exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, PUBLIC_PATHS).permitAll()
-                .anyExchange().authenticated());
+        http.authorizeExchange(exchanges -> exchanges.pathMatchers(HttpMethod.GET, PUBLIC_PATHS)
+            .permitAll()
+            .anyExchange()
+            .authenticated());
         return http.build();
     }
+
 }

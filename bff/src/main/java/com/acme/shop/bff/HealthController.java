@@ -18,4 +18,5 @@ class HealthController {
     Map<String, String> health() {
         return Map.of("status", "UP", "service", "bff");
     }
+
 }

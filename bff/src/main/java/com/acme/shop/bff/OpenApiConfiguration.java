@@ -18,12 +18,9 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI bffOpenApi(@Value("${shop.bff.idempotency-ttl:86400}") long idempotencyTtlSeconds) {
         return new OpenAPI()
-                .info(new Info()
-                        .title("shop bff")
-                        .version("0.1.0")
-                        .description(description(idempotencyTtlSeconds)))
-                .components(new Components().addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
+            .info(new Info().title("shop bff").version("0.1.0").description(description(idempotencyTtlSeconds)))
+            .components(new Components().addSecuritySchemes(BEARER_SCHEME,
+                    new SecurityScheme().type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .bearerFormat("JWT")
                         .description("ES256 access token (typ at+jwt) issued by the auth service; "
@@ -42,4 +39,5 @@ class OpenApiConfiguration {
                 use; after that the same key starts a new request.
                 """.formatted(hours, idempotencyTtlSeconds);
     }
+
 }

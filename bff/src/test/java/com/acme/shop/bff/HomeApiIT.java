@@ -40,8 +40,10 @@ class HomeApiIT {
 
     @BeforeEach
     void client() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(10)).build();
+        client = WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(10))
+            .build();
     }
 
     @AfterEach
@@ -53,22 +55,39 @@ class HomeApiIT {
     void aggregatesUserSessionAndAdminSummaryForAnAdmin() {
         String token = stubs.adminToken();
 
-        client.get().uri("/api/home").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody()
-                .jsonPath("$.degraded").isEqualTo(false)
-                .jsonPath("$.unavailable").isEmpty()
-                .jsonPath("$.user.name").isEqualTo("Ann Example")
-                .jsonPath("$.user.email").isEqualTo("ann@example.com")
-                .jsonPath("$.user.roles[1]").isEqualTo("ADMIN")
-                .jsonPath("$.session.subject").isEqualTo(StubDownstreams.ADMIN_ID.toString())
-                .jsonPath("$.session.roles[1]").isEqualTo("ADMIN")
-                .jsonPath("$.session.expiresAt").isEqualTo(StubDownstreams.EXPIRES.toString())
-                .jsonPath("$.session.issuedAt").value(startsWith("20"))
-                .jsonPath("$.admin.memberCount").isEqualTo(42)
-                .jsonPath("$.admin.newestMembers[0].name").isEqualTo("Newest Member")
-                .jsonPath("$.admin.newestMembers.length()").isEqualTo(2);
+        client.get()
+            .uri("/api/home")
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+            .expectBody()
+            .jsonPath("$.degraded")
+            .isEqualTo(false)
+            .jsonPath("$.unavailable")
+            .isEmpty()
+            .jsonPath("$.user.name")
+            .isEqualTo("Ann Example")
+            .jsonPath("$.user.email")
+            .isEqualTo("ann@example.com")
+            .jsonPath("$.user.roles[1]")
+            .isEqualTo("ADMIN")
+            .jsonPath("$.session.subject")
+            .isEqualTo(StubDownstreams.ADMIN_ID.toString())
+            .jsonPath("$.session.roles[1]")
+            .isEqualTo("ADMIN")
+            .jsonPath("$.session.expiresAt")
+            .isEqualTo(StubDownstreams.EXPIRES.toString())
+            .jsonPath("$.session.issuedAt")
+            .value(startsWith("20"))
+            .jsonPath("$.admin.memberCount")
+            .isEqualTo(42)
+            .jsonPath("$.admin.newestMembers[0].name")
+            .isEqualTo("Newest Member")
+            .jsonPath("$.admin.newestMembers.length()")
+            .isEqualTo(2);
 
         assertThat(stubs.lastAuthAuthorization()).isEqualTo("Bearer " + token);
         assertThat(stubs.lastMemberAuthorization()).isEqualTo("Bearer " + token);
@@ -79,10 +98,15 @@ class HomeApiIT {
     void passesTheIncomingRequestIdToEveryDownstreamCall() {
         stubs.forgetCalls();
 
-        client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.adminToken()))
-                .header(RequestIdWebFilter.HEADER, "home-trace-7").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(RequestIdWebFilter.HEADER, "home-trace-7");
+        client.get()
+            .uri("/api/home")
+            .headers(h -> h.setBearerAuth(stubs.adminToken()))
+            .header(RequestIdWebFilter.HEADER, "home-trace-7")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals(RequestIdWebFilter.HEADER, "home-trace-7");
 
         assertThat(stubs.requestIds()).containsOnly(Map.entry("/api/auth/verify", "home-trace-7"),
                 Map.entry("/api/members/me", "home-trace-7"), Map.entry("/api/members", "home-trace-7"));
@@ -92,9 +116,15 @@ class HomeApiIT {
     void passesTheGeneratedRequestIdWhenTheCallerSentNone() {
         stubs.forgetCalls();
 
-        String generated = client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.userToken())).exchange()
-                .expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getFirst(RequestIdWebFilter.HEADER);
+        String generated = client.get()
+            .uri("/api/home")
+            .headers(h -> h.setBearerAuth(stubs.userToken()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst(RequestIdWebFilter.HEADER);
 
         assertThat(generated).matches("[0-9a-f-]{36}");
         assertThat(stubs.requestIds()).containsOnly(Map.entry("/api/auth/verify", generated),
@@ -103,13 +133,21 @@ class HomeApiIT {
 
     @Test
     void leavesAdminNullForAnOrdinaryUser() {
-        client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.userToken())).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.degraded").isEqualTo(false)
-                .jsonPath("$.admin").doesNotExist()
-                .jsonPath("$.user.roles.length()").isEqualTo(1)
-                .jsonPath("$.session.subject").isEqualTo(StubDownstreams.USER_ID.toString());
+        client.get()
+            .uri("/api/home")
+            .headers(h -> h.setBearerAuth(stubs.userToken()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.degraded")
+            .isEqualTo(false)
+            .jsonPath("$.admin")
+            .doesNotExist()
+            .jsonPath("$.user.roles.length()")
+            .isEqualTo(1)
+            .jsonPath("$.session.subject")
+            .isEqualTo(StubDownstreams.USER_ID.toString());
     }
 
     @Test
@@ -117,78 +155,128 @@ class HomeApiIT {
         stubs.memberMode.set(StubDownstreams.MemberMode.HANG);
         long started = System.nanoTime();
 
-        client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.adminToken())).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.degraded").isEqualTo(true)
-                .jsonPath("$.unavailable.length()").isEqualTo(2)
-                .jsonPath("$.unavailable[0]").isEqualTo("user")
-                .jsonPath("$.unavailable[1]").isEqualTo("admin")
-                .jsonPath("$.user").doesNotExist()
-                .jsonPath("$.admin").doesNotExist()
-                .jsonPath("$.session.subject").isEqualTo(StubDownstreams.ADMIN_ID.toString());
+        client.get()
+            .uri("/api/home")
+            .headers(h -> h.setBearerAuth(stubs.adminToken()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.degraded")
+            .isEqualTo(true)
+            .jsonPath("$.unavailable.length()")
+            .isEqualTo(2)
+            .jsonPath("$.unavailable[0]")
+            .isEqualTo("user")
+            .jsonPath("$.unavailable[1]")
+            .isEqualTo("admin")
+            .jsonPath("$.user")
+            .doesNotExist()
+            .jsonPath("$.admin")
+            .doesNotExist()
+            .jsonPath("$.session.subject")
+            .isEqualTo(StubDownstreams.ADMIN_ID.toString());
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
     void rejectsARequestWithoutBearerAsProblem() {
-        client.get().uri("/api/home").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
+        client.get()
+            .uri("/api/home")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals("WWW-Authenticate", "Bearer")
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(401);
     }
 
     @Test
     void rejectsATokenSignedByAnUnknownKey() {
-        client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.tokenSignedByAStranger())).exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().value("WWW-Authenticate", containsString("invalid_token"))
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+            .uri("/api/home")
+            .headers(h -> h.setBearerAuth(stubs.tokenSignedByAStranger()))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .value("WWW-Authenticate", containsString("invalid_token"))
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void rejectsGarbageBearer() {
-        client.get().uri("/api/home").headers(h -> h.setBearerAuth("not.a.jwt")).exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+            .uri("/api/home")
+            .headers(h -> h.setBearerAuth("not.a.jwt"))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void servesHealthWithoutToken() {
-        client.get().uri("/health").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
-        client.get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get()
+            .uri("/actuator/health")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo("UP");
     }
 
     @Test
     void publishesApiDocsWithHomeSchemaBearerSchemeAndIdempotencyTtl() {
-        client.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.paths['/api/home'].get.security[0]['bearer-jwt']").exists()
-                .jsonPath("$.paths['/api/home'].get.responses['200'].content['application/json'].schema['$ref']")
-                .isEqualTo("#/components/schemas/Home")
-                .jsonPath("$.components.schemas.Home.properties.degraded").exists()
-                .jsonPath("$.components.schemas.Home.properties.unavailable").exists()
-                .jsonPath("$.components.securitySchemes['bearer-jwt'].scheme").isEqualTo("bearer")
-                .jsonPath("$.info.description").value(containsString("24 h"));
+        client.get()
+            .uri("/v3/api-docs")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.paths['/api/home'].get.security[0]['bearer-jwt']")
+            .exists()
+            .jsonPath("$.paths['/api/home'].get.responses['200'].content['application/json'].schema['$ref']")
+            .isEqualTo("#/components/schemas/Home")
+            .jsonPath("$.components.schemas.Home.properties.degraded")
+            .exists()
+            .jsonPath("$.components.schemas.Home.properties.unavailable")
+            .exists()
+            .jsonPath("$.components.securitySchemes['bearer-jwt'].scheme")
+            .isEqualTo("bearer")
+            .jsonPath("$.info.description")
+            .value(containsString("24 h"));
     }
 
     @Test
     void servesSwaggerUiAtDocs() {
-        WebTestClient following = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port).build();
-        String location = following.get().uri("/docs").exchange()
-                .expectStatus().is3xxRedirection()
-                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        WebTestClient following = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        String location = following.get()
+            .uri("/docs")
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getLocation()
+            .toString();
 
-        following.get().uri(location).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(containsString("swagger-ui"));
+        following.get()
+            .uri(location)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .value(containsString("swagger-ui"));
     }
+
 }

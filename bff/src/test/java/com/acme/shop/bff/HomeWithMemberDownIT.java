@@ -3,7 +3,6 @@ package com.acme.shop.bff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,15 +26,28 @@ class HomeWithMemberDownIT {
 
     @Test
     void answers200WithUserAndAdminUnavailableWhenMemberRefusesConnections() {
-        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                .get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.adminToken())).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.degraded").isEqualTo(true)
-                .jsonPath("$.unavailable[0]").isEqualTo("user")
-                .jsonPath("$.unavailable[1]").isEqualTo("admin")
-                .jsonPath("$.user").doesNotExist()
-                .jsonPath("$.admin").doesNotExist()
-                .jsonPath("$.session.subject").isEqualTo(StubDownstreams.ADMIN_ID.toString());
+        WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .build()
+            .get()
+            .uri("/api/home")
+            .headers(h -> h.setBearerAuth(stubs.adminToken()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.degraded")
+            .isEqualTo(true)
+            .jsonPath("$.unavailable[0]")
+            .isEqualTo("user")
+            .jsonPath("$.unavailable[1]")
+            .isEqualTo("admin")
+            .jsonPath("$.user")
+            .doesNotExist()
+            .jsonPath("$.admin")
+            .doesNotExist()
+            .jsonPath("$.session.subject")
+            .isEqualTo(StubDownstreams.ADMIN_ID.toString());
     }
+
 }

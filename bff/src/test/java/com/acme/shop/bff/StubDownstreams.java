@@ -27,9 +27,11 @@ import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.TestInfra;
 
 /**
- * Stand-ins for auth (verify) and member, served by two {@link StubServer}s on free ports,
- * plus {@link TestTokens} (auth's JWKS and the access tokens the bff accepts). Registered as a JUnit extension
- * ({@code @RegisterExtension static final StubDownstreams stubs}) it stops after the class.
+ * Stand-ins for auth (verify) and member, served by two {@link StubServer}s on free
+ * ports, plus {@link TestTokens} (auth's JWKS and the access tokens the bff accepts).
+ * Registered as a JUnit extension
+ * ({@code @RegisterExtension static final StubDownstreams stubs}) it stops after the
+ * class.
  */
 final class StubDownstreams implements AfterAllCallback, AutoCloseable {
 
@@ -37,16 +39,24 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
     static final UUID ADMIN_ID = UUID.fromString("22222222-2222-2222-2222-222222222222");
     static final Instant EXPIRES = Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
 
-    enum MemberMode { UP, HANG }
+    enum MemberMode {
+
+        UP, HANG
+
+    }
 
     final TestTokens tokens = TestTokens.create();
+
     final AtomicReference<MemberMode> memberMode = new AtomicReference<>(MemberMode.UP);
+
     private final StubServer auth = StubServer.start().on("GET", "/api/auth/verify", StubDownstreams::verify);
+
     private final StubServer member = StubServer.start()
-            .onAsync(StubServer.request("GET", "/api/members/me"), request -> unlessHanging(
-                    () -> Reply.json(200, member(USER_ID, "Ann Example", "ann@example.com"))))
-            .onAsync(StubServer.request("GET", "/api/members"), request -> unlessHanging(
-                    () -> Reply.json(200, "{\"content\":[%s,%s],\"page\":{\"size\":5,\"number\":0,\"totalElements\":42,\"totalPages\":9}}"
+        .onAsync(StubServer.request("GET", "/api/members/me"),
+                request -> unlessHanging(() -> Reply.json(200, member(USER_ID, "Ann Example", "ann@example.com"))))
+        .onAsync(StubServer.request("GET", "/api/members"),
+                request -> unlessHanging(() -> Reply.json(200,
+                        "{\"content\":[%s,%s],\"page\":{\"size\":5,\"number\":0,\"totalElements\":42,\"totalPages\":9}}"
                             .formatted(member(UUID.randomUUID(), "Newest Member", "newest@example.com"),
                                     member(UUID.randomUUID(), "Older Member", "older@example.com")))));
 
@@ -55,12 +65,13 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
         boolean admin = token != null && TestTokens.payload(token).contains("\"ADMIN\"");
         UUID id = admin ? ADMIN_ID : USER_ID;
         String roles = admin ? "[\"USER\",\"ADMIN\"]" : "[\"USER\"]";
-        return Reply.json(200, "{\"sub\":\"%s\",\"email\":\"%s\",\"roles\":%s,\"exp\":%d}"
-                .formatted(id, admin ? "admin@shop.local" : "ann@example.com", roles, EXPIRES.getEpochSecond()));
+        return Reply.json(200, "{\"sub\":\"%s\",\"email\":\"%s\",\"roles\":%s,\"exp\":%d}".formatted(id,
+                admin ? "admin@shop.local" : "ann@example.com", roles, EXPIRES.getEpochSecond()));
     }
 
     private CompletionStage<Reply> unlessHanging(Supplier<Reply> reply) {
-        return memberMode.get() == MemberMode.HANG ? StubServer.never() : CompletableFuture.completedFuture(reply.get());
+        return memberMode.get() == MemberMode.HANG ? StubServer.never()
+                : CompletableFuture.completedFuture(reply.get());
     }
 
     /** The Authorization header of the last verify call at auth. */
@@ -78,11 +89,15 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
         return last(member.received("GET", "/api/members")).uri();
     }
 
-    /** The X-Request-Id of the last call per path at auth and member ({@code (none)} for a call without one). */
+    /**
+     * The X-Request-Id of the last call per path at auth and member ({@code (none)} for a
+     * call without one).
+     */
     Map<String, String> requestIds() {
         Map<String, String> ids = new HashMap<>();
-        Stream.concat(auth.received().stream(), member.received().stream()).forEach(request -> ids.put(request.path(),
-                Objects.requireNonNullElse(request.header(RequestIdWebFilter.HEADER), "(none)")));
+        Stream.concat(auth.received().stream(), member.received().stream())
+            .forEach(request -> ids.put(request.path(),
+                    Objects.requireNonNullElse(request.header(RequestIdWebFilter.HEADER), "(none)")));
         return ids;
     }
 
@@ -96,12 +111,17 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
-    /** The test Redis, the JWKS and issuer of {@link #tokens}, auth and member pointing here. */
+    /**
+     * The test Redis, the JWKS and issuer of {@link #tokens}, auth and member pointing
+     * here.
+     */
     void register(DynamicPropertyRegistry registry) {
         register(registry, this::memberUrl);
     }
 
-    /** As {@link #register(DynamicPropertyRegistry)}, with member at {@code memberUrl}. */
+    /**
+     * As {@link #register(DynamicPropertyRegistry)}, with member at {@code memberUrl}.
+     */
     void register(DynamicPropertyRegistry registry, Supplier<Object> memberUrl) {
         TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("shop.jwt.issuer", () -> TestTokens.ISSUER);
@@ -133,7 +153,7 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
 
     private static String member(UUID id, String name, String email) {
         return "{\"id\":\"%s\",\"email\":\"%s\",\"name\":\"%s\",\"phone\":null,\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\",\"version\":0}"
-                .formatted(id, email, name);
+            .formatted(id, email, name);
     }
 
     @Override
@@ -156,4 +176,5 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+
 }

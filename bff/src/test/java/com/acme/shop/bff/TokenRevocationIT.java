@@ -24,8 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The bff checks the token denylist itself (rules B13), so a logged-out token is refused even when it reaches the bff
- * without passing the gateway; without Redis it fails closed (503), and recovers when Redis is back.
+ * The bff checks the token denylist itself (rules B13), so a logged-out token is refused
+ * even when it reaches the bff without passing the gateway; without Redis it fails closed
+ * (503), and recovers when Redis is back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TokenRevocationIT {
@@ -48,8 +49,10 @@ class TokenRevocationIT {
 
     @BeforeEach
     void client() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        client = WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(20))
+            .build();
     }
 
     @Test
@@ -57,17 +60,23 @@ class TokenRevocationIT {
         String token = stubs.userToken();
         client.get().uri("/api/home").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
 
-        redis.opsForValue().set("deny:" + TestTokens.ISSUER + ":" + TestTokens.jti(token), "1", Duration.ofMinutes(10))
-                .block(Duration.ofSeconds(5));
+        redis.opsForValue()
+            .set("deny:" + TestTokens.ISSUER + ":" + TestTokens.jti(token), "1", Duration.ofMinutes(10))
+            .block(Duration.ofSeconds(5));
 
-        client.get().uri("/api/home").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
-                        value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
+        client.get()
+            .uri("/api/home")
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .value(HttpHeaders.WWW_AUTHENTICATE,
+                    value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
         // another token of the same user is unaffected
-        client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.userToken())).exchange()
-                .expectStatus().isOk();
+        client.get().uri("/api/home").headers(h -> h.setBearerAuth(stubs.userToken())).exchange().expectStatus().isOk();
     }
 
     @Test
@@ -76,17 +85,31 @@ class TokenRevocationIT {
         String token = stubs.userToken();
         TestInfra.stopRedis();
         try {
-            client.get().uri("/api/home").headers(h -> h.setBearerAuth(token)).exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                    .expectBody().jsonPath("$.status").isEqualTo(503);
+            client.get()
+                .uri("/api/home")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(503);
         }
         finally {
             TestInfra.startRedis();
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                client.get().uri("/api/home").headers(h -> h.setBearerAuth(token)).exchange()
-                        .expectStatus().isOk());
+        await().atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> client.get()
+                .uri("/api/home")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk());
     }
+
 }

@@ -7,9 +7,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 
 /**
- * Request ids with one log line per request, in every reactive service; backs off when the application defines its
- * own filter. (Problem details, trusted proxies, token verification and idempotency have their own
- * auto-configurations in their packages.)
+ * Request ids with one log line per request, in every reactive service; backs off when
+ * the application defines its own filter. (Problem details, trusted proxies, token
+ * verification and idempotency have their own auto-configurations in their packages.)
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)

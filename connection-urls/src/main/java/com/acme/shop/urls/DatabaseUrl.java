@@ -3,24 +3,30 @@ package com.acme.shop.urls;
 import java.net.URI;
 
 /**
- * A parsed {@code DATABASE_URL}: {@code postgresql://[user[:password]@]host[:port][/database][?query]} (also
+ * A parsed {@code DATABASE_URL}:
+ * {@code postgresql://[user[:password]@]host[:port][/database][?query]} (also
  * {@code postgres://}; user, password and database may be percent-encoded).
  *
- * @param host     host name or address
- * @param port     TCP port ({@value #DEFAULT_PORT} when the URL names none)
+ * @param host host name or address
+ * @param port TCP port ({@value #DEFAULT_PORT} when the URL names none)
  * @param database database name ({@value #DEFAULT_DATABASE} when the URL names none)
- * @param user     user name, or {@code null} when the URL names none
+ * @param user user name, or {@code null} when the URL names none
  * @param password password, or {@code null} when the URL names none
- * @param query    the raw query string without {@code ?} (driver options such as {@code sslmode=require}), or
- *                 {@code null}
+ * @param query the raw query string without {@code ?} (driver options such as
+ * {@code sslmode=require}), or {@code null}
  */
 public record DatabaseUrl(String host, int port, String database, String user, String password, String query) {
 
     public static final String NAME = "DATABASE_URL";
+
     public static final int DEFAULT_PORT = 5432;
+
     public static final String DEFAULT_DATABASE = "postgres";
 
-    /** Parses a {@code DATABASE_URL}; the message of a refusal never contains the value (it may hold a password). */
+    /**
+     * Parses a {@code DATABASE_URL}; the message of a refusal never contains the value
+     * (it may hold a password).
+     */
     public static DatabaseUrl parse(String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(NAME + " is empty");

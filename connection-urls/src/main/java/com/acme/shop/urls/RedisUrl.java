@@ -5,24 +5,26 @@ import java.util.function.Function;
 
 /**
  * Where Redis is, from {@code REDIS_URL} (a host, {@code host:port}, or
- * {@code redis[s]://[[user]:password@]host[:port][/db]}) and the separate {@code REDIS_PORT}, {@code REDIS_PASSWORD}
- * and {@code REDIS_DB}, which win over the parts of the URL. Each part is {@code null} when nothing names it: the
- * caller applies its own defaults.
+ * {@code redis[s]://[[user]:password@]host[:port][/db]}) and the separate
+ * {@code REDIS_PORT}, {@code REDIS_PASSWORD} and {@code REDIS_DB}, which win over the
+ * parts of the URL. Each part is {@code null} when nothing names it: the caller applies
+ * its own defaults.
  *
- * @param host     host name or address
- * @param port     TCP port
+ * @param host host name or address
+ * @param port TCP port
  * @param username user name (ACL), from the URL only
  * @param password password (never empty)
  * @param database database index
- * @param ssl      true for {@code rediss://}
+ * @param ssl true for {@code rediss://}
  */
 public record RedisUrl(String host, Integer port, String username, String password, Integer database, boolean ssl) {
 
     public static final String NAME = "REDIS_URL";
 
     /**
-     * Reads the variables through {@code env} (such as {@code System::getenv} or {@code map::get}); blank ones count
-     * as unset. The message of a refusal never contains a value.
+     * Reads the variables through {@code env} (such as {@code System::getenv} or
+     * {@code map::get}); blank ones count as unset. The message of a refusal never
+     * contains a value.
      */
     public static RedisUrl fromEnv(Function<String, String> env) {
         String host = null;
@@ -50,12 +52,14 @@ public record RedisUrl(String host, Integer port, String username, String passwo
                 database = number(path.substring(1), NAME + " database");
             }
             ssl = "rediss".equals(uri.getScheme());
-        } else if (url != null) {
+        }
+        else if (url != null) {
             int colon = url.lastIndexOf(':');
             if (colon > 0 && url.indexOf(':') == colon) {
                 host = url.substring(0, colon);
                 port = number(url.substring(colon + 1), NAME + " port");
-            } else {
+            }
+            else {
                 host = url;
             }
         }
@@ -88,7 +92,8 @@ public record RedisUrl(String host, Integer port, String username, String passwo
     private static int number(String value, String name) {
         try {
             return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number");
         }
     }

@@ -5,7 +5,10 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-/** The URL handling {@link DatabaseUrl} and {@link RedisUrl} share; messages never echo a value. */
+/**
+ * The URL handling {@link DatabaseUrl} and {@link RedisUrl} share; messages never echo a
+ * value.
+ */
 final class UrlParts {
 
     record Credentials(String user, String password) {
@@ -17,7 +20,8 @@ final class UrlParts {
     static URI uri(String value, String name, String expected) {
         try {
             return new URI(value.trim());
-        } catch (URISyntaxException e) {
+        }
+        catch (URISyntaxException e) {
             throw new IllegalArgumentException(name + " is not a valid URL (expected " + expected + ")");
         }
     }
@@ -41,8 +45,12 @@ final class UrlParts {
                 : new Credentials(decode(userInfo.substring(0, colon)), decode(userInfo.substring(colon + 1)));
     }
 
-    /** Percent-decoding that keeps a literal {@code +} (URL user info is not form encoding). */
+    /**
+     * Percent-decoding that keeps a literal {@code +} (URL user info is not form
+     * encoding).
+     */
     static String decode(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
+
 }

@@ -37,4 +37,5 @@ class DatabaseUrlTest {
     void neverPrintsThePassword() {
         assertFalse(DatabaseUrl.parse("postgresql://u:topsecret@h/d").toString().contains("topsecret"));
     }
+
 }

@@ -19,7 +19,8 @@ class RedisUrlTest {
     void readsEveryPartOfAUrl() {
         assertEquals(new RedisUrl("r.example", 7000, "app", "s3cr+t", 3, true),
                 parse(Map.of("REDIS_URL", "rediss://app:s3cr%2Bt@r.example:7000/3")));
-        assertEquals(new RedisUrl("r", null, null, "secret", null, false), parse(Map.of("REDIS_URL", "redis://:secret@r")));
+        assertEquals(new RedisUrl("r", null, null, "secret", null, false),
+                parse(Map.of("REDIS_URL", "redis://:secret@r")));
     }
 
     @Test
@@ -30,9 +31,8 @@ class RedisUrlTest {
 
     @Test
     void separateVariablesWinOverUrlParts() {
-        assertEquals(new RedisUrl("r", 7001, null, "other", 4, false),
-                parse(Map.of("REDIS_URL", "redis://:secret@r:7000/3", "REDIS_PORT", "7001", "REDIS_PASSWORD", "other",
-                        "REDIS_DB", "4")));
+        assertEquals(new RedisUrl("r", 7001, null, "other", 4, false), parse(Map.of("REDIS_URL",
+                "redis://:secret@r:7000/3", "REDIS_PORT", "7001", "REDIS_PASSWORD", "other", "REDIS_DB", "4")));
     }
 
     @Test
@@ -59,4 +59,5 @@ class RedisUrlTest {
     void neverPrintsThePassword() {
         assertFalse(parse(Map.of("REDIS_URL", "redis://:topsecret@h")).toString().contains("topsecret"));
     }
+
 }

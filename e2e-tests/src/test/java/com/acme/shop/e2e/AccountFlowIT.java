@@ -31,7 +31,8 @@ class AccountFlowIT extends BrowserTest {
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(user.password());
         button("Create account").click();
         page.waitForURL(url -> !url.contains("/register"));
-        if (page.url().contains("/login")) {   // the contract allows "logged in" or "sent to /login"
+        if (page.url().contains("/login")) { // the contract allows "logged in" or "sent
+                                             // to /login"
             login(user.email(), user.password());
         }
 
@@ -44,7 +45,8 @@ class AccountFlowIT extends BrowserTest {
 
         page.navigate("/login");
         page.getByLabel("Email").fill(user.email());
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("not the right passphrase at all");
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+            .fill("not the right passphrase at all");
         button("Log in").click();
 
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Invalid email or password");
@@ -100,7 +102,8 @@ class AccountFlowIT extends BrowserTest {
     void showsAccessDeniedWhenAUserOpensMembers() {
         TestUser user = loginAsNewUser("plain");
         expectWelcome(user.name());
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members").setExact(true))).hasCount(0);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members").setExact(true)))
+            .hasCount(0);
 
         Response response = page.navigate("/members");
 
@@ -127,9 +130,10 @@ class AccountFlowIT extends BrowserTest {
 
     static Cookie sessionCookie(List<Cookie> cookies) {
         return cookies.stream()
-                .filter(cookie -> cookie.name.equals("SID") || cookie.name.equals("__Host-SID"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no SID / __Host-SID cookie among "
-                        + cookies.stream().map(c -> c.name).toList()));
+            .filter(cookie -> cookie.name.equals("SID") || cookie.name.equals("__Host-SID"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(
+                    "no SID / __Host-SID cookie among " + cookies.stream().map(c -> c.name).toList()));
     }
+
 }

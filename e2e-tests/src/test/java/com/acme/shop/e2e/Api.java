@@ -17,20 +17,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The public API through the gateway, used to arrange data and to check what the browser did
- * (e.g. that a double-clicked submit created exactly one member).
+ * The public API through the gateway, used to arrange data and to check what the browser
+ * did (e.g. that a double-clicked submit created exactly one member).
  */
 final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final Platform platform;
+
     private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+        .connectTimeout(Duration.ofSeconds(5))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+
     private String adminToken;
+
     private Instant adminTokenAt = Instant.EPOCH;
 
     Api(Platform platform) {
@@ -42,7 +46,10 @@ final class Api {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** A fresh USER account (account + member profile) through {@code POST /api/auth/register}. */
+    /**
+     * A fresh USER account (account + member profile) through
+     * {@code POST /api/auth/register}.
+     */
     TestUser registerUser(String label) {
         TestUser user = TestUser.random(label);
         HttpResponse<String> response = send("POST", "/api/auth/register", null,
@@ -67,8 +74,7 @@ final class Api {
     }
 
     JsonNode createMember(String email, String name, String phone) {
-        String body = phone == null
-                ? json(Map.of("email", email, "name", name))
+        String body = phone == null ? json(Map.of("email", email, "name", name))
                 : json(Map.of("email", email, "name", name, "phone", phone));
         HttpResponse<String> response = send("POST", "/api/members", adminToken(), body);
         expect(response, 201);
@@ -107,15 +113,16 @@ final class Api {
     }
 
     private HttpResponse<String> send(String method, String path, String bearer, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway() + path))
+            .timeout(TIMEOUT)
+            .header("Accept", "application/json");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
         if (jsonBody != null) {
             request.header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
         }
         else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -138,4 +145,5 @@ final class Api {
                     + " answered " + response.statusCode() + " (expected " + status + "): " + response.body());
         }
     }
+
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * Base of every browser suite: the platform (started once per run), a fresh context and page per
- * test, and the few steps most scenarios share. Locators follow the markup in docs/contracts.md
- * ("web-ui pages"), by role, label and text.
+ * Base of every browser suite: the platform (started once per run), a fresh context and
+ * page per test, and the few steps most scenarios share. Locators follow the markup in
+ * docs/contracts.md ("web-ui pages"), by role, label and text.
  */
 @ExtendWith(BrowserExtension.class)
 abstract class BrowserTest {
@@ -24,8 +24,11 @@ abstract class BrowserTest {
     }
 
     protected E2ePlatform shop;
+
     protected Api api;
+
     protected BrowserContext context;
+
     protected Page page;
 
     final void attach(E2ePlatform shop, BrowserContext context, Page page) {
@@ -86,4 +89,5 @@ abstract class BrowserTest {
         button("Log out").click();
         page.waitForURL(Pattern.compile(".*/login.*"));
     }
+
 }

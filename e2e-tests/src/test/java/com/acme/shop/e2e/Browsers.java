@@ -11,17 +11,20 @@ import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One Playwright driver and one headless Chromium per test run. The system Chromium is used
- * (offline machines): {@code PLAYWRIGHT_CHROMIUM_EXECUTABLE}, else /usr/bin/chromium when it
- * exists, else Playwright's own browser (which it may download on machines with internet).
+ * One Playwright driver and one headless Chromium per test run. The system Chromium is
+ * used (offline machines): {@code PLAYWRIGHT_CHROMIUM_EXECUTABLE}, else /usr/bin/chromium
+ * when it exists, else Playwright's own browser (which it may download on machines with
+ * internet).
  */
 final class Browsers implements AutoCloseable {
 
     static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run");
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Browsers.class);
 
     final Playwright playwright;
+
     final Browser chromium;
 
     private Browsers() {
@@ -32,8 +35,8 @@ final class Browsers implements AutoCloseable {
         }
         playwright = Playwright.create(createOptions);
         BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions()
-                .setHeadless(!Boolean.getBoolean("e2e.headed"))
-                .setArgs(ARGS);
+            .setHeadless(!Boolean.getBoolean("e2e.headed"))
+            .setArgs(ARGS);
         if (executable != null) {
             launch.setExecutablePath(executable);
         }
@@ -41,7 +44,9 @@ final class Browsers implements AutoCloseable {
     }
 
     static Browsers of(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Browsers.class, type -> new Browsers(), Browsers.class);
+        return context.getRoot()
+            .getStore(NAMESPACE)
+            .computeIfAbsent(Browsers.class, type -> new Browsers(), Browsers.class);
     }
 
     static Path executable() {
@@ -58,4 +63,5 @@ final class Browsers implements AutoCloseable {
         chromium.close();
         playwright.close();
     }
+
 }

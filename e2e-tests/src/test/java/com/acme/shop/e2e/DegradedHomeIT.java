@@ -8,7 +8,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Home still renders when the member service is down, and recovers when it is back. */
-@Order(Integer.MAX_VALUE - 2)   // stops a service: after the browser suites, before FuzzIT and InfrastructureFaultIT
+@Order(Integer.MAX_VALUE - 2) // stops a service: after the browser suites, before FuzzIT
+                              // and InfrastructureFaultIT
 class DegradedHomeIT extends BrowserTest {
 
     @Test
@@ -32,4 +33,5 @@ class DegradedHomeIT extends BrowserTest {
         expectWelcome(user.name());
         assertThat(page.locator(".degraded")).hasCount(0);
     }
+
 }

@@ -12,14 +12,15 @@ import com.acme.shop.launcher.PlatformOptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The whole platform (embedded PostgreSQL and Redis plus the five service jars), started once per
- * test JVM on random ports and stopped when the JUnit run ends.
+ * The whole platform (embedded PostgreSQL and Redis plus the five service jars), started
+ * once per test JVM on random ports and stopped when the JUnit run ends.
  */
 final class E2ePlatform implements AutoCloseable {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(E2ePlatform.class);
 
     final Platform platform;
+
     final Api api;
 
     private E2ePlatform(Platform platform) {
@@ -28,20 +29,22 @@ final class E2ePlatform implements AutoCloseable {
     }
 
     /**
-     * The run-wide instance, started on first use and closed by JUnit at the end of the run. A
-     * failed start is remembered, so the remaining tests fail at once instead of each waiting for
-     * another start.
+     * The run-wide instance, started on first use and closed by JUnit at the end of the
+     * run. A failed start is remembered, so the remaining tests fail at once instead of
+     * each waiting for another start.
      */
     static E2ePlatform of(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(Startup.class, type -> Startup.attempt(), Startup.class)
-                .get();
+        return context.getRoot()
+            .getStore(NAMESPACE)
+            .computeIfAbsent(Startup.class, type -> Startup.attempt(), Startup.class)
+            .get();
     }
 
     /** The outcome of the one start attempt per run. */
     static final class Startup implements AutoCloseable {
 
         private final E2ePlatform platform;
+
         private final RuntimeException failure;
 
         private Startup(E2ePlatform platform, RuntimeException failure) {
@@ -71,21 +74,26 @@ final class E2ePlatform implements AutoCloseable {
                 platform.close();
             }
         }
+
     }
 
     private static E2ePlatform start() {
         Path dataDir = moduleDir().resolve("target/e2e-data");
-        deleteRecursively(dataDir);   // a fresh database per run keeps counts and pages predictable
+        deleteRecursively(dataDir); // a fresh database per run keeps counts and pages
+                                    // predictable
         long started = System.nanoTime();
-        // isolated: nothing exported in the caller's shell (ADMIN_EMAIL, SPRING_PROFILES_ACTIVE, REDIS_URL, ...)
-        // reaches the services; the suites register more users from 127.0.0.1 than auth's default allows a minute
+        // isolated: nothing exported in the caller's shell (ADMIN_EMAIL,
+        // SPRING_PROFILES_ACTIVE, REDIS_URL, ...)
+        // reaches the services; the suites register more users from 127.0.0.1 than auth's
+        // default allows a minute
         PlatformOptions options = PlatformOptions.isolated()
-                .withEnv("REGISTER_RATE_LIMIT", "1000")
-                .withRandomPorts()
-                .withDataDir(dataDir)
-                .withLogs(Boolean.getBoolean("e2e.logs"));
+            .withEnv("REGISTER_RATE_LIMIT", "1000")
+            .withRandomPorts()
+            .withDataDir(dataDir)
+            .withLogs(Boolean.getBoolean("e2e.logs"));
         if (!"false".equals(System.getProperty("e2e.snapshotJars"))) {
-            options = options.withRepoRoot(JarSnapshot.take(options.repoRoot(), moduleDir().resolve("target/e2e-jars")));
+            options = options
+                .withRepoRoot(JarSnapshot.take(options.repoRoot(), moduleDir().resolve("target/e2e-jars")));
         }
         Platform platform = Platform.start(options);
         System.out.printf("e2e: platform up in %d ms (web-ui %s, gateway %s)%n",
@@ -133,4 +141,5 @@ final class E2ePlatform implements AutoCloseable {
     public void close() {
         platform.close();
     }
+
 }

@@ -7,17 +7,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One raw HTTP request of the fuzz corpus: method, request target and header values as bytes (so
- * they may hold invalid UTF-8 or control characters), headers in order (duplicates allowed) and the
- * body. {@link #describe()} prints it escaped, to replay a failure by hand.
+ * One raw HTTP request of the fuzz corpus: method, request target and header values as
+ * bytes (so they may hold invalid UTF-8 or control characters), headers in order
+ * (duplicates allowed) and the body. {@link #describe()} prints it escaped, to replay a
+ * failure by hand.
  */
 final class FuzzRequest {
 
     final String service;
+
     String method;
+
     byte[] target;
+
     final List<byte[][]> headers = new ArrayList<>();
+
     byte[] body = new byte[0];
+
     /** False when a case sets its own (odd) Content-Length. */
     boolean autoContentLength = true;
 
@@ -32,12 +38,12 @@ final class FuzzRequest {
     }
 
     FuzzRequest header(String name, byte[] value) {
-        headers.add(new byte[][] {name.getBytes(StandardCharsets.UTF_8), value});
+        headers.add(new byte[][] { name.getBytes(StandardCharsets.UTF_8), value });
         return this;
     }
 
     FuzzRequest rawHeader(byte[] name, byte[] value) {
-        headers.add(new byte[][] {name, value});
+        headers.add(new byte[][] { name, value });
         return this;
     }
 
@@ -52,9 +58,11 @@ final class FuzzRequest {
 
     /** Every value of the header, joined with ", " (as a server would combine them). */
     String headerValues(String name) {
-        return String.join(", ", headers.stream()
-                .filter(h -> new String(h[0], StandardCharsets.UTF_8).equalsIgnoreCase(name))
-                .map(h -> new String(h[1], StandardCharsets.UTF_8)).toList());
+        return String.join(", ",
+                headers.stream()
+                    .filter(h -> new String(h[0], StandardCharsets.UTF_8).equalsIgnoreCase(name))
+                    .map(h -> new String(h[1], StandardCharsets.UTF_8))
+                    .toList());
     }
 
     FuzzRequest body(byte[] bytes) {
@@ -100,7 +108,10 @@ final class FuzzRequest {
         };
     }
 
-    /** The request as printable text: non-printable bytes as \xNN, long runs of one character shortened. */
+    /**
+     * The request as printable text: non-printable bytes as \xNN, long runs of one
+     * character shortened.
+     */
     String describe() {
         StringBuilder out = new StringBuilder();
         out.append(method).append(' ').append(escape(target)).append(" HTTP/1.1   [").append(service).append("]\n");
@@ -144,4 +155,5 @@ final class FuzzRequest {
     private static void write(ByteArrayOutputStream out, byte[] bytes) {
         out.write(bytes, 0, bytes.length);
     }
+
 }

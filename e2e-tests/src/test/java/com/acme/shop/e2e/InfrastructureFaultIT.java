@@ -23,10 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Stops the embedded Redis, then PostgreSQL, under the running platform: while a dependency is
- * down every service answers 503 (problem+json with {@code Retry-After} for APIs; a readable HTML
- * page for web-ui pages; 503 for htmx requests), never 500, within a few seconds; once the server
- * is back every service recovers on its own, without a restart.
+ * Stops the embedded Redis, then PostgreSQL, under the running platform: while a
+ * dependency is down every service answers 503 (problem+json with {@code Retry-After} for
+ * APIs; a readable HTML page for web-ui pages; 503 for htmx requests), never 500, within
+ * a few seconds; once the server is back every service recovers on its own, without a
+ * restart.
  * <p>
  * Disturbs the shared platform, so it runs last (after DegradedHomeIT and FuzzIT).
  */
@@ -34,17 +35,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(PlatformExtension.class)
 class InfrastructureFaultIT {
 
-    /** How long a service may take to notice the outage (command and connect timeouts are 1–2 s). */
+    /**
+     * How long a service may take to notice the outage (command and connect timeouts are
+     * 1–2 s).
+     */
     private static final Duration DETECT = Duration.ofSeconds(15);
+
     /** How long a service may take to reconnect once the server is back. */
     private static final Duration RECOVER = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
 
     private E2ePlatform shop;
+
     private String adminToken;
+
     private WebSession web;
+
     private String memberId;
 
     @Test
@@ -58,21 +68,27 @@ class InfrastructureFaultIT {
             Map<String, Probe> probes = new LinkedHashMap<>();
             probes.put("gateway GET /api/members", expect(() -> gateway("GET", "/api/members?size=1", null, null),
                     InfrastructureFaultIT::apiUnavailable));
-            probes.put("gateway POST /api/members with Idempotency-Key", expect(() -> gateway("POST", "/api/members",
-                    newMemberJson(), UUID.randomUUID().toString()), InfrastructureFaultIT::apiUnavailable));
+            probes.put("gateway POST /api/members with Idempotency-Key",
+                    expect(() -> gateway("POST", "/api/members", newMemberJson(), UUID.randomUUID().toString()),
+                            InfrastructureFaultIT::apiUnavailable));
             probes.put("auth POST /api/auth/login", expect(this::adminLogin, InfrastructureFaultIT::apiUnavailable));
-            probes.put("gateway GET /api/home (bff)", expect(() -> gateway("GET", "/api/home", null, null),
-                    InfrastructureFaultIT::apiUnavailable));
-            // the bff itself uses no Redis (the gateway checks the denylist): called directly it degrades,
+            probes.put("gateway GET /api/home (bff)",
+                    expect(() -> gateway("GET", "/api/home", null, null), InfrastructureFaultIT::apiUnavailable));
+            // the bff itself uses no Redis (the gateway checks the denylist): called
+            // directly it degrades,
             // because auth and member behind it answer 503
-            probes.put("bff GET /api/home (direct: degraded or 503)", expect(() -> direct("bff", "GET", "/api/home", adminToken, null),
-                    r -> apiUnavailable(r) || r.statusCode() == 200 && Api.read(r.body()).path("degraded").asBoolean(false)));
-            probes.put("member GET /api/members/{id}", expect(() -> direct("member", "GET", "/api/members/" + memberId, adminToken, null),
-                    InfrastructureFaultIT::apiUnavailable));
-            probes.put("web-ui GET / (page)", expect(() -> webPage("/", false), InfrastructureFaultIT::pageUnavailable));
-            probes.put("web-ui GET /members (htmx)", expect(() -> webPage("/members", true), r -> r.statusCode() == 503));
-            probes.put("web-ui GET /api/members (proxy)", expect(() -> webPage("/api/members?size=1", false),
-                    InfrastructureFaultIT::apiUnavailable));
+            probes.put("bff GET /api/home (direct: degraded or 503)",
+                    expect(() -> direct("bff", "GET", "/api/home", adminToken, null), r -> apiUnavailable(r)
+                            || r.statusCode() == 200 && Api.read(r.body()).path("degraded").asBoolean(false)));
+            probes.put("member GET /api/members/{id}",
+                    expect(() -> direct("member", "GET", "/api/members/" + memberId, adminToken, null),
+                            InfrastructureFaultIT::apiUnavailable));
+            probes.put("web-ui GET / (page)",
+                    expect(() -> webPage("/", false), InfrastructureFaultIT::pageUnavailable));
+            probes.put("web-ui GET /members (htmx)",
+                    expect(() -> webPage("/members", true), r -> r.statusCode() == 503));
+            probes.put("web-ui GET /api/members (proxy)",
+                    expect(() -> webPage("/api/members?size=1", false), InfrastructureFaultIT::apiUnavailable));
             check(failures, "Redis down", probes);
         }
         finally {
@@ -85,23 +101,31 @@ class InfrastructureFaultIT {
         try {
             Map<String, Probe> probes = new LinkedHashMap<>();
             probes.put("auth POST /api/auth/login", expect(this::adminLogin, InfrastructureFaultIT::apiUnavailable));
-            probes.put("auth POST /api/auth/register", expect(() -> direct("auth", "POST", "/api/auth/register", null,
-                    "{\"email\":\"" + TestUser.unique("fault-") + "@e2e.example.com\",\"name\":\"Fault\",\"password\":\"long enough fault passphrase\"}"),
+            probes.put("auth POST /api/auth/register", expect(
+                    () -> direct("auth", "POST", "/api/auth/register", null, "{\"email\":\"" + TestUser.unique("fault-")
+                            + "@e2e.example.com\",\"name\":\"Fault\",\"password\":\"long enough fault passphrase\"}"),
                     InfrastructureFaultIT::apiUnavailable));
-            probes.put("member GET /api/members/{id}", expect(() -> direct("member", "GET", "/api/members/" + memberId, adminToken, null),
+            probes.put("member GET /api/members/{id}",
+                    expect(() -> direct("member", "GET", "/api/members/" + memberId, adminToken, null),
+                            InfrastructureFaultIT::apiUnavailable));
+            probes.put("member GET /api/members",
+                    expect(() -> direct("member", "GET", "/api/members?size=1", adminToken, null),
+                            InfrastructureFaultIT::apiUnavailable));
+            probes.put("gateway PUT /api/members/{id} with Idempotency-Key", expect(
+                    () -> gateway("PUT", "/api/members/" + memberId, newMemberJson(), UUID.randomUUID().toString()),
                     InfrastructureFaultIT::apiUnavailable));
-            probes.put("member GET /api/members", expect(() -> direct("member", "GET", "/api/members?size=1", adminToken, null),
-                    InfrastructureFaultIT::apiUnavailable));
-            probes.put("gateway PUT /api/members/{id} with Idempotency-Key", expect(() -> gateway("PUT",
-                    "/api/members/" + memberId, newMemberJson(), UUID.randomUUID().toString()), InfrastructureFaultIT::apiUnavailable));
-            probes.put("gateway POST /api/members with Idempotency-Key", expect(() -> gateway("POST", "/api/members",
-                    newMemberJson(), UUID.randomUUID().toString()), InfrastructureFaultIT::apiUnavailable));
-            // bff degrades: home still renders its user and session sections, without the member data
+            probes.put("gateway POST /api/members with Idempotency-Key",
+                    expect(() -> gateway("POST", "/api/members", newMemberJson(), UUID.randomUUID().toString()),
+                            InfrastructureFaultIT::apiUnavailable));
+            // bff degrades: home still renders its user and session sections, without the
+            // member data
             probes.put("bff GET /api/home (degraded)", expect(() -> direct("bff", "GET", "/api/home", adminToken, null),
                     r -> r.statusCode() == 200 && Api.read(r.body()).path("degraded").asBoolean(false)));
             probes.put("web-ui GET / (degraded home)", expect(() -> webPage("/", false), r -> r.statusCode() == 200));
-            probes.put("web-ui GET /members (page)", expect(() -> webPage("/members", false), InfrastructureFaultIT::pageUnavailable));
-            probes.put("web-ui GET /members (htmx)", expect(() -> webPage("/members", true), r -> r.statusCode() == 503));
+            probes.put("web-ui GET /members (page)",
+                    expect(() -> webPage("/members", false), InfrastructureFaultIT::pageUnavailable));
+            probes.put("web-ui GET /members (htmx)",
+                    expect(() -> webPage("/members", true), r -> r.statusCode() == 503));
             check(failures, "PostgreSQL down", probes);
         }
         finally {
@@ -109,7 +133,8 @@ class InfrastructureFaultIT {
         }
         recover(failures, "PostgreSQL back");
 
-        assertTrue(failures.isEmpty(), () -> failures.size() + " expectations failed:\n  " + String.join("\n  ", failures));
+        assertTrue(failures.isEmpty(),
+                () -> failures.size() + " expectations failed:\n  " + String.join("\n  ", failures));
     }
 
     /** Fresh credentials and a member to read and write, taken while everything is up. */
@@ -118,13 +143,15 @@ class InfrastructureFaultIT {
         web = WebSession.login(shop.webUrl(), shop.platform.adminEmail(), shop.platform.adminPassword());
         if (memberId == null) {
             memberId = shop.api.createMember(TestUser.unique("fault-") + "@e2e.example.com", "Fault Tolerant", null)
-                    .get("id").asString();
+                .get("id")
+                .asString();
         }
     }
 
     /**
-     * A fresh admin token from auth. FuzzIT, just before, fills auth's per-address failed-login window:
-     * a 429 is waited out (Retry-After) instead of failing this suite.
+     * A fresh admin token from auth. FuzzIT, just before, fills auth's per-address
+     * failed-login window: a 429 is waited out (Retry-After) instead of failing this
+     * suite.
      */
     private String adminTokenWaitingOutTheLoginLimit() {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -141,16 +168,25 @@ class InfrastructureFaultIT {
         }
     }
 
-    /** After the server is back, every service answers normally again (same processes: nothing restarted). */
+    /**
+     * After the server is back, every service answers normally again (same processes:
+     * nothing restarted).
+     */
     private void recover(List<String> failures, String phase) {
         Map<String, Probe> probes = new LinkedHashMap<>();
         probes.put("auth login", expect(this::adminLogin, r -> r.statusCode() == 200));
-        probes.put("gateway GET /api/members", expect(() -> gateway("GET", "/api/members?size=1", null, null), r -> r.statusCode() == 200));
-        probes.put("gateway PUT /api/members/{id} with Idempotency-Key", expect(() -> gateway("PUT", "/api/members/" + memberId,
-                "{\"email\":\"" + TestUser.unique("fault-") + "@e2e.example.com\",\"name\":\"Fault Tolerant\"}",
-                UUID.randomUUID().toString()), r -> r.statusCode() == 200));
-        probes.put("member GET /api/members/{id}", expect(() -> direct("member", "GET", "/api/members/" + memberId, adminToken, null),
-                r -> r.statusCode() == 200));
+        probes.put("gateway GET /api/members",
+                expect(() -> gateway("GET", "/api/members?size=1", null, null), r -> r.statusCode() == 200));
+        probes
+            .put("gateway PUT /api/members/{id} with Idempotency-Key", expect(
+                    () -> gateway("PUT", "/api/members/" + memberId,
+                            "{\"email\":\"" + TestUser.unique("fault-")
+                                    + "@e2e.example.com\",\"name\":\"Fault Tolerant\"}",
+                            UUID.randomUUID().toString()),
+                    r -> r.statusCode() == 200));
+        probes.put("member GET /api/members/{id}",
+                expect(() -> direct("member", "GET", "/api/members/" + memberId, adminToken, null),
+                        r -> r.statusCode() == 200));
         probes.put("bff GET /api/home", expect(() -> direct("bff", "GET", "/api/home", adminToken, null),
                 r -> r.statusCode() == 200 && !Api.read(r.body()).path("degraded").asBoolean(true)));
         probes.put("web-ui GET /members", expect(() -> webPage("/members", false), r -> r.statusCode() == 200));
@@ -171,8 +207,8 @@ class InfrastructureFaultIT {
     }
 
     /**
-     * Polls every probe until its expectation holds or the time is up. A 500 at any poll is a
-     * failure even if a later poll passes.
+     * Polls every probe until its expectation holds or the time is up. A 500 at any poll
+     * is a failure even if a later poll passes.
      */
     private void poll(List<String> failures, String phase, Map<String, Probe> probes, Duration timeout) {
         long started = System.nanoTime();
@@ -180,7 +216,8 @@ class InfrastructureFaultIT {
         Map<String, String> last = new LinkedHashMap<>();
         Map<String, Probe> pending = new LinkedHashMap<>(probes);
         while (!pending.isEmpty()) {
-            // one round: every pending probe at once, so each service's own time to answer is measured
+            // one round: every pending probe at once, so each service's own time to
+            // answer is measured
             Map<String, CompletableFuture<HttpResponse<String>>> round = new LinkedHashMap<>();
             pending.forEach((name, probe) -> round.put(name, CompletableFuture.supplyAsync(probe.call())));
             for (var entry : round.entrySet()) {
@@ -205,12 +242,13 @@ class InfrastructureFaultIT {
                 }
             }
             if (!pending.isEmpty() && System.nanoTime() > deadline) {
-                pending.keySet().forEach(name -> failures.add(phase + ": " + name + " did not answer as expected within "
-                        + timeout.toSeconds() + " s; last answer: " + last.get(name)));
+                pending.keySet()
+                    .forEach(name -> failures.add(phase + ": " + name + " did not answer as expected within "
+                            + timeout.toSeconds() + " s; last answer: " + last.get(name)));
                 return;
             }
             if (!pending.isEmpty()) {
-                FuzzAccounts.pause(Duration.ofMillis(250));   // poll interval
+                FuzzAccounts.pause(Duration.ofMillis(250)); // poll interval
             }
         }
     }
@@ -241,8 +279,8 @@ class InfrastructureFaultIT {
 
     private static String describe(HttpResponse<String> response) {
         String body = response.body().replaceAll("\\s+", " ");
-        return response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("-")
-                + " Retry-After=" + response.headers().firstValue("Retry-After").orElse("-") + " "
+        return response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("-") + " Retry-After="
+                + response.headers().firstValue("Retry-After").orElse("-") + " "
                 + (body.length() > 200 ? body.substring(0, 200) + "…" : body);
     }
 
@@ -259,7 +297,8 @@ class InfrastructureFaultIT {
 
     private HttpResponse<String> gateway(String method, String path, String json, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(shop.gatewayUrl() + path))
-                .header("Authorization", "Bearer " + adminToken).header("Accept", "application/json");
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Accept", "application/json");
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -268,7 +307,8 @@ class InfrastructureFaultIT {
 
     private HttpResponse<String> direct(String service, String method, String path, String bearer, String json) {
         String base = shop.platform.url(service).toString().replaceAll("/+$", "");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            .header("Accept", "application/json");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -277,8 +317,8 @@ class InfrastructureFaultIT {
 
     private HttpResponse<String> webPage(String path, boolean htmx) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(shop.webUrl() + path))
-                .header("Cookie", web.cookieHeader())
-                .header("Accept", path.startsWith("/api") ? "application/json" : "text/html");
+            .header("Cookie", web.cookieHeader())
+            .header("Accept", path.startsWith("/api") ? "application/json" : "text/html");
         if (htmx) {
             request.header("HX-Request", "true");
         }
@@ -289,7 +329,8 @@ class InfrastructureFaultIT {
         if (json == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return request.header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -304,4 +345,5 @@ class InfrastructureFaultIT {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -10,13 +10,15 @@ import java.util.zip.ZipFile;
 import com.acme.shop.launcher.PlatformOptions;
 
 /**
- * Copies the service jars into {@code target/e2e-jars/<module>/target/} before the platform
- * starts, so a module rebuilt while the suite runs (another build, an IDE) cannot pull a jar from
- * under a running service. Turn off with {@code -De2e.snapshotJars=false}.
+ * Copies the service jars into {@code target/e2e-jars/<module>/target/} before the
+ * platform starts, so a module rebuilt while the suite runs (another build, an IDE)
+ * cannot pull a jar from under a running service. Turn off with
+ * {@code -De2e.snapshotJars=false}.
  */
 final class JarSnapshot {
 
     private static final String VERSION = "0.1.0-SNAPSHOT";
+
     private static final int ATTEMPTS = 10;
 
     private JarSnapshot() {
@@ -50,13 +52,16 @@ final class JarSnapshot {
                 last = e;
             }
             try {
-                Thread.sleep(1000);   // a build is rewriting the jar right now: give it a moment
+                Thread.sleep(1000); // a build is rewriting the jar right now: give it a
+                                    // moment
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        throw new UncheckedIOException("could not copy a complete " + source, last != null ? last : new IOException("no manifest"));
+        throw new UncheckedIOException("could not copy a complete " + source,
+                last != null ? last : new IOException("no manifest"));
     }
+
 }

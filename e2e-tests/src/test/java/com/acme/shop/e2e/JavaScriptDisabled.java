@@ -5,8 +5,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The test's browser context runs with JavaScript turned off (progressive enhancement checks). */
+/**
+ * The test's browser context runs with JavaScript turned off (progressive enhancement
+ * checks).
+ */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target({ ElementType.TYPE, ElementType.METHOD })
 @interface JavaScriptDisabled {
+
 }

@@ -62,7 +62,8 @@ class MembersIT extends BrowserTest {
         int before = memberRows().count();
         page.evaluate("() => { window.__e2eMarker = 'still-here'; }");
 
-        page.getByRole(AriaRole.SEARCHBOX).pressSequentially(token, new Locator.PressSequentiallyOptions().setDelay(40));
+        page.getByRole(AriaRole.SEARCHBOX)
+            .pressSequentially(token, new Locator.PressSequentiallyOptions().setDelay(40));
 
         assertThat(memberRows()).hasCount(1);
         assertThat(memberRow(member.get("id").asString())).containsText(token + " Searchable");
@@ -74,7 +75,9 @@ class MembersIT extends BrowserTest {
     @Test
     void editsAMemberInline() {
         String token = TestUser.unique("Inline");
-        String id = api.createMember(token.toLowerCase() + "@e2e.example.com", token + " Before", "+1 555 0101").get("id").asString();
+        String id = api.createMember(token.toLowerCase() + "@e2e.example.com", token + " Before", "+1 555 0101")
+            .get("id")
+            .asString();
         loginAsAdmin();
         page.navigate("/members?q=" + token);
 
@@ -110,7 +113,8 @@ class MembersIT extends BrowserTest {
 
     @Test
     void pagesThroughTheMemberList() {
-        while (api.totalMembers() <= 45) {   // more than two pages at any page size up to 20
+        while (api.totalMembers() <= 45) { // more than two pages at any page size up to
+                                           // 20
             String token = TestUser.unique("Pager");
             api.createMember(token.toLowerCase() + "@e2e.example.com", token, null);
         }
@@ -141,7 +145,8 @@ class MembersIT extends BrowserTest {
         });
         loginAsAdmin();
 
-        assertThat(page.locator("#admin-summary")).containsText(name);   // newest members on home
+        assertThat(page.locator("#admin-summary")).containsText(name); // newest members
+                                                                       // on home
         page.navigate("/members?q=" + token);
         assertThat(memberRow(id)).containsText(name);
         assertThat(membersTable().locator("script")).hasCount(0);
@@ -150,4 +155,5 @@ class MembersIT extends BrowserTest {
 
         assertEquals(0, dialogs.get(), "a member's name must never execute as script");
     }
+
 }

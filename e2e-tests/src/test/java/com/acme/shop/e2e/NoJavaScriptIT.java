@@ -45,4 +45,5 @@ class NoJavaScriptIT extends BrowserTest {
         page.navigate("/members");
         assertThat(page).hasURL(Pattern.compile(".*/login.*"));
     }
+
 }

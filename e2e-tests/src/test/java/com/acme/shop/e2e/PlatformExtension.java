@@ -4,7 +4,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** Gives a test method the run-wide platform ({@link E2ePlatform}), for suites that need no browser. */
+/**
+ * Gives a test method the run-wide platform ({@link E2ePlatform}), for suites that need
+ * no browser.
+ */
 final class PlatformExtension implements ParameterResolver {
 
     @Override
@@ -16,4 +19,5 @@ final class PlatformExtension implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return E2ePlatform.of(context);
     }
+
 }

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * HTTP/1.1 over a plain socket, for requests that {@code java.net.http} refuses to send: invalid
- * UTF-8 in the request target or in header values, duplicate and overlong headers, odd
- * Content-Length. One request per connection ({@code Connection: close}); the answer is read to the
- * end of the stream, chunked bodies are decoded.
+ * HTTP/1.1 over a plain socket, for requests that {@code java.net.http} refuses to send:
+ * invalid UTF-8 in the request target or in header values, duplicate and overlong
+ * headers, odd Content-Length. One request per connection ({@code Connection: close});
+ * the answer is read to the end of the stream, chunked bodies are decoded.
  */
 final class RawHttp {
 
@@ -25,7 +25,10 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    /** A parsed answer. {@code status} is 0 when the server closed the connection without answering. */
+    /**
+     * A parsed answer. {@code status} is 0 when the server closed the connection without
+     * answering.
+     */
     record Response(int status, List<String[]> headers, byte[] body) {
 
         String header(String name) {
@@ -52,8 +55,10 @@ final class RawHttp {
                 out.append("\n  ").append(header[0]).append(": ").append(header[1]);
             }
             String text = bodyText();
-            out.append("\n  body (").append(body.length).append(" bytes): ")
-                    .append(text.length() > maxBody ? text.substring(0, maxBody) + "…" : text);
+            out.append("\n  body (")
+                .append(body.length)
+                .append(" bytes): ")
+                .append(text.length() > maxBody ? text.substring(0, maxBody) + "…" : text);
             return out.toString();
         }
     }
@@ -65,10 +70,12 @@ final class RawHttp {
             OutputStream out = socket.getOutputStream();
             try {
                 out.write(request);
-                out.flush();   // no shutdownOutput(): Netty closes a half-closed connection without answering
+                out.flush(); // no shutdownOutput(): Netty closes a half-closed connection
+                             // without answering
             }
             catch (IOException writeFailed) {
-                // the server may answer (400, 413, 431) and close before it read the whole request: read what it sent
+                // the server may answer (400, 413, 431) and close before it read the
+                // whole request: read what it sent
             }
             byte[] raw = readAll(socket.getInputStream());
             return parse(raw);
@@ -99,7 +106,7 @@ final class RawHttp {
     }
 
     static Response parse(byte[] raw) {
-        int headEnd = indexOf(raw, new byte[] {'\r', '\n', '\r', '\n'}, 0);
+        int headEnd = indexOf(raw, new byte[] { '\r', '\n', '\r', '\n' }, 0);
         if (raw.length == 0 || headEnd < 0) {
             return new Response(0, List.of(), raw);
         }
@@ -111,7 +118,7 @@ final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.add(new String[] {lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
+                headers.add(new String[] { lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim() });
             }
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, headEnd + 4, raw.length);
@@ -133,7 +140,7 @@ final class RawHttp {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int pos = 0;
         while (pos < chunked.length) {
-            int lineEnd = indexOf(chunked, new byte[] {'\r', '\n'}, pos);
+            int lineEnd = indexOf(chunked, new byte[] { '\r', '\n' }, pos);
             if (lineEnd < 0) {
                 break;
             }
@@ -152,8 +159,7 @@ final class RawHttp {
     }
 
     private static int indexOf(byte[] data, byte[] pattern, int from) {
-        outer:
-        for (int i = from; i <= data.length - pattern.length; i++) {
+        outer: for (int i = from; i <= data.length - pattern.length; i++) {
             for (int j = 0; j < pattern.length; j++) {
                 if (data[i + j] != pattern[j]) {
                     continue outer;
@@ -163,4 +169,5 @@ final class RawHttp {
         }
         return -1;
     }
+
 }

@@ -15,7 +15,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * {@code -De2e.screenshots=true}, so ordinary and CI runs never rewrite them.
  */
 @EnabledIfSystemProperty(named = "e2e.screenshots", matches = "true")
-@Order(1)   // before the other suites add their test data
+@Order(1) // before the other suites add their test data
 class ReadmeScreenshotsIT extends BrowserTest {
 
     @Test
@@ -41,4 +41,5 @@ class ReadmeScreenshotsIT extends BrowserTest {
         page.waitForLoadState(LoadState.NETWORKIDLE);
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
     }
+
 }

@@ -7,8 +7,7 @@ record TestUser(String email, String name, String password) {
 
     static TestUser random(String label) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        return new TestUser(label + "-" + suffix + "@e2e.example.com",
-                capitalize(label) + " Tester " + suffix,
+        return new TestUser(label + "-" + suffix + "@e2e.example.com", capitalize(label) + " Tester " + suffix,
                 "long enough passphrase " + suffix + " walrus");
     }
 

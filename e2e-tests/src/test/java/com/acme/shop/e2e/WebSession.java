@@ -13,15 +13,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A web-ui session driven over plain HTTP (no browser): the session cookie and the CSRF token of
- * the page, either anonymous ({@code GET /login}) or logged in through the login form.
+ * A web-ui session driven over plain HTTP (no browser): the session cookie and the CSRF
+ * token of the page, either anonymous ({@code GET /login}) or logged in through the login
+ * form.
  */
 record WebSession(String cookieName, String cookie, String csrf) {
 
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
 
     String cookieHeader() {
         return cookieName + "=" + cookie;
@@ -33,22 +38,26 @@ record WebSession(String cookieName, String cookie, String csrf) {
 
     static WebSession login(String webUrl, String email, String password) {
         WebSession anonymous = anonymous(webUrl);
-        String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(anonymous.csrf(), StandardCharsets.UTF_8);
+        String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(anonymous.csrf(), StandardCharsets.UTF_8);
         HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(webUrl + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", anonymous.cookieHeader())
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", anonymous.cookieHeader())
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() / 100 != 3 || location.contains("error")) {
-            throw new AssertionError("web-ui login answered " + login.statusCode() + " " + location + ": " + login.body());
+            throw new AssertionError(
+                    "web-ui login answered " + login.statusCode() + " " + location + ": " + login.body());
         }
         String cookie = sessionCookie(login).map(c -> c[1]).orElse(anonymous.cookie());
         return page(webUrl, "/profile", new WebSession(anonymous.cookieName(), cookie, null));
     }
 
-    /** GETs a page (with the session's cookie, if any) and reads the session cookie and CSRF token. */
+    /**
+     * GETs a page (with the session's cookie, if any) and reads the session cookie and
+     * CSRF token.
+     */
     private static WebSession page(String webUrl, String path, WebSession session) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webUrl + path)).header("Accept", "text/html");
         if (session != null) {
@@ -76,7 +85,7 @@ record WebSession(String cookieName, String cookie, String csrf) {
             String pair = cookie.split(";", 2)[0];
             int eq = pair.indexOf('=');
             if (eq > 0 && !pair.substring(eq + 1).isEmpty()) {
-                return Optional.of(new String[] {pair.substring(0, eq).trim(), pair.substring(eq + 1).trim()});
+                return Optional.of(new String[] { pair.substring(0, eq).trim(), pair.substring(eq + 1).trim() });
             }
         }
         return Optional.empty();

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import com.acme.shop.common.testing.ServiceConfiguration;
 
-/** What the gateway's application.yml switches on in common, and which environment variables it maps there. */
+/**
+ * What the gateway's application.yml switches on in common, and which environment
+ * variables it maps there.
+ */
 class CommonConfigurationTest {
 
     @Test
@@ -16,4 +19,5 @@ class CommonConfigurationTest {
     void mapsJwtIssuerAndAuthServerUrlOntoTokenVerification() {
         ServiceConfiguration.assertVerifiesTokensFromTheConfiguredIssuer("shop-gateway");
     }
+
 }

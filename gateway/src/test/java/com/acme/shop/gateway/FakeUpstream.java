@@ -17,10 +17,11 @@ import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.TestInfra;
 
 /**
- * Stands in for auth and member behind the gateway (a {@link StubServer}): serves the JWKS, records every other
- * request and answers with a body unique per execution, so a replay is distinguishable from a second execution.
- * Registered as a JUnit extension ({@code @RegisterExtension static final FakeUpstream UPSTREAM}) it forgets the
- * requests before each test and stops after the class.
+ * Stands in for auth and member behind the gateway (a {@link StubServer}): serves the
+ * JWKS, records every other request and answers with a body unique per execution, so a
+ * replay is distinguishable from a second execution. Registered as a JUnit extension
+ * ({@code @RegisterExtension static final FakeUpstream UPSTREAM}) it forgets the requests
+ * before each test and stops after the class.
  */
 final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
@@ -28,7 +29,10 @@ final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCl
 
     private static final String SLOW = "/api/members/slow";
 
-    /** A create that takes half a second, so that concurrent duplicates arrive while it runs. */
+    /**
+     * A create that takes half a second, so that concurrent duplicates arrive while it
+     * runs.
+     */
     static final String RACE = "/api/members/race";
 
     private final AtomicInteger executions = new AtomicInteger();
@@ -42,24 +46,27 @@ final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCl
 
     FakeUpstream(String jwks) {
         this.server = StubServer.start()
-                .on("GET", JWKS, request -> Reply.json(200, jwks))
-                .on("GET", SLOW, request -> Reply.json(200, "{}").delayed(Duration.ofSeconds(5)))
-                .on("POST", "/api/members", request -> created(executions.incrementAndGet()))
-                .on("POST", RACE, request -> created(executions.incrementAndGet()).delayed(Duration.ofMillis(500)))
-                .otherwise(request -> Reply.json(200, "{\"method\":\"" + request.method() + "\",\"uri\":\""
-                        + request.uri() + "\",\"execution\":" + executions.incrementAndGet() + "}"));
+            .on("GET", JWKS, request -> Reply.json(200, jwks))
+            .on("GET", SLOW, request -> Reply.json(200, "{}").delayed(Duration.ofSeconds(5)))
+            .on("POST", "/api/members", request -> created(executions.incrementAndGet()))
+            .on("POST", RACE, request -> created(executions.incrementAndGet()).delayed(Duration.ofMillis(500)))
+            .otherwise(request -> Reply.json(200, "{\"method\":\"" + request.method() + "\",\"uri\":\"" + request.uri()
+                    + "\",\"execution\":" + executions.incrementAndGet() + "}"));
     }
 
     private static Reply created(int execution) {
         String id = UUID.randomUUID().toString();
         return Reply.json(201, "{\"id\":\"" + id + "\",\"execution\":" + execution + "}")
-                .header("Location", "/api/members/" + id)
-                .header("ETag", "\"0\"")
-                .header("Set-Cookie", "upstream=" + execution)
-                .header("X-Upstream-Private", "secret");
+            .header("Location", "/api/members/" + id)
+            .header("ETag", "\"0\"")
+            .header("Set-Cookie", "upstream=" + execution)
+            .header("X-Upstream-Private", "secret");
     }
 
-    /** The test Redis, and each of {@code urlProperties} (e.g. {@code AUTH_SERVER_URL}) pointing here. */
+    /**
+     * The test Redis, and each of {@code urlProperties} (e.g. {@code AUTH_SERVER_URL})
+     * pointing here.
+     */
     void register(DynamicPropertyRegistry registry, String... urlProperties) {
         TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
         for (String property : urlProperties) {
@@ -67,9 +74,15 @@ final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCl
         }
     }
 
-    /** A client of the gateway under test (listening on {@code port}, in front of this upstream). */
+    /**
+     * A client of the gateway under test (listening on {@code port}, in front of this
+     * upstream).
+     */
     static WebTestClient gatewayClient(int port) {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+        return WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + port)
+            .responseTimeout(Duration.ofSeconds(20))
+            .build();
     }
 
     String url() {
@@ -77,9 +90,10 @@ final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCl
     }
 
     List<StubServer.Request> received() {
-        return server.received().stream()
-                .filter(request -> !request.path().equals(JWKS) && !request.path().equals(SLOW))
-                .toList();
+        return server.received()
+            .stream()
+            .filter(request -> !request.path().equals(JWKS) && !request.path().equals(SLOW))
+            .toList();
     }
 
     /** Requests received for a path (without query), in arrival order. */
@@ -105,4 +119,5 @@ final class FakeUpstream implements BeforeEachCallback, AfterAllCallback, AutoCl
     public void close() {
         server.close();
     }
+
 }

@@ -14,12 +14,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-
-/** Both gateway filters switched off by configuration: the gateway is then a plain router. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "management.server.port=0",
-        "TOKEN_VALIDATION_ENABLED=false",
-        "IDEMPOTENCY_ENABLED=false" })
+/**
+ * Both gateway filters switched off by configuration: the gateway is then a plain router.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "management.server.port=0", "TOKEN_VALIDATION_ENABLED=false", "IDEMPOTENCY_ENABLED=false" })
 class FilterTogglesIT {
 
     @RegisterExtension
@@ -50,18 +49,32 @@ class FilterTogglesIT {
     void idempotencyOffForwardsEveryKeyedRequest() {
         String key = UUID.randomUUID().toString();
         for (int i = 0; i < 2; i++) {
-            client.post().uri("/api/members").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{}").exchange()
-                    .expectStatus().isCreated().expectHeader().doesNotExist("Idempotent-Replayed");
+            client.post()
+                .uri("/api/members")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed");
         }
         assertThat(UPSTREAM.received("POST", "/api/members")).hasSize(2)
-                .allSatisfy(r -> assertThat(r.headers()).containsEntry("Idempotency-Key", key));
+            .allSatisfy(r -> assertThat(r.headers()).containsEntry("Idempotency-Key", key));
     }
 
     @Test
     void bodyLimitStillApplies() {
-        client.put().uri("/api/members/1").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new byte[1024 * 1024 + 1]).exchange()
-                .expectStatus().isEqualTo(413).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.put()
+            .uri("/api/members/1")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(new byte[1024 * 1024 + 1])
+            .exchange()
+            .expectStatus()
+            .isEqualTo(413)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
+
 }

@@ -37,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole API path with the real auth and member services (started as processes by the
- * launcher) behind this gateway (in-process), over real HTTP with real PostgreSQL and Redis.
- * The gateway runs the shipped configuration: no route requires an idempotency key.
+ * launcher) behind this gateway (in-process), over real HTTP with real PostgreSQL and
+ * Redis. The gateway runs the shipped configuration: no route requires an idempotency
+ * key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class FullStackIT {
@@ -61,17 +62,19 @@ class FullStackIT {
         PostgresConnection pg = TestInfra.postgres();
         RedisConnection redis = TestInfra.redis();
         dataDir = Files.createTempDirectory("gateway-it-");
-        // isolated: variables exported in the caller's shell (ADMIN_EMAIL, SPRING_PROFILES_ACTIVE, ...) stay out
+        // isolated: variables exported in the caller's shell (ADMIN_EMAIL,
+        // SPRING_PROFILES_ACTIVE, ...) stay out
         PlatformOptions defaults = PlatformOptions.isolated();
-        PlatformOptions options = defaults.withServices("auth", "member").withRandomPorts()
-                .withRepoRoot(snapshotJars(defaults.repoRoot(), dataDir.resolve("repo"), "auth", "member"))
-                .withDataDir(dataDir.resolve("data"))
-                .withEnv("DATABASE_URL", pg.databaseUrl())
-                .withEnv("REDIS_URL", redis.host())
-                .withEnv("REDIS_PORT", String.valueOf(redis.port()))
-                .withEnv("REDIS_DB", String.valueOf(redis.database()))
-                .withEnv("BCRYPT_COST", "4")
-                .withLogs(Boolean.getBoolean("shop.it.logs"));
+        PlatformOptions options = defaults.withServices("auth", "member")
+            .withRandomPorts()
+            .withRepoRoot(snapshotJars(defaults.repoRoot(), dataDir.resolve("repo"), "auth", "member"))
+            .withDataDir(dataDir.resolve("data"))
+            .withEnv("DATABASE_URL", pg.databaseUrl())
+            .withEnv("REDIS_URL", redis.host())
+            .withEnv("REDIS_PORT", String.valueOf(redis.port()))
+            .withEnv("REDIS_DB", String.valueOf(redis.database()))
+            .withEnv("BCRYPT_COST", "4")
+            .withLogs(Boolean.getBoolean("shop.it.logs"));
         if (redis.password() != null) {
             options = options.withEnv("REDIS_PASSWORD", redis.password());
         }
@@ -93,8 +96,8 @@ class FullStackIT {
     }
 
     /**
-     * Copies the service jars, so that a concurrent rebuild of auth or member cannot change a jar
-     * under a running service.
+     * Copies the service jars, so that a concurrent rebuild of auth or member cannot
+     * change a jar under a running service.
      */
     private static Path snapshotJars(Path repoRoot, Path copyRoot, String... services) throws IOException {
         for (String service : services) {
@@ -109,30 +112,61 @@ class FullStackIT {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        client = WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + port)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
     }
 
     @Test
     void registerLoginAndManageOwnProfile() {
         String email = uniqueEmail();
-        client.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", PASSWORD, "name", "Rita Register")).exchange()
-                .expectStatus().isCreated()
-                .expectBody().jsonPath("$.email").isEqualTo(email).jsonPath("$.id").isNotEmpty();
+        client.post()
+            .uri("/api/auth/register")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", email, "password", PASSWORD, "name", "Rita Register"))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody()
+            .jsonPath("$.email")
+            .isEqualTo(email)
+            .jsonPath("$.id")
+            .isNotEmpty();
         String token = login(email, PASSWORD).get("access_token").asString();
 
-        client.get().uri("/api/members/me").headers(h -> h.setBearerAuth(token)).header("X-Request-Id", "trace-42")
-                .exchange()
-                .expectStatus().isOk()
-                .expectHeader().values("X-Request-Id", values -> assertThat(values).containsExactly("trace-42"))
-                .expectBody().jsonPath("$.name").isEqualTo("Rita Register");
-        client.put().uri("/api/members/me").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "name", "Rita Renamed", "phone", "+1 555 0100")).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Rita Renamed");
-        client.get().uri("/api/auth/verify").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.email").isEqualTo(email);
+        client.get()
+            .uri("/api/members/me")
+            .headers(h -> h.setBearerAuth(token))
+            .header("X-Request-Id", "trace-42")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .values("X-Request-Id", values -> assertThat(values).containsExactly("trace-42"))
+            .expectBody()
+            .jsonPath("$.name")
+            .isEqualTo("Rita Register");
+        client.put()
+            .uri("/api/members/me")
+            .headers(h -> h.setBearerAuth(token))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", email, "name", "Rita Renamed", "phone", "+1 555 0100"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.name")
+            .isEqualTo("Rita Renamed");
+        client.get()
+            .uri("/api/auth/verify")
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.email")
+            .isEqualTo(email);
     }
 
     @Test
@@ -140,49 +174,111 @@ class FullStackIT {
         String admin = adminToken();
         String userToken = newUserToken();
 
-        JsonNode created = body(client.post().uri("/api/members").headers(h -> h.setBearerAuth(admin))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", uniqueEmail(), "name", "Carl Crud")).exchange()
-                .expectStatus().isCreated().expectHeader().exists(HttpHeaders.LOCATION)
-                .expectHeader().exists(HttpHeaders.ETAG));
+        JsonNode created = body(client.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(admin))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", uniqueEmail(), "name", "Carl Crud"))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectHeader()
+            .exists(HttpHeaders.LOCATION)
+            .expectHeader()
+            .exists(HttpHeaders.ETAG));
         String id = created.get("id").asString();
 
-        client.get().uri("/api/members/{id}", id).headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Carl Crud");
-        client.put().uri("/api/members/{id}", id).headers(h -> h.setBearerAuth(admin))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", created.get("email").asString(), "name", "Carl Changed")).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Carl Changed");
-        client.get().uri("/api/members?q=Carl Changed").headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.page.totalElements").isEqualTo(1);
+        client.get()
+            .uri("/api/members/{id}", id)
+            .headers(h -> h.setBearerAuth(admin))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.name")
+            .isEqualTo("Carl Crud");
+        client.put()
+            .uri("/api/members/{id}", id)
+            .headers(h -> h.setBearerAuth(admin))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", created.get("email").asString(), "name", "Carl Changed"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.name")
+            .isEqualTo("Carl Changed");
+        client.get()
+            .uri("/api/members?q=Carl Changed")
+            .headers(h -> h.setBearerAuth(admin))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.page.totalElements")
+            .isEqualTo(1);
 
-        client.get().uri("/api/members").headers(h -> h.setBearerAuth(userToken)).exchange()
-                .expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        client.get().uri("/api/members/{id}", id).headers(h -> h.setBearerAuth(userToken)).exchange()
-                .expectStatus().isForbidden();
-        client.delete().uri("/api/members/{id}", id).headers(h -> h.setBearerAuth(userToken)).exchange()
-                .expectStatus().isForbidden();
+        client.get()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(userToken))
+            .exchange()
+            .expectStatus()
+            .isForbidden()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+            .uri("/api/members/{id}", id)
+            .headers(h -> h.setBearerAuth(userToken))
+            .exchange()
+            .expectStatus()
+            .isForbidden();
+        client.delete()
+            .uri("/api/members/{id}", id)
+            .headers(h -> h.setBearerAuth(userToken))
+            .exchange()
+            .expectStatus()
+            .isForbidden();
 
-        client.delete().uri("/api/members/{id}", id).headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectStatus().isNoContent();
-        client.get().uri("/api/members/{id}", id).headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectStatus().isNotFound();
+        client.delete()
+            .uri("/api/members/{id}", id)
+            .headers(h -> h.setBearerAuth(admin))
+            .exchange()
+            .expectStatus()
+            .isNoContent();
+        client.get()
+            .uri("/api/members/{id}", id)
+            .headers(h -> h.setBearerAuth(admin))
+            .exchange()
+            .expectStatus()
+            .isNotFound();
     }
 
     @Test
     void shippedConfigRequiresNoKeyAndReplaysKeyedCreate() {
         String admin = adminToken();
-        client.post().uri("/api/members").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", uniqueEmail(), "name", "No Key")).exchange()
-                .expectStatus().isCreated();
+        client.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(admin))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", uniqueEmail(), "name", "No Key"))
+            .exchange()
+            .expectStatus()
+            .isCreated();
 
         String key = UUID.randomUUID().toString();
         String email = uniqueEmail();
-        byte[] first = keyedCreate(admin, key, email, "Kay Keyed").expectStatus().isCreated()
-                .expectBody().returnResult().getResponseBody();
-        byte[] replay = keyedCreate(admin, key, email, "Kay Keyed").expectStatus().isCreated()
-                .expectHeader().valueEquals("Idempotent-Replayed", "true")
-                .expectBody().returnResult().getResponseBody();
+        byte[] first = keyedCreate(admin, key, email, "Kay Keyed").expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
+        byte[] replay = keyedCreate(admin, key, email, "Kay Keyed").expectStatus()
+            .isCreated()
+            .expectHeader()
+            .valueEquals("Idempotent-Replayed", "true")
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
         assertThat(replay).isEqualTo(first);
         keyedCreate(admin, key, email, "Other Body").expectStatus().isEqualTo(422);
         assertThat(countByEmail(admin, email)).isEqualTo(1);
@@ -195,13 +291,18 @@ class FullStackIT {
         String email = uniqueEmail();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         Flux.range(0, 100)
-                .flatMap(i -> WebClient.create("http://127.0.0.1:" + port).post().uri("/api/members")
-                        .headers(h -> h.setBearerAuth(admin)).header("Idempotency-Key", key)
+            .flatMap(
+                    i -> WebClient.create("http://127.0.0.1:" + port)
+                        .post()
+                        .uri("/api/members")
+                        .headers(h -> h.setBearerAuth(admin))
+                        .header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", email, "name", "Concurrent Carla"))
-                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 100)
-                .doOnNext(status -> statuses.merge(status, 1, Integer::sum))
-                .blockLast(Duration.ofSeconds(120));
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())),
+                    100)
+            .doOnNext(status -> statuses.merge(status, 1, Integer::sum))
+            .blockLast(Duration.ofSeconds(120));
         assertThat(statuses.keySet()).isSubsetOf(201, 409);
         assertThat(countByEmail(admin, email)).isEqualTo(1);
     }
@@ -212,19 +313,38 @@ class FullStackIT {
         JsonNode tokens = login(email, PASSWORD);
         String firstRefresh = tokens.get("refresh_token").asString();
 
-        JsonNode rotated = body(client.post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("refresh_token", firstRefresh)).exchange().expectStatus().isOk());
+        JsonNode rotated = body(client.post()
+            .uri("/api/auth/refresh")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("refresh_token", firstRefresh))
+            .exchange()
+            .expectStatus()
+            .isOk());
         String secondRefresh = rotated.get("refresh_token").asString();
         assertThat(secondRefresh).isNotEqualTo(firstRefresh);
         assertThat(rotated.get("token_type").asString()).isEqualTo("Bearer");
 
-        client.post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("refresh_token", firstRefresh)).exchange().expectStatus().isUnauthorized();
-        client.post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("refresh_token", secondRefresh)).exchange().expectStatus().isUnauthorized();
+        client.post()
+            .uri("/api/auth/refresh")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("refresh_token", firstRefresh))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
+        client.post()
+            .uri("/api/auth/refresh")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("refresh_token", secondRefresh))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
         String accessOfFamily = rotated.get("access_token").asString();
-        client.get().uri("/api/members/me").headers(h -> h.setBearerAuth(accessOfFamily)).exchange()
-                .expectStatus().isUnauthorized();
+        client.get()
+            .uri("/api/members/me")
+            .headers(h -> h.setBearerAuth(accessOfFamily))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
     }
 
     @Test
@@ -234,42 +354,91 @@ class FullStackIT {
         String access = tokens.get("access_token").asString();
         client.get().uri("/api/members/me").headers(h -> h.setBearerAuth(access)).exchange().expectStatus().isOk();
 
-        client.post().uri("/api/auth/logout").headers(h -> h.setBearerAuth(access))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("refresh_token", tokens.get("refresh_token").asString())).exchange()
-                .expectStatus().isNoContent();
-        client.get().uri("/api/members/me").headers(h -> h.setBearerAuth(access)).exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
-                        v -> assertThat(v).startsWith("Bearer error=\"invalid_token\""));
+        client.post()
+            .uri("/api/auth/logout")
+            .headers(h -> h.setBearerAuth(access))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("refresh_token", tokens.get("refresh_token").asString()))
+            .exchange()
+            .expectStatus()
+            .isNoContent();
+        client.get()
+            .uri("/api/members/me")
+            .headers(h -> h.setBearerAuth(access))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer error=\"invalid_token\""));
     }
 
     @Test
     void badInputGetsProblemDetails() {
         String admin = adminToken();
-        client.post().uri("/api/members").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"email\": \"x@example.test\", \"name\": ").exchange()
-                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        client.post().uri("/api/members").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.TEXT_PLAIN)
-                .bodyValue("name=x").exchange()
-                .expectStatus().isEqualTo(415).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        client.post().uri("/api/members").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new byte[1024 * 1024 + 1]).exchange()
-                .expectStatus().isEqualTo(413).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        client.post().uri("/api/members").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", "not-an-email", "name", "")).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors").isArray();
+        client.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(admin))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"email\": \"x@example.test\", \"name\": ")
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(admin))
+            .contentType(MediaType.TEXT_PLAIN)
+            .bodyValue("name=x")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(415)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(admin))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(new byte[1024 * 1024 + 1])
+            .exchange()
+            .expectStatus()
+            .isEqualTo(413)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(admin))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", "not-an-email", "name", ""))
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectBody()
+            .jsonPath("$.errors")
+            .isArray();
     }
 
     @Test
     void hostileLookingNamesAreStoredLiterally() {
         String admin = adminToken();
         for (String name : new String[] { "Robert'); DROP TABLE members;--", "<script>alert(1)</script>" }) {
-            String id = body(client.post().uri("/api/members").headers(h -> h.setBearerAuth(admin))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", uniqueEmail(), "name", name))
-                    .exchange().expectStatus().isCreated()).get("id").asString();
-            client.get().uri("/api/members/{id}", id).headers(h -> h.setBearerAuth(admin)).exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo(name);
+            String id = body(client.post()
+                .uri("/api/members")
+                .headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", uniqueEmail(), "name", name))
+                .exchange()
+                .expectStatus()
+                .isCreated()).get("id").asString();
+            client.get()
+                .uri("/api/members/{id}", id)
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo(name);
         }
     }
 
@@ -279,29 +448,42 @@ class FullStackIT {
         String email = uniqueEmail();
         TestInfra.stopRedis();
         try {
-            keyedCreate(admin, UUID.randomUUID().toString(), email, "Redis Down").expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+            keyedCreate(admin, UUID.randomUUID().toString(), email, "Redis Down").expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER);
         }
         finally {
             TestInfra.startRedis();
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                keyedCreate(admin, UUID.randomUUID().toString(), email, "Redis Back").expectStatus().isCreated());
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> keyedCreate(admin, UUID.randomUUID().toString(), email, "Redis Back").expectStatus()
+                .isCreated());
         assertThat(countByEmail(admin, email)).isEqualTo(1);
     }
 
-    // --- helpers -------------------------------------------------------------------------------------
+    // --- helpers
+    // -------------------------------------------------------------------------------------
 
     private WebTestClient.ResponseSpec keyedCreate(String token, String key, String email, String name) {
-        return client.post().uri("/api/members").headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", email, "name", name)).exchange();
+        return client.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(token))
+            .header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", email, "name", name))
+            .exchange();
     }
 
     private long countByEmail(String admin, String email) {
-        return body(client.get().uri(b -> b.path("/api/members").queryParam("q", email).build())
-                .headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk())
-                .get("page").get("totalElements").asLong();
+        return body(client.get()
+            .uri(b -> b.path("/api/members").queryParam("q", email).build())
+            .headers(h -> h.setBearerAuth(admin))
+            .exchange()
+            .expectStatus()
+            .isOk()).get("page").get("totalElements").asLong();
     }
 
     private String adminToken() {
@@ -314,15 +496,24 @@ class FullStackIT {
 
     private String register() {
         String email = uniqueEmail();
-        client.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", PASSWORD, "name", "Test User")).exchange()
-                .expectStatus().isCreated();
+        client.post()
+            .uri("/api/auth/register")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", email, "password", PASSWORD, "name", "Test User"))
+            .exchange()
+            .expectStatus()
+            .isCreated();
         return email;
     }
 
     private JsonNode login(String email, String password) {
-        return body(client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", password)).exchange().expectStatus().isOk());
+        return body(client.post()
+            .uri("/api/auth/login")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", email, "password", password))
+            .exchange()
+            .expectStatus()
+            .isOk());
     }
 
     private static JsonNode body(WebTestClient.ResponseSpec response) {
@@ -337,4 +528,5 @@ class FullStackIT {
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
+
 }

@@ -38,14 +38,12 @@ import com.acme.shop.infra.TestInfra;
 import reactor.core.publisher.Flux;
 
 /**
- * The gateway over real HTTP with real Redis, in front of an in-test upstream that serves the
- * JWKS and records what reaches it. Tokens are minted in the test (ES256, like auth).
+ * The gateway over real HTTP with real Redis, in front of an in-test upstream that serves
+ * the JWKS and records what reaches it. Tokens are minted in the test (ES256, like auth).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "management.server.port=0",
-        "UPSTREAM_RESPONSE_TIMEOUT=1s",
-        "UPSTREAM_CONNECT_TIMEOUT_MS=500",
-        "MEMBER_CREATE_IDEMPOTENCY_KEY_REQUIRED=true" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "management.server.port=0", "UPSTREAM_RESPONSE_TIMEOUT=1s", "UPSTREAM_CONNECT_TIMEOUT_MS=500",
+                "MEMBER_CREATE_IDEMPOTENCY_KEY_REQUIRED=true" })
 class GatewayIT {
 
     static final TestTokens TOKENS = TestTokens.create();
@@ -80,79 +78,139 @@ class GatewayIT {
         client = FakeUpstream.gatewayClient(port);
     }
 
-    // --- routing, request id, Authorization forwarding ---------------------------------------
+    // --- routing, request id, Authorization forwarding
+    // ---------------------------------------
 
     @Test
     void forwardsAuthorizationAndRequestIdUnchanged() {
         String token = TOKENS.user(alice);
-        client.get().uri("/api/members/42?x=1").headers(h -> h.setBearerAuth(token))
-                .header("X-Request-Id", "req-abc.123").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("X-Request-Id", "req-abc.123");
+        client.get()
+            .uri("/api/members/42?x=1")
+            .headers(h -> h.setBearerAuth(token))
+            .header("X-Request-Id", "req-abc.123")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals("X-Request-Id", "req-abc.123");
         StubServer.Request received = UPSTREAM.received("GET", "/api/members/42").get(0);
         assertThat(received.uri()).isEqualTo("/api/members/42?x=1");
         assertThat(received.headers()).containsEntry("Authorization", "Bearer " + token)
-                .containsEntry("X-Request-Id", "req-abc.123");
+            .containsEntry("X-Request-Id", "req-abc.123");
     }
 
     @Test
     void forwardsTheConnectionAddressNotAClientChosenOne() {
-        client.get().uri("/api/members/5").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
-                .header("X-Forwarded-For", "6.6.6.6").exchange().expectStatus().isOk();
-        assertThat(UPSTREAM.received("GET", "/api/members/5").get(0).headers())
-                .containsEntry("X-Forwarded-For", "127.0.0.1");
+        client.get()
+            .uri("/api/members/5")
+            .headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+            .header("X-Forwarded-For", "6.6.6.6")
+            .exchange()
+            .expectStatus()
+            .isOk();
+        assertThat(UPSTREAM.received("GET", "/api/members/5").get(0).headers()).containsEntry("X-Forwarded-For",
+                "127.0.0.1");
     }
 
     @Test
     void aClientSentForwardedForNeverReachesAuthWhenNoProxyIsTrusted() {
-        client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Forwarded-For", "6.6.6.6")
-                .header("X-Forwarded-For", "7.7.7.7")
-                .header("Forwarded", "for=8.8.8.8")
-                .bodyValue("{}").exchange().expectStatus().isOk();
+        client.post()
+            .uri("/api/auth/login")
+            .contentType(MediaType.APPLICATION_JSON)
+            .header("X-Forwarded-For", "6.6.6.6")
+            .header("X-Forwarded-For", "7.7.7.7")
+            .header("Forwarded", "for=8.8.8.8")
+            .bodyValue("{}")
+            .exchange()
+            .expectStatus()
+            .isOk();
         Map<String, String> received = UPSTREAM.received("POST", "/api/auth/login").get(0).headers();
         assertThat(received).containsEntry("X-Forwarded-For", "127.0.0.1").doesNotContainKey("Forwarded");
-        assertThat(received.values()).noneMatch(value -> value.contains("6.6.6.6") || value.contains("7.7.7.7")
-                || value.contains("8.8.8.8"));
+        assertThat(received.values())
+            .noneMatch(value -> value.contains("6.6.6.6") || value.contains("7.7.7.7") || value.contains("8.8.8.8"));
     }
 
     @Test
     void createsRequestIdWhenAbsentAndForwardsIt() {
-        String requestId = client.get().uri("/api/members/7").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
-                .exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
+        String requestId = client.get()
+            .uri("/api/members/7")
+            .headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("X-Request-Id");
         assertThat(requestId).isNotBlank();
-        assertThat(UPSTREAM.received("GET", "/api/members/7").get(0).headers()).containsEntry("X-Request-Id", requestId);
+        assertThat(UPSTREAM.received("GET", "/api/members/7").get(0).headers()).containsEntry("X-Request-Id",
+                requestId);
     }
 
     @Test
     void publicPathsNeedNoToken() {
-        client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-                .exchange().expectStatus().isOk();
-        client.get().uri("/.well-known/jwks.json").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.keys[0].kid").isEqualTo(TOKENS.kid());
+        client.post()
+            .uri("/api/auth/login")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
+            .exchange()
+            .expectStatus()
+            .isOk();
+        client.get()
+            .uri("/.well-known/jwks.json")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.keys[0].kid")
+            .isEqualTo(TOKENS.kid());
     }
 
     @Test
     void unknownRouteIs404ProblemWithOrWithoutToken() {
-        client.get().uri("/api/nothing-here").exchange()
-                .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        client.get().uri("/api/nothing-here").headers(h -> h.setBearerAuth(TOKENS.user(alice))).exchange()
-                .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(404);
+        client.get()
+            .uri("/api/nothing-here")
+            .exchange()
+            .expectStatus()
+            .isNotFound()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+            .uri("/api/nothing-here")
+            .headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+            .exchange()
+            .expectStatus()
+            .isNotFound()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(404);
     }
 
-    // --- token validation (rules B2–B9, B13) ---------------------------------------------------
+    // --- token validation (rules B2–B9, B13)
+    // ---------------------------------------------------
 
     @Test
     void missingTokenGets401WithPlainBearerChallenge() {
-        client.get().uri("/api/members").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
-        client.post().uri("/api/auth/logout").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-                .expectStatus().isUnauthorized();
+        client.get()
+            .uri("/api/members")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(401);
+        client.post()
+            .uri("/api/auth/logout")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
         assertThat(UPSTREAM.received()).isEmpty();
     }
 
@@ -161,9 +219,10 @@ class GatewayIT {
             "wrong-typ", "no-jti", "garbage" })
     void rejectsBadTokensWithInvalidToken(String kind) {
         String token = switch (kind) {
-            // a valid user token whose payload now claims ADMIN: the signature no longer matches
-            case "tampered" -> TestTokens.tamper(TOKENS.user(alice),
-                    payload -> payload.replace("[\"USER\"]", "[\"USER\",\"ADMIN\"]"));
+            // a valid user token whose payload now claims ADMIN: the signature no longer
+            // matches
+            case "tampered" ->
+                TestTokens.tamper(TOKENS.user(alice), payload -> payload.replace("[\"USER\"]", "[\"USER\",\"ADMIN\"]"));
             case "alg-none" -> TOKENS.token(alice).unsigned();
             case "hs256-confused" -> TOKENS.token(alice).signHs256WithPublicKey();
             case "foreign-key" -> TOKENS.token(alice).signWith(TestTokens.newEcKeyPair());
@@ -179,78 +238,122 @@ class GatewayIT {
 
     @Test
     void ignoresAccessTokenQueryParameter() {
-        client.get().uri("/api/members?access_token=" + TOKENS.user(alice)).exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        client.get()
+            .uri("/api/members?access_token=" + TOKENS.user(alice))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 
     @Test
     void refusesDenylistedTokenAtOnce() {
         String token = TOKENS.user(alice);
         client.get().uri("/api/members/1").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
-        redis.opsForValue().set("deny:" + TestTokens.ISSUER + ":" + TestTokens.jti(token), "1", Duration.ofMinutes(10))
-                .block();
+        redis.opsForValue()
+            .set("deny:" + TestTokens.ISSUER + ":" + TestTokens.jti(token), "1", Duration.ofMinutes(10))
+            .block();
         expectInvalidToken(client.get().uri("/api/members/1").headers(h -> h.setBearerAuth(token)).exchange());
     }
 
-    // --- upstream failures, body limit -----------------------------------------------------------
+    // --- upstream failures, body limit
+    // -----------------------------------------------------------
 
     @Test
     void unreachableUpstreamIs503Problem() {
-        client.get().uri("/api/home").headers(h -> h.setBearerAuth(TOKENS.user(alice))).exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                .expectBody().jsonPath("$.status").isEqualTo(503)
-                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("127.0.0.1"));
+        client.get()
+            .uri("/api/home")
+            .headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(503)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .exists(HttpHeaders.RETRY_AFTER)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(503)
+            .jsonPath("$.detail")
+            .value(detail -> assertThat(detail.toString()).doesNotContain("127.0.0.1"));
     }
 
     @Test
     void slowUpstreamIs504Problem() {
-        client.get().uri("/api/members/slow").headers(h -> h.setBearerAuth(TOKENS.user(alice))).exchange()
-                .expectStatus().isEqualTo(504)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+            .uri("/api/members/slow")
+            .headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(504)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void oversizedBodyIs413ProblemWithoutKey() {
-        client.put().uri("/api/members/1").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(TWO_MIB).exchange()
-                .expectStatus().isEqualTo(413)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.put()
+            .uri("/api/members/1")
+            .headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(TWO_MIB)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(413)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(UPSTREAM.received("PUT", "/api/members/1")).isEmpty();
     }
 
     @Test
     void oversizedBodyIs413OnPublicRoutesToo() {
-        client.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON).bodyValue(TWO_MIB).exchange()
-                .expectStatus().isEqualTo(413)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+            .uri("/api/auth/register")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(TWO_MIB)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(413)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(UPSTREAM.received()).isEmpty();
     }
 
     @Test
     void oversizedChunkedBodyIs413Problem() {
         Flux<DataBuffer> chunks = Flux.range(0, 40)
-                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
-        client.put().uri("/api/members/2").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
-                .contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class).exchange()
-                .expectStatus().isEqualTo(413);
+            .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
+        client.put()
+            .uri("/api/members/2")
+            .headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(chunks, DataBuffer.class)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(413);
     }
 
-    // --- idempotency: the gateway's wiring only (route filter on the required routes, scope by the token's sub,
-    // upstream-only headers not replayed, order after authentication, Redis down); the rules themselves (A1–A14)
-    // are pinned once, in common's IdempotencyIT ------------------------------------------------------------
+    // --- idempotency: the gateway's wiring only (route filter on the required routes,
+    // scope by the token's sub,
+    // upstream-only headers not replayed, order after authentication, Redis down); the
+    // rules themselves (A1–A14)
+    // are pinned once, in common's IdempotencyIT
+    // ------------------------------------------------------------
 
     @Test
     void replaysStoredResponseForSameKey() {
         String key = UUID.randomUUID().toString();
-        EntityExchangeResult<byte[]> first = create(TOKENS.user(alice), key, "{\"name\":\"Ann\"}")
-                .expectStatus().isCreated().expectBody().returnResult();
-        EntityExchangeResult<byte[]> second = create(TOKENS.user(alice), key, "{\"name\":\"Ann\"}")
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals("Idempotent-Replayed", "true")
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> first = create(TOKENS.user(alice), key, "{\"name\":\"Ann\"}").expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult();
+        EntityExchangeResult<byte[]> second = create(TOKENS.user(alice), key, "{\"name\":\"Ann\"}").expectStatus()
+            .isCreated()
+            .expectHeader()
+            .valueEquals("Idempotent-Replayed", "true")
+            .expectBody()
+            .returnResult();
         assertThat(first.getResponseHeaders().getFirst("Idempotent-Replayed")).isNotEqualTo("true");
         assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
         assertThat(second.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
@@ -264,10 +367,15 @@ class GatewayIT {
     void anotherUserWithSameKeyGetsOwnResult() {
         String key = UUID.randomUUID().toString();
         String bob = UUID.randomUUID().toString();
-        byte[] alices = create(TOKENS.user(alice), key, "{}").expectStatus().isCreated()
-                .expectBody().returnResult().getResponseBody();
-        EntityExchangeResult<byte[]> bobs = create(TOKENS.user(bob), key, "{}").expectStatus().isCreated()
-                .expectBody().returnResult();
+        byte[] alices = create(TOKENS.user(alice), key, "{}").expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
+        EntityExchangeResult<byte[]> bobs = create(TOKENS.user(bob), key, "{}").expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult();
         assertThat(bobs.getResponseHeaders().getFirst("Idempotent-Replayed")).isNotEqualTo("true");
         assertThat(bobs.getResponseBody()).isNotEqualTo(alices);
         assertThat(UPSTREAM.received("POST", "/api/members")).hasSize(2);
@@ -275,33 +383,62 @@ class GatewayIT {
 
     @Test
     void missingKeyOnRequiredRouteIs400WithDocLink() {
-        client.post().uri("/api/members").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.LINK, "</docs/idempotency.html>; rel=\"describedby\"");
+        client.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueEquals(HttpHeaders.LINK, "</docs/idempotency.html>; rel=\"describedby\"");
         assertThat(UPSTREAM.received("POST", "/api/members")).isEmpty();
-        client.get().uri("/docs/idempotency.html").exchange()
-                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).value(page -> assertThat(page).contains("24 hours"));
+        client.get()
+            .uri("/docs/idempotency.html")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+            .expectBody(String.class)
+            .value(page -> assertThat(page).contains("24 hours"));
     }
 
     @Test
     void keyIsOptionalOnOtherRoutes() {
-        client.post().uri("/api/members/import").headers(h -> h.setBearerAuth(TOKENS.user(alice)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-                .expectStatus().isOk().expectHeader().doesNotExist("Idempotent-Replayed");
+        client.post()
+            .uri("/api/members/import")
+            .headers(h -> h.setBearerAuth(TOKENS.user(alice)))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .doesNotExist("Idempotent-Replayed");
     }
 
     @Test
     void checksAuthenticationThenKeySyntaxThenBodySize() {
-        client.post().uri("/api/members").header("Idempotency-Key", "bad key!")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(TWO_MIB).exchange()
-                .expectStatus().isUnauthorized();
-        create(TOKENS.user(alice), "bad key!", TWO_MIB).expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        create(TOKENS.user(alice), UUID.randomUUID().toString(), TWO_MIB).expectStatus().isEqualTo(413)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+            .uri("/api/members")
+            .header("Idempotency-Key", "bad key!")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(TWO_MIB)
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
+        create(TOKENS.user(alice), "bad key!", TWO_MIB).expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        create(TOKENS.user(alice), UUID.randomUUID().toString(), TWO_MIB).expectStatus()
+            .isEqualTo(413)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(UPSTREAM.received()).isEmpty();
     }
 
@@ -310,36 +447,57 @@ class GatewayIT {
         String token = TOKENS.user(alice);
         TestInfra.stopRedis();
         try {
-            create(token, UUID.randomUUID().toString(), "{}")
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+            create(token, UUID.randomUUID().toString(), "{}").expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER);
             assertThat(UPSTREAM.received("POST", "/api/members")).isEmpty();
         }
         finally {
             TestInfra.startRedis();
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                create(token, UUID.randomUUID().toString(), "{}").expectStatus().isCreated());
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> create(token, UUID.randomUUID().toString(), "{}").expectStatus().isCreated());
     }
 
-    // --- admin port ----------------------------------------------------------------------------------
+    // --- admin port
+    // ----------------------------------------------------------------------------------
 
     @Test
     void healthIsServedOnManagementPortWithoutToken() {
         WebTestClient admin = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
-        admin.get().uri("/actuator/health").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        admin.get()
+            .uri("/actuator/health")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo("UP");
         admin.get().uri("/actuator/metrics").exchange().expectStatus().isOk();
-        admin.get().uri("/actuator/gateway/routes").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.route_id == 'member-create')]").exists();
-        admin.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("http_server_requests"));
+        admin.get()
+            .uri("/actuator/gateway/routes")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$[?(@.route_id == 'member-create')]")
+            .exists();
+        admin.get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .value(body -> assertThat(body).contains("http_server_requests"));
     }
 
     @Test
     void managementPortListensOnLoopbackOnlyByDefault() {
-        // bound to 127.0.0.1, not to every address: another address of this host (127.0.0.2) is refused
+        // bound to 127.0.0.1, not to every address: another address of this host
+        // (127.0.0.2) is refused
         assertThat(accepts("127.0.0.1", managementPort)).isTrue();
         assertThat(accepts("127.0.0.2", managementPort)).isFalse();
         assertThat(accepts("127.0.0.2", port)).isTrue();
@@ -350,29 +508,39 @@ class GatewayIT {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 2000);
             return true;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return false;
         }
     }
 
-    // --- helpers -------------------------------------------------------------------------------------
+    // --- helpers
+    // -------------------------------------------------------------------------------------
 
     private WebTestClient.ResponseSpec create(String token, String key, Object body) {
-        return client.post().uri("/api/members").headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return client.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(token))
+            .header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange();
     }
 
     private static void expectInvalidToken(WebTestClient.ResponseSpec response) {
-        response.expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
-                        value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
+        response.expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .value(HttpHeaders.WWW_AUTHENTICATE,
+                    value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
     }
 
     /**
-     * The whole path through the gateway, not only the idempotency handler (IdempotencyIT covers that): 100
-     * concurrent duplicates of a slow create reach the upstream once, whatever the gateway's own HTTP client does
-     * with its connections.
+     * The whole path through the gateway, not only the idempotency handler (IdempotencyIT
+     * covers that): 100 concurrent duplicates of a slow create reach the upstream once,
+     * whatever the gateway's own HTTP client does with its connections.
      */
     @Test
     void concurrentSameKeyPostsReachTheUpstreamOnce() {
@@ -380,15 +548,21 @@ class GatewayIT {
         String token = TOKENS.user(alice);
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         Flux.range(0, 100)
-                .flatMap(i -> WebClient.create("http://127.0.0.1:" + port).post().uri(FakeUpstream.RACE)
+            .flatMap(
+                    i -> WebClient.create("http://127.0.0.1:" + port)
+                        .post()
+                        .uri(FakeUpstream.RACE)
                         .headers(h -> h.setBearerAuth(token))
-                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue("{\"name\":\"Race\"}")
-                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 100)
-                .doOnNext(status -> statuses.merge(status, 1, Integer::sum))
-                .blockLast(Duration.ofSeconds(60));
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())),
+                    100)
+            .doOnNext(status -> statuses.merge(status, 1, Integer::sum))
+            .blockLast(Duration.ofSeconds(60));
         assertThat(UPSTREAM.received("POST", FakeUpstream.RACE)).hasSize(1);
         assertThat(statuses.keySet()).isSubsetOf(201, 409);
         assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
     }
+
 }

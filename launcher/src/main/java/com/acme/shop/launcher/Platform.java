@@ -21,39 +21,50 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * The whole platform on one machine: PostgreSQL and Redis (embedded unless {@code DATABASE_URL} / {@code REDIS_URL}
- * are in the options' env) and every service as its own child JVM from {@code <module>/target/<module>-0.1.0-SNAPSHOT.jar}.
- * <pre>{@code
+ * The whole platform on one machine: PostgreSQL and Redis (embedded unless
+ * {@code DATABASE_URL} / {@code REDIS_URL} are in the options' env) and every service as
+ * its own child JVM from {@code <module>/target/<module>-0.1.0-SNAPSHOT.jar}. <pre>{@code
  * try (Platform platform = Platform.start(PlatformOptions.defaults().withRandomPorts().withDataDir(tmp).withLogs(false))) {
  *     URI api = platform.url("gateway");
  * }
- * }</pre>
- * Start order: auth and member, then bff and gateway, then web-ui (each group in parallel), each waited for until
- * {@code /actuator/health} is UP (120 s). A service whose jar is missing is skipped with a warning. {@link #close()}
- * stops the services (SIGTERM, SIGKILL after 10 s, with their descendants), then the embedded servers; a shutdown
- * hook does the same if the JVM exits first.
+ * }</pre> Start order: auth and member, then bff and gateway, then web-ui (each group in
+ * parallel), each waited for until {@code /actuator/health} is UP (120 s). A service
+ * whose jar is missing is skipped with a warning. {@link #close()} stops the services
+ * (SIGTERM, SIGKILL after 10 s, with their descendants), then the embedded servers; a
+ * shutdown hook does the same if the JVM exits first.
  */
 public final class Platform implements AutoCloseable {
 
     static final String VERSION = "0.1.0-SNAPSHOT";
-    static final List<List<String>> START_GROUPS = List.of(List.of("auth", "member"), List.of("bff", "gateway"), List.of("web-ui"));
+    static final List<List<String>> START_GROUPS = List.of(List.of("auth", "member"), List.of("bff", "gateway"),
+            List.of("web-ui"));
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final PlatformOptions options;
+
     private final Ports ports;
+
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
     private final List<String> skipped = new ArrayList<>();
+
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "platform");
         t.setDaemon(true);
         return t;
     });
+
     private final Thread shutdownHook = new Thread(this::shutdown, "platform-shutdown");
+
     private EmbeddedPostgresServer embeddedPostgres;
+
     private EmbeddedRedisServer embeddedRedis;
+
     private PostgresConnection postgres;
+
     private RedisConnection redis;
+
     private volatile boolean closed;
 
     private Platform(PlatformOptions options) {
@@ -61,20 +72,27 @@ public final class Platform implements AutoCloseable {
         this.ports = options.randomPorts() ? Ports.random() : Ports.fixed();
     }
 
-    /** Starts infrastructure and services and waits until every started service is healthy. */
+    /**
+     * Starts infrastructure and services and waits until every started service is
+     * healthy.
+     */
     public static Platform start(PlatformOptions options) {
         Platform platform = new Platform(options);
         Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
         try {
             platform.startAll();
-        } catch (RuntimeException | Error e) {
+        }
+        catch (RuntimeException | Error e) {
             platform.close();
             throw e;
         }
         return platform;
     }
 
-    /** Base URL of a service: {@code "auth"}, {@code "member"}, {@code "gateway"}, {@code "bff"}, {@code "web-ui"}. */
+    /**
+     * Base URL of a service: {@code "auth"}, {@code "member"}, {@code "gateway"},
+     * {@code "bff"}, {@code "web-ui"}.
+     */
     public URI url(String service) {
         return ports.uri(service);
     }
@@ -89,7 +107,9 @@ public final class Platform implements AutoCloseable {
         process(service).stop(STOP_GRACE);
     }
 
-    /** Starts a stopped service again (same port, same env) and waits until it is healthy. */
+    /**
+     * Starts a stopped service again (same port, same env) and waits until it is healthy.
+     */
     public void start(String service) {
         ServiceProcess process = process(service);
         process.start();
@@ -132,13 +152,16 @@ public final class Platform implements AutoCloseable {
         return options;
     }
 
-    /** Stops the services (in reverse start order), then the embedded servers. Idempotent. */
+    /**
+     * Stops the services (in reverse start order), then the embedded servers. Idempotent.
+     */
     @Override
     public void close() {
         shutdown();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
+        }
+        catch (IllegalStateException e) {
             // the JVM is already shutting down: the hook is running or ran
         }
     }
@@ -161,7 +184,8 @@ public final class Platform implements AutoCloseable {
             stops.forEach(f -> {
                 try {
                     f.join();
-                } catch (CompletionException e) {
+                }
+                catch (CompletionException e) {
                     Console.warn("could not stop a service: " + e.getCause());
                 }
             });
@@ -179,7 +203,8 @@ public final class Platform implements AutoCloseable {
         Path dataDir = options.dataDir().toAbsolutePath();
         try {
             Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create data directory " + dataDir, e);
         }
         Map<String, Path> jars = new LinkedHashMap<>();
@@ -187,7 +212,8 @@ public final class Platform implements AutoCloseable {
             Path jar = jarOf(service);
             if (Files.isRegularFile(jar)) {
                 jars.put(service, jar);
-            } else {
+            }
+            else {
                 skipped.add(service);
                 Console.warn("skipping " + service + ": " + options.repoRoot().relativize(jar.toAbsolutePath())
                         + " does not exist (build it with ./mvnw -q -DskipTests install)");
@@ -203,9 +229,12 @@ public final class Platform implements AutoCloseable {
         boolean externalRedis = options.envValue("REDIS_URL") != null;
         for (Map.Entry<String, Path> entry : jars.entrySet()) {
             String name = entry.getKey();
-            Map<String, String> env = ServiceEnvironment.build(name, options, ports, postgres, external, redis, externalRedis);
-            services.put(name, new ServiceProcess(name, entry.getValue(), options.repoRoot(), env,
-                    options.inheritEnvironment(), ports.healthUri(name), dataDir.resolve("logs"), dataDir.resolve("run"), options.streamLogs()));
+            Map<String, String> env = ServiceEnvironment.build(name, options, ports, postgres, external, redis,
+                    externalRedis);
+            services.put(name,
+                    new ServiceProcess(name, entry.getValue(), options.repoRoot(), env, options.inheritEnvironment(),
+                            ports.healthUri(name), dataDir.resolve("logs"), dataDir.resolve("run"),
+                            options.streamLogs()));
         }
         for (List<String> group : START_GROUPS) {
             List<ServiceProcess> starting = group.stream().filter(services::containsKey).map(services::get).toList();
@@ -218,12 +247,13 @@ public final class Platform implements AutoCloseable {
             Console.info("starting " + String.join(", ", starting.stream().map(ServiceProcess::name).toList()));
             starting.forEach(ServiceProcess::start);
             List<CompletableFuture<Void>> healthy = starting.stream()
-                    .map(p -> CompletableFuture.runAsync(() -> p.awaitHealthy(HEALTH_TIMEOUT), executor))
-                    .toList();
+                .map(p -> CompletableFuture.runAsync(() -> p.awaitHealthy(HEALTH_TIMEOUT), executor))
+                .toList();
             for (CompletableFuture<Void> future : healthy) {
                 try {
                     future.join();
-                } catch (CompletionException e) {
+                }
+                catch (CompletionException e) {
                     if (e.getCause() instanceof RuntimeException cause) {
                         throw cause;
                     }
@@ -240,12 +270,14 @@ public final class Platform implements AutoCloseable {
         if (databaseUrl != null) {
             pg = CompletableFuture.completedFuture(PostgresConnection.parse(databaseUrl));
             Console.info("using PostgreSQL from DATABASE_URL");
-        } else {
+        }
+        else {
             pg = supply(() -> {
                 int port = options.randomPorts() ? 0 : Ports.FIXED_POSTGRES;
                 embeddedPostgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), port,
                         dataDir.resolve("logs").resolve("postgres.log"));
-                Console.info("embedded PostgreSQL on port " + embeddedPostgres.port() + " (data in " + dataDir.resolve("postgres") + ")");
+                Console.info("embedded PostgreSQL on port " + embeddedPostgres.port() + " (data in "
+                        + dataDir.resolve("postgres") + ")");
                 return embeddedPostgres.connection();
             });
         }
@@ -253,7 +285,8 @@ public final class Platform implements AutoCloseable {
         if (options.envValue("REDIS_URL") != null) {
             rd = CompletableFuture.completedFuture(RedisConnection.fromEnv(options.env()));
             Console.info("using Redis from REDIS_URL");
-        } else {
+        }
+        else {
             rd = supply(() -> {
                 int port = options.randomPorts() ? 0 : Ports.FIXED_REDIS;
                 embeddedRedis = EmbeddedRedisServer.start(port, dataDir.resolve("redis"));
@@ -264,7 +297,8 @@ public final class Platform implements AutoCloseable {
         try {
             postgres = pg.join();
             redis = rd.join();
-        } catch (CompletionException e) {
+        }
+        catch (CompletionException e) {
             // let the other one finish so close() can stop it
             pg.exceptionally(t -> null).join();
             rd.exceptionally(t -> null).join();
@@ -286,7 +320,8 @@ public final class Platform implements AutoCloseable {
                 busy.add(ports.gatewayAdmin() + " (gateway admin)");
             }
         }
-        // a server left running on our own data directory is stopped by local-infra before it starts a new one
+        // a server left running on our own data directory is stopped by local-infra
+        // before it starts a new one
         if (options.envValue("DATABASE_URL") == null && !FreePorts.isFree(Ports.FIXED_POSTGRES)
                 && !Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid"))) {
             busy.add(Ports.FIXED_POSTGRES + " (PostgreSQL; set DATABASE_URL to use a running server)");
@@ -317,12 +352,14 @@ public final class Platform implements AutoCloseable {
     private static void quietly(Runnable action) {
         try {
             action.run();
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             Console.warn(e.getMessage());
         }
     }
 
-    // ---- infrastructure faults (tests): stop and start the embedded servers on the same port and data dir ----
+    // ---- infrastructure faults (tests): stop and start the embedded servers on the same
+    // port and data dir ----
 
     /** Stops the embedded Redis (fault tests); the services keep running. */
     public synchronized void stopRedis() {
@@ -339,7 +376,9 @@ public final class Platform implements AutoCloseable {
         embedded(embeddedPostgres, "PostgreSQL").close();
     }
 
-    /** Starts the embedded PostgreSQL again on the same port with the same data directory. */
+    /**
+     * Starts the embedded PostgreSQL again on the same port with the same data directory.
+     */
     public synchronized void startPostgres() {
         int port = embedded(embeddedPostgres, "PostgreSQL").port();
         Path dataDir = options.dataDir().toAbsolutePath();
@@ -349,8 +388,10 @@ public final class Platform implements AutoCloseable {
 
     private static <T> T embedded(T server, String name) {
         if (server == null) {
-            throw new IllegalStateException(name + " is not embedded (it came from the environment): cannot stop or start it");
+            throw new IllegalStateException(
+                    name + " is not embedded (it came from the environment): cannot stop or start it");
         }
         return server;
     }
+
 }

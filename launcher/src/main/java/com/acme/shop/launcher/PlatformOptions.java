@@ -9,21 +9,26 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What {@link Platform#start(PlatformOptions)} runs and how. Immutable; the {@code with…} methods return copies.
+ * What {@link Platform#start(PlatformOptions)} runs and how. Immutable; the {@code with…}
+ * methods return copies.
  *
- * @param repoRoot    the repository root; service jars are {@code <repoRoot>/<module>/target/<module>-0.1.0-SNAPSHOT.jar}
- * @param dataDir     embedded PostgreSQL ({@code postgres/}), Redis ({@code redis/}), JWT keys ({@code keys/}), logs ({@code logs/})
- * @param services    the services to run (module names), a subset of {@link #ALL_SERVICES}
- * @param randomPorts free ports for every service and the embedded servers, instead of the fixed ones (tests)
- * @param env         environment passed to every service; {@code DATABASE_URL} / {@code REDIS_URL} here mean
- *                    "use these servers, start no embedded one"
- * @param streamLogs  print every service's log lines, prefixed with its name
- * @param inheritEnvironment whether service processes also inherit this JVM's whole environment ({@code ./run.sh}:
- *                    yes); when false they get only {@link ServiceProcess#SYSTEM_VARIABLES} from it plus what
- *                    {@link #env()} and the launcher give them, so a test controls their complete environment
+ * @param repoRoot the repository root; service jars are
+ * {@code <repoRoot>/<module>/target/<module>-0.1.0-SNAPSHOT.jar}
+ * @param dataDir embedded PostgreSQL ({@code postgres/}), Redis ({@code redis/}), JWT
+ * keys ({@code keys/}), logs ({@code logs/})
+ * @param services the services to run (module names), a subset of {@link #ALL_SERVICES}
+ * @param randomPorts free ports for every service and the embedded servers, instead of
+ * the fixed ones (tests)
+ * @param env environment passed to every service; {@code DATABASE_URL} /
+ * {@code REDIS_URL} here mean "use these servers, start no embedded one"
+ * @param streamLogs print every service's log lines, prefixed with its name
+ * @param inheritEnvironment whether service processes also inherit this JVM's whole
+ * environment ({@code ./run.sh}: yes); when false they get only
+ * {@link ServiceProcess#SYSTEM_VARIABLES} from it plus what {@link #env()} and the
+ * launcher give them, so a test controls their complete environment
  */
 public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services, boolean randomPorts,
-                              Map<String, String> env, boolean streamLogs, boolean inheritEnvironment) {
+        Map<String, String> env, boolean streamLogs, boolean inheritEnvironment) {
 
     /** Every service, in start order. */
     public static final List<String> ALL_SERVICES = List.of("auth", "member", "bff", "gateway", "web-ui");
@@ -40,16 +45,19 @@ public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services
         env = Map.copyOf(env);
     }
 
-    /** Inherits the caller's environment (as before {@code inheritEnvironment} existed). */
+    /**
+     * Inherits the caller's environment (as before {@code inheritEnvironment} existed).
+     */
     public PlatformOptions(Path repoRoot, Path dataDir, List<String> services, boolean randomPorts,
-                           Map<String, String> env, boolean streamLogs) {
+            Map<String, String> env, boolean streamLogs) {
         this(repoRoot, dataDir, services, randomPorts, env, streamLogs, true);
     }
 
     /**
-     * repoRoot = the nearest directory upwards from the working directory that holds {@code mvnw} (or the system
-     * property {@code shop.repo.root}); dataDir = {@code repoRoot/.data}; all five services; fixed ports;
-     * env = {@code System.getenv()}; logs streamed.
+     * repoRoot = the nearest directory upwards from the working directory that holds
+     * {@code mvnw} (or the system property {@code shop.repo.root}); dataDir =
+     * {@code repoRoot/.data}; all five services; fixed ports; env =
+     * {@code System.getenv()}; logs streamed.
      */
     public static PlatformOptions defaults() {
         Path root = findRepoRoot();
@@ -57,11 +65,12 @@ public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services
     }
 
     /**
-     * For tests: like {@link #defaults()}, but nothing of the caller's environment reaches the services (no
-     * {@code ADMIN_EMAIL}, {@code SPRING_PROFILES_ACTIVE}, {@code DATABASE_URL}, {@code REDIS_URL},
-     * {@code SERVICE_JAVA_OPTS}, ... exported in the shell): env starts empty (so embedded PostgreSQL and Redis are
-     * started) and the processes inherit only {@link ServiceProcess#SYSTEM_VARIABLES}. Add what a test needs with
-     * {@link #withEnv}.
+     * For tests: like {@link #defaults()}, but nothing of the caller's environment
+     * reaches the services (no {@code ADMIN_EMAIL}, {@code SPRING_PROFILES_ACTIVE},
+     * {@code DATABASE_URL}, {@code REDIS_URL}, {@code SERVICE_JAVA_OPTS}, ... exported in
+     * the shell): env starts empty (so embedded PostgreSQL and Redis are started) and the
+     * processes inherit only {@link ServiceProcess#SYSTEM_VARIABLES}. Add what a test
+     * needs with {@link #withEnv}.
      */
     public static PlatformOptions isolated() {
         return defaults().withEnvironment(Map.of()).withInheritedEnvironment(false);
@@ -69,7 +78,8 @@ public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services
 
     /** Runs only these services, e.g. {@code "auth", "member"}. */
     public PlatformOptions withServices(String... names) {
-        return new PlatformOptions(repoRoot, dataDir, Arrays.asList(names), randomPorts, env, streamLogs, inheritEnvironment);
+        return new PlatformOptions(repoRoot, dataDir, Arrays.asList(names), randomPorts, env, streamLogs,
+                inheritEnvironment);
     }
 
     /** Free ports for every service and the embedded servers (tests). */
@@ -97,7 +107,10 @@ public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services
         return new PlatformOptions(repoRoot, dataDir, services, randomPorts, variables, streamLogs, inheritEnvironment);
     }
 
-    /** Whether service processes inherit this JVM's whole environment (see {@link #isolated()}). */
+    /**
+     * Whether service processes inherit this JVM's whole environment (see
+     * {@link #isolated()}).
+     */
     public PlatformOptions withInheritedEnvironment(boolean inherit) {
         return new PlatformOptions(repoRoot, dataDir, services, randomPorts, env, streamLogs, inherit);
     }

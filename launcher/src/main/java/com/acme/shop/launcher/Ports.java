@@ -11,13 +11,14 @@ import java.util.Set;
 /** Service ports: the fixed ones of the local run, or free ones for tests. */
 final class Ports {
 
-    static final Map<String, Integer> FIXED = Map.of(
-            "auth", 4000, "member", 5000, "bff", 3001, "gateway", 8000, "web-ui", 3000);
+    static final Map<String, Integer> FIXED = Map.of("auth", 4000, "member", 5000, "bff", 3001, "gateway", 8000,
+            "web-ui", 3000);
     static final int FIXED_GATEWAY_ADMIN = 8001;
     static final int FIXED_POSTGRES = 5432;
     static final int FIXED_REDIS = 6379;
 
     private final Map<String, Integer> ports;
+
     private final int gatewayAdmin;
 
     private Ports(Map<String, Integer> ports, int gatewayAdmin) {
@@ -29,7 +30,10 @@ final class Ports {
         return new Ports(FIXED, FIXED_GATEWAY_ADMIN);
     }
 
-    /** A distinct free port for every service (also those not started, so their URLs are well defined). */
+    /**
+     * A distinct free port for every service (also those not started, so their URLs are
+     * well defined).
+     */
     static Ports random() {
         Set<Integer> taken = new HashSet<>();
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -60,8 +64,9 @@ final class Ports {
     }
 
     /**
-     * Where {@code /actuator/health} answers: the gateway's management port (bound to 127.0.0.1 only, so named by
-     * that address rather than {@code localhost}, which may resolve to ::1), else the service port.
+     * Where {@code /actuator/health} answers: the gateway's management port (bound to
+     * 127.0.0.1 only, so named by that address rather than {@code localhost}, which may
+     * resolve to ::1), else the service port.
      */
     URI healthUri(String service) {
         if ("gateway".equals(service)) {
@@ -84,4 +89,5 @@ final class Ports {
         }
         throw new IllegalStateException("could not find free ports");
     }
+
 }

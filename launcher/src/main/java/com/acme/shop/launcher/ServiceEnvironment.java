@@ -6,11 +6,15 @@ import com.acme.shop.infra.RedisConnection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The environment each service process gets (pure function of the options, ports and servers: unit-tested). */
+/**
+ * The environment each service process gets (pure function of the options, ports and
+ * servers: unit-tested).
+ */
 final class ServiceEnvironment {
 
     static final String DEFAULT_ADMIN_EMAIL = "admin@shop.local";
     static final String DEFAULT_ADMIN_PASSWORD = "admin-password-local";
+
     /** The addresses the gateway and web-ui reach auth from in the local run. */
     static final String LOOPBACK_PROXIES = "127.0.0.1/32,::1/128";
 
@@ -18,12 +22,13 @@ final class ServiceEnvironment {
     }
 
     /**
-     * @param externalDatabase true when DATABASE_URL came from the options (then it is passed on unchanged)
-     * @param externalRedis    true when REDIS_URL came from the options (then REDIS_* are passed on unchanged)
+     * @param externalDatabase true when DATABASE_URL came from the options (then it is
+     * passed on unchanged)
+     * @param externalRedis true when REDIS_URL came from the options (then REDIS_* are
+     * passed on unchanged)
      */
-    static Map<String, String> build(String service, PlatformOptions options, Ports ports,
-                                     PostgresConnection postgres, boolean externalDatabase,
-                                     RedisConnection redis, boolean externalRedis) {
+    static Map<String, String> build(String service, PlatformOptions options, Ports ports, PostgresConnection postgres,
+            boolean externalDatabase, RedisConnection redis, boolean externalRedis) {
         Map<String, String> env = new LinkedHashMap<>(options.env());
         env.put("SERVER_PORT", Integer.toString(ports.port(service)));
         env.put("AUTH_SERVER_URL", ports.url("auth"));
@@ -39,7 +44,8 @@ final class ServiceEnvironment {
             env.put("REDIS_DB", Integer.toString(redis.database()));
             if (redis.password() != null) {
                 env.put("REDIS_PASSWORD", redis.password());
-            } else {
+            }
+            else {
                 env.remove("REDIS_PASSWORD");
             }
         }
@@ -49,12 +55,14 @@ final class ServiceEnvironment {
         if ("member".equals(service)) {
             env.putIfAbsent("SEED_DEMO_DATA", "true");
         }
-        // auth believes X-Forwarded-For only from the gateway and web-ui, which call it over loopback; they are the
+        // auth believes X-Forwarded-For only from the gateway and web-ui, which call it
+        // over loopback; they are the
         // edge of the local run and trust nobody (issue 7 finding 3)
         env.put("TRUSTED_PROXIES", "auth".equals(service) ? LOOPBACK_PROXIES : "");
         if ("gateway".equals(service)) {
             env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.gatewayAdmin()));
-        } else {
+        }
+        else {
             env.remove("MANAGEMENT_SERVER_PORT");
         }
         return env;
@@ -73,4 +81,5 @@ final class ServiceEnvironment {
     static boolean adminPasswordIsDefault(PlatformOptions options) {
         return options.envValue("ADMIN_PASSWORD") == null;
     }
+
 }

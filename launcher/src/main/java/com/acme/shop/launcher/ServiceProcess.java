@@ -22,35 +22,55 @@ import java.util.Map;
 
 import com.acme.shop.infra.StaleProcesses;
 
-/** One service as a child JVM: start, health wait, log capture, stop (with its descendants). */
+/**
+ * One service as a child JVM: start, health wait, log capture, stop (with its
+ * descendants).
+ */
 final class ServiceProcess {
 
-    /** JVM options for every service: small and quick to start. {@code SERVICE_JAVA_OPTS} replaces them. */
+    /**
+     * JVM options for every service: small and quick to start. {@code SERVICE_JAVA_OPTS}
+     * replaces them.
+     */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     static final String JAVA_OPTS_VARIABLE = "SERVICE_JAVA_OPTS";
+
     /**
-     * What a process needs from the operating system to run at all; the only variables a service started without
-     * the caller's environment ({@link PlatformOptions#inheritEnvironment()} false) takes from this JVM.
+     * What a process needs from the operating system to run at all; the only variables a
+     * service started without the caller's environment
+     * ({@link PlatformOptions#inheritEnvironment()} false) takes from this JVM.
      */
     static final List<String> SYSTEM_VARIABLES = List.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL",
             "LC_CTYPE", "TZ", "TMPDIR", "SystemRoot", "SYSTEMROOT", "windir", "TEMP", "TMP", "USERPROFILE", "COMSPEC");
+
     private static final int TAIL_LINES = 60;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
+
     private final Path jar;
+
     private final Path workDir;
+
     private final Map<String, String> env;
+
     private final boolean inheritEnvironment;
+
     private final URI health;
+
     private final Path logFile;
+
     private final Path pidFile;
+
     private final boolean stream;
+
     private final Deque<String> tail = new ArrayDeque<>();
+
     private volatile Process process;
 
     ServiceProcess(String name, Path jar, Path workDir, Map<String, String> env, boolean inheritEnvironment, URI health,
-                   Path logDir, Path runDir, boolean stream) {
+            Path logDir, Path runDir, boolean stream) {
         this.name = name;
         this.jar = jar;
         this.workDir = workDir;
@@ -71,15 +91,17 @@ final class ServiceProcess {
     }
 
     /**
-     * The complete environment of the child process: this JVM's ({@code parent}) as a base, or only its
-     * {@link #SYSTEM_VARIABLES} when not inheriting; then the service's own variables on top.
+     * The complete environment of the child process: this JVM's ({@code parent}) as a
+     * base, or only its {@link #SYSTEM_VARIABLES} when not inheriting; then the service's
+     * own variables on top.
      */
     static Map<String, String> processEnvironment(Map<String, String> parent, Map<String, String> service,
-                                                  boolean inherit) {
+            boolean inherit) {
         Map<String, String> result = new java.util.LinkedHashMap<>();
         if (inherit) {
             result.putAll(parent);
-        } else {
+        }
+        else {
             for (String name : SYSTEM_VARIABLES) {
                 String value = parent.get(name);
                 if (value != null) {
@@ -96,7 +118,8 @@ final class ServiceProcess {
         command.add(javaExecutable());
         if (javaOpts == null || javaOpts.isBlank()) {
             command.addAll(JVM_OPTIONS);
-        } else {
+        }
+        else {
             command.addAll(List.of(javaOpts.trim().split("\\s+")));
         }
         command.add("-jar");
@@ -105,8 +128,10 @@ final class ServiceProcess {
     }
 
     static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     synchronized void start() {
@@ -117,7 +142,9 @@ final class ServiceProcess {
             Files.createDirectories(logFile.getParent());
             Files.createDirectories(pidFile.getParent());
             killStale(pidFile, name, jar);
-            ProcessBuilder builder = new ProcessBuilder(command(jar, env.get(JAVA_OPTS_VARIABLE))).directory(workDir.toFile()).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(command(jar, env.get(JAVA_OPTS_VARIABLE)))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true);
             Map<String, String> processEnv = builder.environment();
             Map<String, String> complete = processEnvironment(Map.copyOf(processEnv), env, inheritEnvironment);
             processEnv.clear();
@@ -131,7 +158,8 @@ final class ServiceProcess {
             Thread pump = new Thread(() -> pump(started), "log-" + name);
             pump.setDaemon(true);
             pump.start();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
     }
@@ -141,23 +169,29 @@ final class ServiceProcess {
         return p != null && p.isAlive();
     }
 
-    /** Polls {@code /actuator/health} until it answers UP; fails early when the process exits. */
+    /**
+     * Polls {@code /actuator/health} until it answers UP; fails early when the process
+     * exits.
+     */
     void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).GET().build();
         while (true) {
             Process p = process;
             if (p == null || !p.isAlive()) {
-                throw failure(name + " exited" + (p == null ? "" : " with code " + p.exitValue()) + " before it was healthy");
+                throw failure(
+                        name + " exited" + (p == null ? "" : " with code " + p.exitValue()) + " before it was healthy");
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                     return;
                 }
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 // not listening yet
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failure("interrupted while waiting for " + name);
             }
@@ -166,7 +200,8 @@ final class ServiceProcess {
             }
             try {
                 Thread.sleep(300);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failure("interrupted while waiting for " + name);
             }
@@ -183,7 +218,8 @@ final class ServiceProcess {
         process = null;
         try {
             Files.deleteIfExists(pidFile);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // harmless
         }
     }
@@ -199,9 +235,10 @@ final class ServiceProcess {
     }
 
     private void pump(Process p) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-             BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
-                     StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 synchronized (tail) {
@@ -217,12 +254,16 @@ final class ServiceProcess {
                     Console.line(name, line);
                 }
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // the process went away
         }
     }
 
-    /** A process of ours left running by a launcher that was killed (pid file + same jar on its command line). */
+    /**
+     * A process of ours left running by a launcher that was killed (pid file + same jar
+     * on its command line).
+     */
     static void killStale(Path pidFile, String name, Path jar) {
         StaleProcesses.find(pidFile, StaleProcesses.commandContains(jar.getFileName().toString())).ifPresent(h -> {
             Console.warn("stopping a " + name + " process left running by an earlier launcher (pid " + h.pid() + ")");
@@ -230,7 +271,8 @@ final class ServiceProcess {
         });
         try {
             Files.deleteIfExists(pidFile);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // a stale pid file is harmless: the next start checks the command line again
         }
     }
@@ -238,4 +280,5 @@ final class ServiceProcess {
     static void destroyTree(ProcessHandle root, Duration grace) {
         StaleProcesses.stop(root, ProcessHandle::destroy, grace);
     }
+
 }

@@ -17,4 +17,5 @@ public final class ServiceStartException extends RuntimeException {
     public String service() {
         return service;
     }
+
 }

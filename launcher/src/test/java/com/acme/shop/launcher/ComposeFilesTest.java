@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The compose files, parsed (there is no Docker engine here): Redis requires a password that every service gets,
- * production refuses to start without it, auth trusts X-Forwarded-For only from the gateway's and web-ui's fixed
- * addresses, and the gateway's admin port is neither published nor bound beyond loopback by default. Variables are
- * resolved the way compose interpolates them ({@code ${X:-default}}, {@code ${X:?message}}, {@code $$}).
+ * The compose files, parsed (there is no Docker engine here): Redis requires a password
+ * that every service gets, production refuses to start without it, auth trusts
+ * X-Forwarded-For only from the gateway's and web-ui's fixed addresses, and the gateway's
+ * admin port is neither published nor bound beyond loopback by default. Variables are
+ * resolved the way compose interpolates them ({@code ${X:-default}},
+ * {@code ${X:?message}}, {@code $$}).
  */
 class ComposeFilesTest {
 
@@ -111,11 +113,16 @@ class ComposeFilesTest {
         assertEquals("127.0.0.1", interpolate(gateway.get("MANAGEMENT_SERVER_ADDRESS"), Map.of()));
     }
 
-    // --- compose semantics, as far as these tests need them -----------------------------------------------------
+    // --- compose semantics, as far as these tests need them
+    // -----------------------------------------------------
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
+    private static final Pattern VARIABLE = Pattern
+        .compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
 
-    /** Compose's interpolation: {@code $$}, {@code ${X}}, {@code ${X:-d}}, {@code ${X-d}}, {@code ${X:?m}}, {@code ${X?m}}. */
+    /**
+     * Compose's interpolation: {@code $$}, {@code ${X}}, {@code ${X:-d}}, {@code ${X-d}},
+     * {@code ${X:?m}}, {@code ${X?m}}.
+     */
     static String interpolate(String value, Map<String, String> variables) {
         if (value == null) {
             return null;
@@ -126,20 +133,24 @@ class ComposeFilesTest {
             String replacement;
             if (m.group().equals("$$")) {
                 replacement = "$";
-            } else {
+            }
+            else {
                 String name = m.group(1);
                 String operator = m.group(2);
                 String argument = m.group(3);
                 String current = variables.get(name);
-                boolean unset = operator != null && operator.startsWith(":")
-                        ? current == null || current.isEmpty() : current == null;
+                boolean unset = operator != null && operator.startsWith(":") ? current == null || current.isEmpty()
+                        : current == null;
                 if (operator == null) {
                     replacement = current == null ? "" : current;
-                } else if (operator.endsWith("-")) {
+                }
+                else if (operator.endsWith("-")) {
                     replacement = unset ? argument : current;
-                } else if (unset) {
+                }
+                else if (unset) {
                     throw new IllegalStateException("required variable " + name + " is missing a value: " + argument);
-                } else {
+                }
+                else {
                     replacement = current;
                 }
             }
@@ -156,7 +167,8 @@ class ComposeFilesTest {
     private static Map<String, Object> load(String file) {
         try (Reader reader = Files.newBufferedReader(ROOT.resolve(file))) {
             return new Yaml().load(reader);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException("cannot read " + ROOT.resolve(file), e);
         }
     }
@@ -178,8 +190,11 @@ class ComposeFilesTest {
         return env;
     }
 
-    /** {@code -f base -f override}: the override's environment entries replace the base's. */
-    private static Map<String, String> effectiveEnv(Map<String, Object> base, Map<String, Object> override, String name) {
+    /**
+     * {@code -f base -f override}: the override's environment entries replace the base's.
+     */
+    private static Map<String, String> effectiveEnv(Map<String, Object> base, Map<String, Object> override,
+            String name) {
         Map<String, String> env = env(service(base, name));
         Map<?, ?> services = (Map<?, ?>) override.get("services");
         if (services.get(name) instanceof Map<?, ?>) {
@@ -192,7 +207,8 @@ class ComposeFilesTest {
         List<String> result = new ArrayList<>();
         if (value instanceof List<?> list) {
             list.forEach(v -> result.add(String.valueOf(v)));
-        } else if (value != null) {
+        }
+        else if (value != null) {
             result.add(String.valueOf(value));
         }
         return result;
@@ -219,4 +235,5 @@ class ComposeFilesTest {
         }
         return value;
     }
+
 }

@@ -20,8 +20,8 @@ class LauncherTest {
 
     @Test
     void parsesAllOptions() {
-        Launcher.Args args = Launcher.Args.parse(new String[]{"--reset", "--services", "auth,member", "--random-ports",
-                "--data-dir=/tmp/shop-data", "--quiet"});
+        Launcher.Args args = Launcher.Args.parse(new String[] { "--reset", "--services", "auth,member",
+                "--random-ports", "--data-dir=/tmp/shop-data", "--quiet" });
         assertTrue(args.reset());
         PlatformOptions options = args.apply(BASE);
         assertEquals(List.of("auth", "member"), options.services());
@@ -39,14 +39,15 @@ class LauncherTest {
 
     @Test
     void rejectsUnknownOptionsAndServices() {
-        assertThrows(IllegalArgumentException.class, () -> Launcher.Args.parse(new String[]{"--frobnicate"}));
-        assertThrows(IllegalArgumentException.class, () -> Launcher.Args.parse(new String[]{"--services", "auth,shop"}));
-        assertThrows(IllegalArgumentException.class, () -> Launcher.Args.parse(new String[]{"--data-dir"}));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.Args.parse(new String[] { "--frobnicate" }));
+        assertThrows(IllegalArgumentException.class,
+                () -> Launcher.Args.parse(new String[] { "--services", "auth,shop" }));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.Args.parse(new String[] { "--data-dir" }));
     }
 
     @Test
     void helpIsRecognised() {
-        assertTrue(Launcher.Args.parse(new String[]{"-h"}).help());
+        assertTrue(Launcher.Args.parse(new String[] { "-h" }).help());
         assertTrue(Launcher.USAGE.contains("--reset"));
     }
 
@@ -76,4 +77,5 @@ class LauncherTest {
         Launcher.deleteRecursively(data);
         assertFalse(Files.exists(data));
     }
+
 }

@@ -39,10 +39,16 @@ class PlatformIT {
     void startsServicesWithEmbeddedInfraStopsAndRestartsOneAndLeavesNoProcessBehind() throws Exception {
         fakeJar("auth");
         fakeJar("gateway");
-        // isolated: whatever the caller exported (the failsafe configuration exports ADMIN_EMAIL,
-        // SPRING_PROFILES_ACTIVE, DATABASE_URL, REDIS_URL, SERVICE_JAVA_OPTS, ...) must not reach the services
-        PlatformOptions options = PlatformOptions.isolated().withRepoRoot(repo).withDataDir(repo.resolve(".data"))
-                .withServices("auth", "member", "gateway").withRandomPorts().withLogs(false);
+        // isolated: whatever the caller exported (the failsafe configuration exports
+        // ADMIN_EMAIL,
+        // SPRING_PROFILES_ACTIVE, DATABASE_URL, REDIS_URL, SERVICE_JAVA_OPTS, ...) must
+        // not reach the services
+        PlatformOptions options = PlatformOptions.isolated()
+            .withRepoRoot(repo)
+            .withDataDir(repo.resolve(".data"))
+            .withServices("auth", "member", "gateway")
+            .withRandomPorts()
+            .withLogs(false);
         long authPid;
         long gatewayPid;
         try (Platform platform = Platform.start(options)) {
@@ -50,7 +56,8 @@ class PlatformIT {
             assertEquals(platform.postgres().databaseUrl(), get(platform.url("auth"), "/env/DATABASE_URL"));
             assertEquals(Integer.toString(platform.redis().port()), get(platform.url("auth"), "/env/REDIS_PORT"));
             assertEquals(platform.url("member").toString(), get(platform.url("gateway"), "/env/MEMBER_SERVER_URL"));
-            assertEquals(repo.resolve(".data/keys").toAbsolutePath().toString(), get(platform.url("auth"), "/env/JWT_KEY_DIR"));
+            assertEquals(repo.resolve(".data/keys").toAbsolutePath().toString(),
+                    get(platform.url("auth"), "/env/JWT_KEY_DIR"));
             assertEquals("admin@shop.local", get(platform.url("auth"), "/env/ADMIN_EMAIL"));
             assertEquals("null", get(platform.url("auth"), "/env/SPRING_PROFILES_ACTIVE"));
             assertEquals("null", get(platform.url("auth"), "/env/SERVICE_JAVA_OPTS"));
@@ -81,13 +88,18 @@ class PlatformIT {
     @Test
     void failsWithTheServicesLastLogLinesWhenItDoesNotComeUp() throws Exception {
         fakeJar("auth");
-        // external servers that are never contacted: the fake service fails before it would connect
-        PlatformOptions options = PlatformOptions.isolated().withRepoRoot(repo).withDataDir(repo.resolve(".data"))
-                .withServices("auth").withRandomPorts().withLogs(false)
-                .withEnv("DATABASE_URL", "postgresql://postgres:postgres@127.0.0.1:1/none")
-                .withEnv("REDIS_URL", "127.0.0.1")
-                .withEnv("REDIS_PORT", "1")
-                .withEnv("FAKE_FAIL", "no signing key");
+        // external servers that are never contacted: the fake service fails before it
+        // would connect
+        PlatformOptions options = PlatformOptions.isolated()
+            .withRepoRoot(repo)
+            .withDataDir(repo.resolve(".data"))
+            .withServices("auth")
+            .withRandomPorts()
+            .withLogs(false)
+            .withEnv("DATABASE_URL", "postgresql://postgres:postgres@127.0.0.1:1/none")
+            .withEnv("REDIS_URL", "127.0.0.1")
+            .withEnv("REDIS_PORT", "1")
+            .withEnv("FAKE_FAIL", "no signing key");
         ServiceStartException e = assertThrows(ServiceStartException.class, () -> Platform.start(options));
         assertEquals("auth", e.service());
         assertTrue(e.getMessage().contains("fake failure: no signing key"), e.getMessage());
@@ -100,19 +112,25 @@ class PlatformIT {
         return response.body();
     }
 
-    /** {@code <repo>/<service>/target/<service>-0.1.0-SNAPSHOT.jar} running {@link FakeService} from the test classes (and common's, for its {@link StubServer}). */
+    /**
+     * {@code <repo>/<service>/target/<service>-0.1.0-SNAPSHOT.jar} running
+     * {@link FakeService} from the test classes (and common's, for its
+     * {@link StubServer}).
+     */
     private void fakeJar(String service) throws IOException {
         String classPath = Stream.of(FakeService.class, StubServer.class)
-                .map(type -> Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath()).toUri().toString())
-                .collect(Collectors.joining(" "));
+            .map(type -> Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath()).toUri().toString())
+            .collect(Collectors.joining(" "));
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
         Path jar = repo.resolve(service).resolve("target").resolve(service + "-" + Platform.VERSION + ".jar");
         Files.createDirectories(jar.getParent());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream ignored = new JarOutputStream(out, manifest)) {
             // the manifest is all it needs
         }
     }
+
 }

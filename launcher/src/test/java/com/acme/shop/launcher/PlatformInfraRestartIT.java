@@ -18,7 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The fault-test hooks: the embedded Redis and PostgreSQL stop and start again on the same port and data. */
+/**
+ * The fault-test hooks: the embedded Redis and PostgreSQL stop and start again on the
+ * same port and data.
+ */
 class PlatformInfraRestartIT {
 
     @TempDir
@@ -26,9 +29,14 @@ class PlatformInfraRestartIT {
 
     @Test
     void stopsAndRestartsEmbeddedRedisAndPostgresOnTheSamePortKeepingTheirData() throws Exception {
-        PlatformOptions options = PlatformOptions.defaults().withRepoRoot(repo).withDataDir(repo.resolve(".data"))
-                .withServices("member").withRandomPorts().withLogs(false)
-                .withEnv("DATABASE_URL", "").withEnv("REDIS_URL", "");
+        PlatformOptions options = PlatformOptions.defaults()
+            .withRepoRoot(repo)
+            .withDataDir(repo.resolve(".data"))
+            .withServices("member")
+            .withRandomPorts()
+            .withLogs(false)
+            .withEnv("DATABASE_URL", "")
+            .withEnv("REDIS_URL", "");
         try (Platform platform = Platform.start(options)) {
             int redisPort = platform.redis().port();
             assertEquals("+OK", redis(redisPort, "SET", "fault-key", "kept"));
@@ -61,11 +69,18 @@ class PlatformInfraRestartIT {
         }
     }
 
-    /** One RESP command; the reply's first line(s) without CRLF (a bulk string as {@code $<len><value>}). */
+    /**
+     * One RESP command; the reply's first line(s) without CRLF (a bulk string as
+     * {@code $<len><value>}).
+     */
     private static String redis(int port, String... args) throws IOException {
         StringBuilder command = new StringBuilder("*").append(args.length).append("\r\n");
         for (String arg : args) {
-            command.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
+            command.append('$')
+                .append(arg.getBytes(StandardCharsets.UTF_8).length)
+                .append("\r\n")
+                .append(arg)
+                .append("\r\n");
         }
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);
@@ -86,4 +101,5 @@ class PlatformInfraRestartIT {
         }
         return out.toString();
     }
+
 }

@@ -14,16 +14,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ServiceEnvironmentTest {
 
-    private static final PostgresConnection PG = new PostgresConnection("localhost", 5432, "postgres", "postgres", "postgres");
+    private static final PostgresConnection PG = new PostgresConnection("localhost", 5432, "postgres", "postgres",
+            "postgres");
+
     private static final RedisConnection REDIS = new RedisConnection("127.0.0.1", 6379, null, 0);
 
     private static PlatformOptions options(Map<String, String> env) {
-        return new PlatformOptions(Path.of("/repo"), Path.of("/repo/.data"), PlatformOptions.ALL_SERVICES, false, env, false);
+        return new PlatformOptions(Path.of("/repo"), Path.of("/repo/.data"), PlatformOptions.ALL_SERVICES, false, env,
+                false);
     }
 
     @Test
     void givesEveryServiceItsPortTheOthersUrlsAndTheEmbeddedServers() {
-        Map<String, String> env = ServiceEnvironment.build("auth", options(Map.of()), Ports.fixed(), PG, false, REDIS, false);
+        Map<String, String> env = ServiceEnvironment.build("auth", options(Map.of()), Ports.fixed(), PG, false, REDIS,
+                false);
         assertEquals("4000", env.get("SERVER_PORT"));
         assertEquals("http://localhost:4000", env.get("AUTH_SERVER_URL"));
         assertEquals("http://localhost:5000", env.get("MEMBER_SERVER_URL"));
@@ -42,9 +46,11 @@ class ServiceEnvironmentTest {
 
     @Test
     void seedsDemoDataInMemberAndGivesGatewayItsAdminPort() {
-        assertEquals("true", ServiceEnvironment.build("member", options(Map.of()), Ports.fixed(), PG, false, REDIS, false)
-                .get("SEED_DEMO_DATA"));
-        Map<String, String> gateway = ServiceEnvironment.build("gateway", options(Map.of()), Ports.fixed(), PG, false, REDIS, false);
+        assertEquals("true",
+                ServiceEnvironment.build("member", options(Map.of()), Ports.fixed(), PG, false, REDIS, false)
+                    .get("SEED_DEMO_DATA"));
+        Map<String, String> gateway = ServiceEnvironment.build("gateway", options(Map.of()), Ports.fixed(), PG, false,
+                REDIS, false);
         assertEquals("8000", gateway.get("SERVER_PORT"));
         assertEquals("8001", gateway.get("MANAGEMENT_SERVER_PORT"));
     }
@@ -53,17 +59,19 @@ class ServiceEnvironmentTest {
     void authTrustsForwardedForFromLoopbackOnlyAndTheEdgeServicesTrustNobody() {
         Map<String, String> caller = Map.of("TRUSTED_PROXIES", "0.0.0.0/0");
         assertEquals("127.0.0.1/32,::1/128",
-                ServiceEnvironment.build("auth", options(caller), Ports.fixed(), PG, false, REDIS, false).get("TRUSTED_PROXIES"));
+                ServiceEnvironment.build("auth", options(caller), Ports.fixed(), PG, false, REDIS, false)
+                    .get("TRUSTED_PROXIES"));
         for (String edge : List.of("gateway", "web-ui", "member", "bff")) {
             assertEquals("", ServiceEnvironment.build(edge, options(caller), Ports.fixed(), PG, false, REDIS, false)
-                    .get("TRUSTED_PROXIES"), edge);
+                .get("TRUSTED_PROXIES"), edge);
         }
     }
 
     @Test
     void externalServersAndOverridesFromTheEnvironmentPassUnchanged() {
-        Map<String, String> given = Map.of("DATABASE_URL", "postgresql://u:p@db:5432/shop", "REDIS_URL", "redis://:pw@cache:6380/1",
-                "ADMIN_PASSWORD", "a-much-longer-password", "SEED_DEMO_DATA", "false", "JWT_KEY_DIR", "/keys");
+        Map<String, String> given = Map.of("DATABASE_URL", "postgresql://u:p@db:5432/shop", "REDIS_URL",
+                "redis://:pw@cache:6380/1", "ADMIN_PASSWORD", "a-much-longer-password", "SEED_DEMO_DATA", "false",
+                "JWT_KEY_DIR", "/keys");
         PlatformOptions options = options(given);
         Map<String, String> env = ServiceEnvironment.build("member", options, Ports.fixed(),
                 PostgresConnection.parse(given.get("DATABASE_URL")), true, RedisConnection.fromEnv(given), true);
@@ -89,4 +97,5 @@ class ServiceEnvironmentTest {
         assertEquals(PlatformOptions.ALL_SERVICES.size(), distinct);
         assertFalse(PlatformOptions.ALL_SERVICES.stream().map(ports::port).toList().contains(ports.gatewayAdmin()));
     }
+
 }

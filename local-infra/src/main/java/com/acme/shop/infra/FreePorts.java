@@ -18,19 +18,25 @@ public final class FreePorts {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             return socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("no free port", e);
         }
     }
 
-    /** True when nothing listens on {@code port} on the loopback interface or the wildcard address. */
+    /**
+     * True when nothing listens on {@code port} on the loopback interface or the wildcard
+     * address.
+     */
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return true;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return false;
         }
     }
+
 }

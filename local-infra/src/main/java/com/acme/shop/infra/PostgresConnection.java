@@ -9,10 +9,10 @@ import com.acme.shop.urls.DatabaseUrl;
 /**
  * Where a PostgreSQL server is and how to log in to it.
  *
- * @param host     host name or address
- * @param port     TCP port
+ * @param host host name or address
+ * @param port TCP port
  * @param database database name
- * @param user     user name
+ * @param user user name
  * @param password password (may be empty, never null)
  */
 public record PostgresConnection(String host, int port, String database, String user, String password) {
@@ -39,21 +39,24 @@ public record PostgresConnection(String host, int port, String database, String 
         return "r2dbc:postgresql://" + hostPort() + "/" + database;
     }
 
-    /** {@code postgresql://user:password@host:port/db}, the {@code DATABASE_URL} format. */
+    /**
+     * {@code postgresql://user:password@host:port/db}, the {@code DATABASE_URL} format.
+     */
     public String databaseUrl() {
         String credentials = encode(user) + (password.isEmpty() ? "" : ":" + encode(password));
         return "postgresql://" + credentials + "@" + hostPort() + "/" + database;
     }
 
     /**
-     * Parses a {@code DATABASE_URL} with the shared parser of connection-urls ({@link DatabaseUrl}): {@code postgresql://user:password@host:port/db}
-     * (also {@code postgres://}; user and password may be percent-encoded; port defaults to 5432, database and user
-     * to {@code postgres}; a query string is ignored).
+     * Parses a {@code DATABASE_URL} with the shared parser of connection-urls
+     * ({@link DatabaseUrl}): {@code postgresql://user:password@host:port/db} (also
+     * {@code postgres://}; user and password may be percent-encoded; port defaults to
+     * 5432, database and user to {@code postgres}; a query string is ignored).
      */
     public static PostgresConnection parse(String databaseUrl) {
         DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
-        return new PostgresConnection(url.host(), url.port(), url.database(), url.user() == null ? "postgres" : url.user(),
-                url.password());
+        return new PostgresConnection(url.host(), url.port(), url.database(),
+                url.user() == null ? "postgres" : url.user(), url.password());
     }
 
     /** Never prints the password. */

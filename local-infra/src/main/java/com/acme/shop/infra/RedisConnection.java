@@ -9,8 +9,8 @@ import com.acme.shop.urls.RedisUrl;
 /**
  * Where a Redis server is.
  *
- * @param host     host name or address
- * @param port     TCP port
+ * @param host host name or address
+ * @param port TCP port
  * @param password password, or {@code null} when none
  * @param database database index
  */
@@ -37,9 +37,11 @@ public record RedisConnection(String host, int port, String password, int databa
     }
 
     /**
-     * Reads {@code REDIS_URL} (a host, or {@code redis://[[user]:password@]host[:port][/db]}), {@code REDIS_PORT},
-     * {@code REDIS_PASSWORD} and {@code REDIS_DB} with the shared parser of connection-urls ({@link RedisUrl}). The separate variables
-     * win over the parts of the URL. Defaults: localhost, 6379, no password, 0.
+     * Reads {@code REDIS_URL} (a host, or
+     * {@code redis://[[user]:password@]host[:port][/db]}), {@code REDIS_PORT},
+     * {@code REDIS_PASSWORD} and {@code REDIS_DB} with the shared parser of
+     * connection-urls ({@link RedisUrl}). The separate variables win over the parts of
+     * the URL. Defaults: localhost, 6379, no password, 0.
      */
     public static RedisConnection fromEnv(Map<String, String> env) {
         RedisUrl url = RedisUrl.fromEnv(env::get);
@@ -57,6 +59,7 @@ public record RedisConnection(String host, int port, String password, int databa
     /** Never prints the password. */
     @Override
     public String toString() {
-        return "RedisConnection[" + host + ":" + port + "/" + database + (password == null ? "" : ", password set") + "]";
+        return "RedisConnection[" + host + ":" + port + "/" + database + (password == null ? "" : ", password set")
+                + "]";
     }
 }

@@ -12,10 +12,11 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The one place that finds and stops a process left running by an earlier run that was killed before it could
- * stop it: an embedded PostgreSQL or Redis on a kept data directory, or a service started by a killed launcher.
- * Such a process is found through the pid file it (or we) wrote, and only if its command still looks like ours, so
- * a recycled pid is never touched.
+ * The one place that finds and stops a process left running by an earlier run that was
+ * killed before it could stop it: an embedded PostgreSQL or Redis on a kept data
+ * directory, or a service started by a killed launcher. Such a process is found through
+ * the pid file it (or we) wrote, and only if its command still looks like ours, so a
+ * recycled pid is never touched.
  */
 public final class StaleProcesses {
 
@@ -23,8 +24,9 @@ public final class StaleProcesses {
     }
 
     /**
-     * The live process whose pid is on the first line of {@code pidFile} and whose {@link ProcessHandle.Info}
-     * passes {@code isOurs}; empty when there is no such file, no such process, or it is someone else's.
+     * The live process whose pid is on the first line of {@code pidFile} and whose
+     * {@link ProcessHandle.Info} passes {@code isOurs}; empty when there is no such file,
+     * no such process, or it is someone else's.
      */
     public static Optional<ProcessHandle> find(Path pidFile, Predicate<ProcessHandle.Info> isOurs) {
         if (!Files.isRegularFile(pidFile)) {
@@ -37,19 +39,24 @@ public final class StaleProcesses {
             }
             long pid = Long.parseLong(lines.get(0).trim());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> isOurs.test(p.info()));
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** Whether the process's command line (or, when hidden, its command) contains {@code text}. */
+    /**
+     * Whether the process's command line (or, when hidden, its command) contains
+     * {@code text}.
+     */
     public static Predicate<ProcessHandle.Info> commandContains(String text) {
         return info -> info.commandLine().or(info::command).map(c -> c.contains(text)).orElse(false);
     }
 
     /**
-     * Stops {@code root} and its descendants: {@code politeStop} for each (e.g. {@link ProcessHandle#destroy}, a
-     * SIGTERM), up to {@code grace} for all of them to exit, then a forced kill of whatever is left.
+     * Stops {@code root} and its descendants: {@code politeStop} for each (e.g.
+     * {@link ProcessHandle#destroy}, a SIGTERM), up to {@code grace} for all of them to
+     * exit, then a forced kill of whatever is left.
      */
     public static void stop(ProcessHandle root, Consumer<ProcessHandle> politeStop, Duration grace) {
         List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
@@ -62,10 +69,12 @@ public final class StaleProcesses {
                 if (left > 0) {
                     handle.onExit().get(left, TimeUnit.NANOSECONDS);
                 }
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 // escalate below
             }
         }
@@ -77,12 +86,15 @@ public final class StaleProcesses {
         for (ProcessHandle handle : all) {
             try {
                 handle.onExit().get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 // nothing more we can do
             }
         }
     }
+
 }

@@ -4,13 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One PostgreSQL and one Redis per JVM for tests, started lazily and stopped by a shutdown hook.
+ * One PostgreSQL and one Redis per JVM for tests, started lazily and stopped by a
+ * shutdown hook.
  * <p>
- * {@code DATABASE_URL} ({@code postgresql://user:password@host:port/db}) and {@code REDIS_URL} / {@code REDIS_PORT} /
- * {@code REDIS_PASSWORD} / {@code REDIS_DB} point the tests at running servers; when they are unset, embedded ones
- * are started on free ports. Use from Spring tests:
- * <pre>{@code
- * @DynamicPropertySource
+ * {@code DATABASE_URL} ({@code postgresql://user:password@host:port/db}) and
+ * {@code REDIS_URL} / {@code REDIS_PORT} / {@code REDIS_PASSWORD} / {@code REDIS_DB}
+ * point the tests at running servers; when they are unset, embedded ones are started on
+ * free ports. Use from Spring tests: <pre>{@code
+ * &#64;DynamicPropertySource
  * static void infra(DynamicPropertyRegistry registry) {
  *     TestInfra.springProperties().forEach((k, v) -> registry.add(k, () -> v));
  * }
@@ -19,7 +20,9 @@ import java.util.Map;
 public final class TestInfra {
 
     private static PostgresConnection postgres;
+
     private static RedisConnection redis;
+
     private static EmbeddedRedisServer embeddedRedis;
 
     private TestInfra() {
@@ -31,7 +34,8 @@ public final class TestInfra {
             String url = System.getenv("DATABASE_URL");
             if (url != null && !url.isBlank()) {
                 postgres = PostgresConnection.parse(url);
-            } else {
+            }
+            else {
                 EmbeddedPostgresServer server = EmbeddedPostgresServer.start(null, 0);
                 onShutdown(server);
                 postgres = server.connection();
@@ -40,13 +44,17 @@ public final class TestInfra {
         return postgres;
     }
 
-    /** {@code REDIS_URL}/{@code REDIS_PORT}/{@code REDIS_PASSWORD}/{@code REDIS_DB} if {@code REDIS_URL} is set, else an embedded server. */
+    /**
+     * {@code REDIS_URL}/{@code REDIS_PORT}/{@code REDIS_PASSWORD}/{@code REDIS_DB} if
+     * {@code REDIS_URL} is set, else an embedded server.
+     */
     public static synchronized RedisConnection redis() {
         if (redis == null) {
             Map<String, String> env = System.getenv();
             if (RedisConnection.isConfigured(env)) {
                 redis = RedisConnection.fromEnv(env);
-            } else {
+            }
+            else {
                 embeddedRedis = EmbeddedRedisServer.start(0, null);
                 onShutdown(embeddedRedis);
                 redis = embeddedRedis.connection();
@@ -55,12 +63,17 @@ public final class TestInfra {
         return redis;
     }
 
-    /** True when {@link #redis()} is (or will be) the embedded server, so {@link #stopRedis()} works. */
+    /**
+     * True when {@link #redis()} is (or will be) the embedded server, so
+     * {@link #stopRedis()} works.
+     */
     public static synchronized boolean redisIsEmbedded() {
         return embeddedRedis != null || (redis == null && !RedisConnection.isConfigured(System.getenv()));
     }
 
-    /** Stops the embedded Redis (same port kept) to test behaviour while Redis is down. */
+    /**
+     * Stops the embedded Redis (same port kept) to test behaviour while Redis is down.
+     */
     public static synchronized void stopRedis() {
         requireEmbeddedRedis().stop();
     }
@@ -71,9 +84,11 @@ public final class TestInfra {
     }
 
     /**
-     * Spring Boot properties for both servers: {@code spring.r2dbc.url/username/password},
-     * {@code spring.flyway.url/user/password}, {@code spring.data.redis.host/port/password/database}
-     * (password only when there is one).
+     * Spring Boot properties for both servers:
+     * {@code spring.r2dbc.url/username/password},
+     * {@code spring.flyway.url/user/password},
+     * {@code spring.data.redis.host/port/password/database} (password only when there is
+     * one).
      */
     public static Map<String, String> springProperties() {
         PostgresConnection pg = postgres();
@@ -88,7 +103,10 @@ public final class TestInfra {
         return properties;
     }
 
-    /** Only the {@code spring.data.redis.*} part of {@link #springProperties()}: starts no PostgreSQL. */
+    /**
+     * Only the {@code spring.data.redis.*} part of {@link #springProperties()}: starts no
+     * PostgreSQL.
+     */
     public static Map<String, String> redisSpringProperties() {
         RedisConnection r = redis();
         Map<String, String> properties = new LinkedHashMap<>();
@@ -113,9 +131,11 @@ public final class TestInfra {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 // the JVM is exiting anyway
             }
         }, "test-infra-shutdown"));
     }
+
 }

@@ -20,8 +20,9 @@ class EmbeddedPostgresServerIT {
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(null, 0)) {
             PostgresConnection c = pg.connection();
             assertEquals(c, PostgresConnection.parse(c.databaseUrl()));
-            try (Connection jdbc = connect(c); Statement st = jdbc.createStatement();
-                 ResultSet rs = st.executeQuery("show server_version_num")) {
+            try (Connection jdbc = connect(c);
+                    Statement st = jdbc.createStatement();
+                    ResultSet rs = st.executeQuery("show server_version_num")) {
                 rs.next();
                 assertTrue(rs.getInt(1) >= 170000, "PostgreSQL 17 expected, got " + rs.getInt(1));
             }
@@ -32,13 +33,15 @@ class EmbeddedPostgresServerIT {
     void keepsDataAcrossRestartsWithDataDirectory(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("pg");
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(data, 0);
-             Connection jdbc = connect(pg.connection()); Statement st = jdbc.createStatement()) {
+                Connection jdbc = connect(pg.connection());
+                Statement st = jdbc.createStatement()) {
             st.execute("create table kept(v text)");
             st.execute("insert into kept values ('survives')");
         }
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(data, 0);
-             Connection jdbc = connect(pg.connection()); Statement st = jdbc.createStatement();
-             ResultSet rs = st.executeQuery("select v from kept")) {
+                Connection jdbc = connect(pg.connection());
+                Statement st = jdbc.createStatement();
+                ResultSet rs = st.executeQuery("select v from kept")) {
             rs.next();
             assertEquals("survives", rs.getString(1));
         }
@@ -47,4 +50,5 @@ class EmbeddedPostgresServerIT {
     private static Connection connect(PostgresConnection c) throws SQLException {
         return DriverManager.getConnection(c.jdbcUrl(), c.user(), c.password());
     }
+
 }

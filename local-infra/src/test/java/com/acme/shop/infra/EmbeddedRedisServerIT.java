@@ -39,4 +39,5 @@ class EmbeddedRedisServerIT {
         }
         assertTrue(dir.resolve("appendonly.aof").toFile().exists() || dir.resolve("dump.rdb").toFile().exists());
     }
+
 }

@@ -41,4 +41,5 @@ class PostgresConnectionTest {
     void toStringHidesPassword() {
         assertFalse(PostgresConnection.parse("postgresql://u:topsecret@h/d").toString().contains("topsecret"));
     }
+
 }

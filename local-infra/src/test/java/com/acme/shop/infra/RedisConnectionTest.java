@@ -13,8 +13,8 @@ class RedisConnectionTest {
 
     @Test
     void plainHostUsesSeparateVariables() {
-        RedisConnection c = RedisConnection.fromEnv(Map.of("REDIS_URL", "cache", "REDIS_PORT", "6380",
-                "REDIS_PASSWORD", "pw", "REDIS_DB", "2"));
+        RedisConnection c = RedisConnection
+            .fromEnv(Map.of("REDIS_URL", "cache", "REDIS_PORT", "6380", "REDIS_PASSWORD", "pw", "REDIS_DB", "2"));
         assertEquals(new RedisConnection("cache", 6380, "pw", 2), c);
     }
 
@@ -26,9 +26,8 @@ class RedisConnectionTest {
 
     @Test
     void separateVariablesWinOverUrlParts() {
-        assertEquals(new RedisConnection("r", 7001, "other", 4),
-                RedisConnection.fromEnv(Map.of("REDIS_URL", "redis://:secret@r:7000/3", "REDIS_PORT", "7001",
-                        "REDIS_PASSWORD", "other", "REDIS_DB", "4")));
+        assertEquals(new RedisConnection("r", 7001, "other", 4), RedisConnection.fromEnv(Map.of("REDIS_URL",
+                "redis://:secret@r:7000/3", "REDIS_PORT", "7001", "REDIS_PASSWORD", "other", "REDIS_DB", "4")));
     }
 
     @Test
@@ -45,6 +44,8 @@ class RedisConnectionTest {
 
     @Test
     void rejectsBadNumbers() {
-        assertThrows(IllegalArgumentException.class, () -> RedisConnection.fromEnv(Map.of("REDIS_URL", "h", "REDIS_PORT", "x")));
+        assertThrows(IllegalArgumentException.class,
+                () -> RedisConnection.fromEnv(Map.of("REDIS_URL", "h", "REDIS_PORT", "x")));
     }
+
 }

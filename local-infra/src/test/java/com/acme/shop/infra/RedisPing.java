@@ -7,7 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** A minimal RESP client for the tests: sends one inline command and reads one reply line. */
+/**
+ * A minimal RESP client for the tests: sends one inline command and reads one reply line.
+ */
 final class RedisPing {
 
     private RedisPing() {
@@ -45,8 +47,10 @@ final class RedisPing {
     static boolean reachable(RedisConnection c) {
         try {
             return "+PONG".equals(command(c, "PING"));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return false;
         }
     }
+
 }

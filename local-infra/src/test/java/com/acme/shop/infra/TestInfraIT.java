@@ -36,9 +36,11 @@ class TestInfraIT {
         TestInfra.stopRedis();
         try {
             assertFalse(RedisPing.reachable(c));
-        } finally {
+        }
+        finally {
             TestInfra.startRedis();
         }
         assertTrue(RedisPing.reachable(c));
     }
+
 }

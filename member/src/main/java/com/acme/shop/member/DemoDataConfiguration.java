@@ -20,10 +20,12 @@ class DemoDataConfiguration {
     FlywayConfigurationCustomizer demoDataLocation(MemberProperties properties) {
         return configuration -> {
             if (properties.seedDemoData()) {
-                Location[] locations = Stream.concat(Arrays.stream(configuration.getLocations()),
-                        Stream.of(new Location(SEED_LOCATION))).toArray(Location[]::new);
+                Location[] locations = Stream
+                    .concat(Arrays.stream(configuration.getLocations()), Stream.of(new Location(SEED_LOCATION)))
+                    .toArray(Location[]::new);
                 configuration.locations(locations);
             }
         };
     }
+
 }

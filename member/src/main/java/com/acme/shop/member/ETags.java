@@ -2,7 +2,10 @@ package com.acme.shop.member;
 
 import java.util.OptionalLong;
 
-/** Strong entity tags carrying the member version ({@code "3"}), and {@code If-Match} evaluation. */
+/**
+ * Strong entity tags carrying the member version ({@code "3"}), and {@code If-Match}
+ * evaluation.
+ */
 final class ETags {
 
     private ETags() {
@@ -13,9 +16,9 @@ final class ETags {
     }
 
     /**
-     * True when the {@code If-Match} field value is {@code *} or lists the given version as a strong
-     * tag. Weak tags never match (If-Match uses strong comparison, RFC 9110 §13.1.1); malformed tags
-     * never match.
+     * True when the {@code If-Match} field value is {@code *} or lists the given version
+     * as a strong tag. Weak tags never match (If-Match uses strong comparison, RFC 9110
+     * §13.1.1); malformed tags never match.
      */
     static boolean matches(String ifMatch, long version) {
         if (ifMatch.trim().equals("*")) {
@@ -30,7 +33,9 @@ final class ETags {
         return false;
     }
 
-    /** The version in a single strong tag {@code "<n>"}; empty for weak or malformed tags. */
+    /**
+     * The version in a single strong tag {@code "<n>"}; empty for weak or malformed tags.
+     */
     static OptionalLong parseStrong(String tag) {
         if (tag.length() < 3 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"') {
             return OptionalLong.empty();
@@ -41,4 +46,5 @@ final class ETags {
         }
         return OptionalLong.of(Long.parseLong(digits));
     }
+
 }

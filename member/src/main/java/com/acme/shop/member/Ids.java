@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 /** Strict parsing of member ids (canonical 8-4-4-4-12 UUID text). */
 final class Ids {
 
-    static final String UUID_REGEX =
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    static final String UUID_REGEX = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     static final String NOT_A_UUID = "must be a UUID";
 
     private static final Pattern UUID_TEXT = Pattern.compile(UUID_REGEX);
@@ -32,4 +31,5 @@ final class Ids {
         }
         return id;
     }
+
 }

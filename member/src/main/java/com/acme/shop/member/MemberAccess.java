@@ -10,8 +10,8 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
 import reactor.core.publisher.Mono;
 
 /**
- * Access to {@code /api/members/{id}}: ADMIN for any id, USER only for their own id (the token
- * subject). Everyone else is refused.
+ * Access to {@code /api/members/{id}}: ADMIN for any id, USER only for their own id (the
+ * token subject). Everyone else is refused.
  */
 final class MemberAccess implements ReactiveAuthorizationManager<AuthorizationContext> {
 
@@ -21,11 +21,10 @@ final class MemberAccess implements ReactiveAuthorizationManager<AuthorizationCo
     @Override
     public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
         Object pathId = context.getVariables().get("id");
-        return authentication
-                .filter(Authentication::isAuthenticated)
-                .map(auth -> (AuthorizationResult) new AuthorizationDecision(
-                        allowed(auth, pathId == null ? null : pathId.toString())))
-                .defaultIfEmpty(new AuthorizationDecision(false));
+        return authentication.filter(Authentication::isAuthenticated)
+            .map(auth -> (AuthorizationResult) new AuthorizationDecision(
+                    allowed(auth, pathId == null ? null : pathId.toString())))
+            .defaultIfEmpty(new AuthorizationDecision(false));
     }
 
     static boolean allowed(Authentication auth, String pathId) {
@@ -39,4 +38,5 @@ final class MemberAccess implements ReactiveAuthorizationManager<AuthorizationCo
     private static boolean hasAuthority(Authentication auth, String authority) {
         return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority::equals);
     }
+
 }

@@ -11,4 +11,5 @@ public class MemberApplication {
     public static void main(String[] args) {
         SpringApplication.run(MemberApplication.class, args);
     }
+
 }

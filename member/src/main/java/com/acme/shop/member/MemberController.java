@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The public member API ({@code /api/members}). Who may call what is decided in
- * {@link MemberSecurityConfiguration}; this controller only translates HTTP to {@link MemberService}.
+ * {@link MemberSecurityConfiguration}; this controller only translates HTTP to
+ * {@link MemberService}.
  */
 @RestController
 @RequestMapping(MemberController.BASE_PATH)
@@ -44,9 +45,9 @@ class MemberController {
     @PostMapping
     Mono<ResponseEntity<Member>> create(@Validated(MemberForm.Complete.class) @RequestBody MemberForm form) {
         return service.create(form.toData())
-                .map(member -> ResponseEntity.created(URI.create(BASE_PATH + "/" + member.id()))
-                        .eTag(member.etag())
-                        .body(member));
+            .map(member -> ResponseEntity.created(URI.create(BASE_PATH + "/" + member.id()))
+                .eTag(member.etag())
+                .body(member));
     }
 
     @GetMapping("/me")
@@ -58,8 +59,8 @@ class MemberController {
     Mono<ResponseEntity<Member>> updateMe(@AuthenticationPrincipal Jwt jwt,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody MemberForm form) {
         return Mono.fromSupplier(() -> callerId(jwt))
-                .flatMap(id -> service.update(id, ifMatch, form.toData(), isAdmin(jwt)))
-                .map(MemberController::withETag);
+            .flatMap(id -> service.update(id, ifMatch, form.toData(), isAdmin(jwt)))
+            .map(MemberController::withETag);
     }
 
     @GetMapping("/{id}")
@@ -72,18 +73,21 @@ class MemberController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Validated(MemberForm.Complete.class) @RequestBody MemberForm form) {
         return Mono.fromSupplier(() -> Ids.require(id))
-                .flatMap(memberId -> service.update(memberId, ifMatch, form.toData(), isAdmin(jwt)))
-                .map(MemberController::withETag);
+            .flatMap(memberId -> service.update(memberId, ifMatch, form.toData(), isAdmin(jwt)))
+            .map(MemberController::withETag);
     }
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
         return Mono.fromSupplier(() -> Ids.require(id))
-                .flatMap(service::delete)
-                .then(Mono.just(ResponseEntity.noContent().build()));
+            .flatMap(service::delete)
+            .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
-    /** The caller's own member id: the token subject. A subject that is no UUID has no profile. */
+    /**
+     * The caller's own member id: the token subject. A subject that is no UUID has no
+     * profile.
+     */
     private static UUID callerId(Jwt jwt) {
         UUID id = Ids.parse(jwt.getSubject());
         if (id == null) {
@@ -92,7 +96,10 @@ class MemberController {
         return id;
     }
 
-    /** Whether the token carries the ADMIN role (the {@code roles} claim, as mapped by common). */
+    /**
+     * Whether the token carries the ADMIN role (the {@code roles} claim, as mapped by
+     * common).
+     */
     private static boolean isAdmin(Jwt jwt) {
         java.util.List<String> roles = jwt.getClaimAsStringList("roles");
         return roles != null && roles.contains("ADMIN");
@@ -101,4 +108,5 @@ class MemberController {
     static ResponseEntity<Member> withETag(Member member) {
         return ResponseEntity.ok().eTag(member.etag()).body(member);
     }
+
 }

@@ -2,7 +2,10 @@ package com.acme.shop.member;
 
 import java.util.List;
 
-/** One page of members: {@code {content: [...], page: {size, number, totalElements, totalPages}}}. */
+/**
+ * One page of members: {@code {content: [...], page: {size, number, totalElements,
+ * totalPages}}}.
+ */
 record MemberPage(List<Member> content, PageMetadata page) {
 
     record PageMetadata(int size, int number, long totalElements, long totalPages) {

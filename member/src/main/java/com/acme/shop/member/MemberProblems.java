@@ -3,7 +3,9 @@ package com.acme.shop.member;
 import com.acme.shop.common.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
-/** The member API's own answers besides validation, as common {@link ProblemException}s. */
+/**
+ * The member API's own answers besides validation, as common {@link ProblemException}s.
+ */
 final class MemberProblems {
 
     private MemberProblems() {
@@ -24,4 +26,5 @@ final class MemberProblems {
         return ProblemException.of(HttpStatus.PRECONDITION_FAILED,
                 "The member was modified; fetch it again and retry with the current ETag.");
     }
+
 }

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A validated list query: {@code q} (case-insensitive substring of name or email, no control characters), {@code page}
- * (0-based), {@code size} (1–100) and {@code sort} ({@code field[,asc|desc]} with field one of
- * name, email, createdAt, updatedAt).
+ * A validated list query: {@code q} (case-insensitive substring of name or email, no
+ * control characters), {@code page} (0-based), {@code size} (1–100) and {@code sort}
+ * ({@code field[,asc|desc]} with field one of name, email, createdAt, updatedAt).
  */
 record MemberSearch(String q, int page, int size, String sortField, boolean ascending) {
 
@@ -18,12 +18,12 @@ record MemberSearch(String q, int page, int size, String sortField, boolean asce
     static final int MAX_SIZE = 100;
     static final int MAX_QUERY = 254;
 
-    /** API sort field → SQL ordering expression. Only these strings ever reach the SQL text. */
-    private static final Map<String, String> SORT_COLUMNS = Map.of(
-            "name", "lower(name)",
-            "email", "lower(email)",
-            "createdAt", "created_at",
-            "updatedAt", "updated_at");
+    /**
+     * API sort field → SQL ordering expression. Only these strings ever reach the SQL
+     * text.
+     */
+    private static final Map<String, String> SORT_COLUMNS = Map.of("name", "lower(name)", "email", "lower(email)",
+            "createdAt", "created_at", "updatedAt", "updated_at");
 
     static MemberSearch parse(String q, String page, String size, String sort) {
         List<FieldMessage> problems = new ArrayList<>();
@@ -32,7 +32,8 @@ record MemberSearch(String q, int page, int size, String sortField, boolean asce
             problems.add(new FieldMessage("q", "must be at most " + MAX_QUERY + " characters"));
         }
         else if (query.codePoints().anyMatch(Character::isISOControl)) {
-            // no name or email holds one (MemberForm), and PostgreSQL rejects a NUL in text
+            // no name or email holds one (MemberForm), and PostgreSQL rejects a NUL in
+            // text
             problems.add(new FieldMessage("q", "must not contain control characters"));
         }
         int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE, problems);
@@ -56,8 +57,7 @@ record MemberSearch(String q, int page, int size, String sortField, boolean asce
         return new MemberSearch(query, pageNumber, pageSize, field, ascending);
     }
 
-    private static int integer(String field, String raw, int fallback, int min, int max,
-            List<FieldMessage> problems) {
+    private static int integer(String field, String raw, int fallback, int min, int max, List<FieldMessage> problems) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
@@ -70,18 +70,24 @@ record MemberSearch(String q, int page, int size, String sortField, boolean asce
         catch (NumberFormatException ex) {
             // reported below
         }
-        problems.add(new FieldMessage(field, max == Integer.MAX_VALUE
-                ? "must be an integer >= " + min : "must be an integer between " + min + " and " + max));
+        problems.add(new FieldMessage(field, max == Integer.MAX_VALUE ? "must be an integer >= " + min
+                : "must be an integer between " + min + " and " + max));
         return fallback;
     }
 
-    /** The ORDER BY clause, built only from whitelisted expressions, with the id as tie-breaker. */
+    /**
+     * The ORDER BY clause, built only from whitelisted expressions, with the id as
+     * tie-breaker.
+     */
     String orderBy() {
         String direction = ascending ? "ASC" : "DESC";
         return SORT_COLUMNS.get(sortField) + " " + direction + ", id " + direction;
     }
 
-    /** The LIKE pattern for {@code q} with {@code \}, {@code %} and {@code _} escaped (escape char {@code \}). */
+    /**
+     * The LIKE pattern for {@code q} with {@code \}, {@code %} and {@code _} escaped
+     * (escape char {@code \}).
+     */
     String likePattern() {
         return "%" + escapeLike(q) + "%";
     }

@@ -12,10 +12,11 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Bearer tokens only (common's resource-server setup, audience {@code shop-member}); then:
- * ADMIN may do everything under {@code /api/members}; USER only {@code /me} and their own id;
- * {@code /internal/**} is for SERVICE tokens (auth) only; health is public. Idempotency keys on POST and
- * PATCH are handled after authorization, so 401/403 come first (rule A5).
+ * Bearer tokens only (common's resource-server setup, audience {@code shop-member});
+ * then: ADMIN may do everything under {@code /api/members}; USER only {@code /me} and
+ * their own id; {@code /internal/**} is for SERVICE tokens (auth) only; health is public.
+ * Idempotency keys on POST and PATCH are handled after authorization, so 401/403 come
+ * first (rule A5).
  */
 @Configuration(proxyBeanMethods = false)
 class MemberSecurityConfiguration {
@@ -29,18 +30,28 @@ class MemberSecurityConfiguration {
             IdempotencyHandler idempotency, MemberProperties properties) {
         MemberAccess adminOrSelf = new MemberAccess();
         return ResourceServerSecurity.configure(http, decoder)
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .pathMatchers("/internal/**").hasRole(SERVICE)
-                        .pathMatchers(HttpMethod.GET, "/api/members/me").hasAnyRole(USER, ADMIN)
-                        .pathMatchers(HttpMethod.PUT, "/api/members/me").hasAnyRole(USER, ADMIN)
-                        .pathMatchers(HttpMethod.GET, "/api/members/{id}").access(adminOrSelf)
-                        .pathMatchers(HttpMethod.PUT, "/api/members/{id}").access(adminOrSelf)
-                        .pathMatchers("/api/members", "/api/members/**").hasRole(ADMIN)
-                        .pathMatchers("/actuator/**").denyAll()
-                        .anyExchange().authenticated())
-                .addFilterAfter(new IdempotencyWebFilter(idempotency, properties.idempotencyRequiredRoutes()),
-                        SecurityWebFiltersOrder.AUTHORIZATION)
-                .build();
+            .authorizeExchange(exchanges -> exchanges
+                .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                .permitAll()
+                .pathMatchers("/internal/**")
+                .hasRole(SERVICE)
+                .pathMatchers(HttpMethod.GET, "/api/members/me")
+                .hasAnyRole(USER, ADMIN)
+                .pathMatchers(HttpMethod.PUT, "/api/members/me")
+                .hasAnyRole(USER, ADMIN)
+                .pathMatchers(HttpMethod.GET, "/api/members/{id}")
+                .access(adminOrSelf)
+                .pathMatchers(HttpMethod.PUT, "/api/members/{id}")
+                .access(adminOrSelf)
+                .pathMatchers("/api/members", "/api/members/**")
+                .hasRole(ADMIN)
+                .pathMatchers("/actuator/**")
+                .denyAll()
+                .anyExchange()
+                .authenticated())
+            .addFilterAfter(new IdempotencyWebFilter(idempotency, properties.idempotencyRequiredRoutes()),
+                    SecurityWebFiltersOrder.AUTHORIZATION)
+            .build();
     }
+
 }

@@ -11,7 +11,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.regex.Pattern;
 
-/** An optional phone number: blank means absent; else, stripped, 3 to 32 of digits, spaces, {@code + ( ) -}. */
+/**
+ * An optional phone number: blank means absent; else, stripped, 3 to 32 of digits,
+ * spaces, {@code + ( ) -}.
+ */
 @Constraint(validatedBy = PhoneNumber.Validator.class)
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,5 +34,7 @@ import java.util.regex.Pattern;
         public boolean isValid(String value, ConstraintValidatorContext context) {
             return value == null || value.isBlank() || PHONE.matcher(value.strip()).matches();
         }
+
     }
+
 }

@@ -26,4 +26,5 @@ class ETagsTest {
         assertThat(ETags.matches("\"abc\"", 3)).isFalse();
         assertThat(ETags.matches("\"99999999999999999999\"", 3)).isFalse();
     }
+
 }

@@ -13,10 +13,10 @@ class EmailChangeRuleTest {
 
     @Test
     void refusesChangingTheEmailOfAMemberWithAnAccountEvenForAdmin() {
-        for (boolean admin : new boolean[] {true, false}) {
+        for (boolean admin : new boolean[] { true, false }) {
             assertThatThrownBy(() -> EmailChangeRule.emailToStore(STORED, "other@example.com", true, admin))
-                    .isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.errors())
-                            .containsExactly(new FieldMessage("email", EmailChangeRule.ACCOUNT_EMAIL)));
+                .isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.errors())
+                    .containsExactly(new FieldMessage("email", EmailChangeRule.ACCOUNT_EMAIL)));
         }
     }
 
@@ -40,8 +40,9 @@ class EmailChangeRuleTest {
     @Test
     void refusesUserChangingTheirOwnEmailWithoutAnAccountRecorded() {
         assertThatThrownBy(() -> EmailChangeRule.emailToStore(STORED, "new@example.com", false, false))
-                .isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.errors())
-                        .containsExactly(new FieldMessage("email", EmailChangeRule.OWN_EMAIL)));
+            .isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.errors())
+                .containsExactly(new FieldMessage("email", EmailChangeRule.OWN_EMAIL)));
         assertThat(EmailChangeRule.emailToStore(STORED, "ada@EXAMPLE.com", false, false)).isEqualTo(STORED);
     }
+
 }

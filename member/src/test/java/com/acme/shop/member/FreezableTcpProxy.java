@@ -12,17 +12,23 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy in front of a server that can be frozen: while frozen it accepts connections and reads what both sides
- * send, but forwards nothing, like a network that drops packets or a server that hangs. Resuming delivers what was
- * held back, as TCP does once a partition heals.
+ * A TCP proxy in front of a server that can be frozen: while frozen it accepts
+ * connections and reads what both sides send, but forwards nothing, like a network that
+ * drops packets or a server that hangs. Resuming delivers what was held back, as TCP does
+ * once a partition heals.
  */
 final class FreezableTcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
+
     private final InetSocketAddress target;
+
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
     private final Object gate = new Object();
+
     private volatile boolean frozen;
+
     private volatile boolean closed;
 
     FreezableTcpProxy(String targetHost, int targetPort) {
@@ -117,4 +123,5 @@ final class FreezableTcpProxy implements AutoCloseable {
             // already closed
         }
     }
+
 }

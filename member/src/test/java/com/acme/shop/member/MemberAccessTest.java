@@ -32,4 +32,5 @@ class MemberAccessTest {
     private static TestingAuthenticationToken token(UUID subject, String... authorities) {
         return new TestingAuthenticationToken(subject.toString(), null, authorities);
     }
+
 }

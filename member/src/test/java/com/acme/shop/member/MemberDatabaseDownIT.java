@@ -28,9 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * PostgreSQL stopped under a running member service (its own server, so other tests are not disturbed): reads and
- * writes answer 503 problem+json with {@code Retry-After} within seconds, never 500; once the server is back the
- * same service answers 200/201 again without a restart. Runs with the shipped pool timeouts.
+ * PostgreSQL stopped under a running member service (its own server, so other tests are
+ * not disturbed): reads and writes answer 503 problem+json with {@code Retry-After}
+ * within seconds, never 500; once the server is back the same service answers 200/201
+ * again without a restart. Runs with the shipped pool timeouts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MemberDatabaseDownIT {
@@ -40,7 +41,10 @@ class MemberDatabaseDownIT {
     static final int PG_PORT = FreePorts.find();
     static EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(DATA_DIR, PG_PORT);
 
-    /** A dependency failure must be answered within this (the pool's connect/acquire timeouts are 3 s). */
+    /**
+     * A dependency failure must be answered within this (the pool's connect/acquire
+     * timeouts are 3 s).
+     */
     static final Duration FAIL_FAST = Duration.ofSeconds(8);
 
     @LocalServerPort
@@ -68,23 +72,30 @@ class MemberDatabaseDownIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        http = WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
     }
 
     @Test
     void answers503WithRetryAfterWhileThePostgresServerIsDownAndRecoversWithoutARestart() {
         String admin = TOKENS.admin(UUID.randomUUID());
-        Member existing = create(admin, null, uniqueEmail("before")).expectStatus().isCreated()
-                .expectBody(Member.class).returnResult().getResponseBody();
+        Member existing = create(admin, null, uniqueEmail("before")).expectStatus()
+            .isCreated()
+            .expectBody(Member.class)
+            .returnResult()
+            .getResponseBody();
         String key = UUID.randomUUID().toString();
         String keyedEmail = uniqueEmail("keyed");
 
         postgres.close();
         try {
             expectUnavailable(() -> http.get().uri("/api/members").headers(h -> h.setBearerAuth(admin)).exchange());
-            expectUnavailable(() -> http.get().uri("/api/members/{id}", existing.id())
-                    .headers(h -> h.setBearerAuth(admin)).exchange());
+            expectUnavailable(() -> http.get()
+                .uri("/api/members/{id}", existing.id())
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange());
             expectUnavailable(() -> create(admin, null, uniqueEmail("unkeyed")));
             expectUnavailable(() -> create(admin, key, keyedEmail));
         }
@@ -92,39 +103,54 @@ class MemberDatabaseDownIT {
             postgres = EmbeddedPostgresServer.start(DATA_DIR, PG_PORT);
         }
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                http.get().uri("/api/members").headers(h -> h.setBearerAuth(admin)).exchange()
-                        .expectStatus().isOk());
-        http.get().uri("/api/members/{id}", existing.id()).headers(h -> h.setBearerAuth(admin)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.email").isEqualTo(existing.email());
+        await().atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> http.get()
+                .uri("/api/members")
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk());
+        http.get()
+            .uri("/api/members/{id}", existing.id())
+            .headers(h -> h.setBearerAuth(admin))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.email")
+            .isEqualTo(existing.email());
         create(admin, null, uniqueEmail("after")).expectStatus().isCreated();
         // the failed keyed attempt was not stored: the same key executes now
-        create(admin, key, keyedEmail).expectStatus().isCreated()
-                .expectHeader().value("Idempotent-Replayed", value -> assertThat(value).isIn(null, "false"));
+        create(admin, key, keyedEmail).expectStatus()
+            .isCreated()
+            .expectHeader()
+            .value("Idempotent-Replayed", value -> assertThat(value).isIn(null, "false"));
     }
 
     private void expectUnavailable(Supplier<WebTestClient.ResponseSpec> call) {
         long started = System.nanoTime();
         WebTestClient.ResponseSpec response = call.get();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        response.expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
-                .expectBody().jsonPath("$.status").isEqualTo(503);
+        response.expectStatus()
+            .isEqualTo(503)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueEquals(HttpHeaders.RETRY_AFTER, "5")
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(503);
         assertThat(took).isLessThan(FAIL_FAST);
     }
 
     private WebTestClient.ResponseSpec create(String token, String key, String email) {
-        return http.post().uri("/api/members")
-                .headers(h -> {
-                    h.setBearerAuth(token);
-                    if (key != null) {
-                        h.set("Idempotency-Key", key);
-                    }
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new MemberForm(email, "Down Test", null))
-                .exchange();
+        return http.post().uri("/api/members").headers(h -> {
+            h.setBearerAuth(token);
+            if (key != null) {
+                h.set("Idempotency-Key", key);
+            }
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(new MemberForm(email, "Down Test", null)).exchange();
     }
 
     private static String uniqueEmail(String local) {
@@ -139,4 +165,5 @@ class MemberDatabaseDownIT {
             throw new UncheckedIOException(e);
         }
     }
+
 }

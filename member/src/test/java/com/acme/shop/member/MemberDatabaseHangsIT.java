@@ -23,10 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * PostgreSQL stops answering without closing anything (a hung server, a network dropping packets: here a frozen proxy
- * between member and its own server). With the shipped timeouts ({@code DB_QUERY_TIMEOUT=5s}, pool acquire and
- * connect 3 s) requests answer 503 with {@code Retry-After} within seconds instead of hanging, and work again once
- * the database answers, without a restart.
+ * PostgreSQL stops answering without closing anything (a hung server, a network dropping
+ * packets: here a frozen proxy between member and its own server). With the shipped
+ * timeouts ({@code DB_QUERY_TIMEOUT=5s}, pool acquire and connect 3 s) requests answer
+ * 503 with {@code Retry-After} within seconds instead of hanging, and work again once the
+ * database answers, without a restart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MemberDatabaseHangsIT {
@@ -66,31 +67,43 @@ class MemberDatabaseHangsIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        http = WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(60))
+            .build();
     }
 
     @Test
     void answers503WithinSecondsWhileTheDatabaseHangsAndRecoversWhenItAnswersAgain() {
         String admin = TOKENS.admin(UUID.randomUUID());
-        Member existing = create(admin, null).expectStatus().isCreated()
-                .expectBody(Member.class).returnResult().getResponseBody();
+        Member existing = create(admin, null).expectStatus()
+            .isCreated()
+            .expectBody(Member.class)
+            .returnResult()
+            .getResponseBody();
         String key = UUID.randomUUID().toString();
 
         PROXY.freeze();
         try {
             expectUnavailableFast(() -> http.get().uri("/api/members").headers(h -> h.setBearerAuth(admin)).exchange());
-            expectUnavailableFast(() -> http.get().uri("/api/members/{id}", existing.id())
-                    .headers(h -> h.setBearerAuth(admin)).exchange());
+            expectUnavailableFast(() -> http.get()
+                .uri("/api/members/{id}", existing.id())
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange());
             expectUnavailableFast(() -> create(admin, key));
         }
         finally {
             PROXY.resume();
         }
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                http.get().uri("/api/members/{id}", existing.id()).headers(h -> h.setBearerAuth(admin)).exchange()
-                        .expectStatus().isOk());
+        await().atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> http.get()
+                .uri("/api/members/{id}", existing.id())
+                .headers(h -> h.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk());
         http.get().uri("/api/members").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk();
         create(admin, key).expectStatus().isCreated();
     }
@@ -99,24 +112,27 @@ class MemberDatabaseHangsIT {
         long started = System.nanoTime();
         WebTestClient.ResponseSpec response = call.get();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        response.expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5");
+        response.expectStatus()
+            .isEqualTo(503)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueEquals(HttpHeaders.RETRY_AFTER, "5");
         System.out.println("database hanging: 503 after " + took.toMillis() + " ms");
         assertThat(took).isLessThan(FAIL_FAST);
     }
 
     private WebTestClient.ResponseSpec create(String token, String key) {
-        return http.post().uri("/api/members")
-                .headers(h -> {
-                    h.setBearerAuth(token);
-                    if (key != null) {
-                        h.set("Idempotency-Key", key);
-                    }
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new MemberForm("hang." + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
-                        "Hang Test", null))
-                .exchange();
+        return http.post().uri("/api/members").headers(h -> {
+            h.setBearerAuth(token);
+            if (key != null) {
+                h.set("Idempotency-Key", key);
+            }
+        })
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(new MemberForm("hang." + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
+                    "Hang Test", null))
+            .exchange();
     }
+
 }

@@ -12,10 +12,14 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** The member input rules, as Bean Validation applies them to the request records (formerly MemberValidator). */
+/**
+ * The member input rules, as Bean Validation applies them to the request records
+ * (formerly MemberValidator).
+ */
 class MemberFormTest {
 
     private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+
     private static final Validator VALIDATOR = FACTORY.getValidator();
 
     @AfterAll
@@ -34,8 +38,10 @@ class MemberFormTest {
 
     private static <T> List<String> fields(Set<ConstraintViolation<T>> violations, Object form) {
         List<String> order = List.of(form.getClass().getRecordComponents()).stream().map(c -> c.getName()).toList();
-        return violations.stream().map(v -> v.getPropertyPath().toString())
-                .sorted(Comparator.comparingInt(order::indexOf)).toList();
+        return violations.stream()
+            .map(v -> v.getPropertyPath().toString())
+            .sorted(Comparator.comparingInt(order::indexOf))
+            .toList();
     }
 
     @Test
@@ -65,10 +71,11 @@ class MemberFormTest {
 
     @Test
     void enforcesLengthLimits() {
-        String longEmail = "a".repeat(64) + "@" + "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60) + ".example.com";
+        String longEmail = "a".repeat(64) + "@" + "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60)
+                + ".example.com";
         assertThat(longEmail.length()).isGreaterThan(254);
-        assertThat(complete(new MemberForm(longEmail, "x".repeat(101), "1".repeat(33))))
-                .containsExactly("email", "name", "phone");
+        assertThat(complete(new MemberForm(longEmail, "x".repeat(101), "1".repeat(33)))).containsExactly("email",
+                "name", "phone");
         assertThat(complete(new MemberForm("a@b.co", "x".repeat(100), "1".repeat(32)))).isEmpty();
     }
 
@@ -107,8 +114,11 @@ class MemberFormTest {
         assertThat(fields(VALIDATOR.validate(form), form)).containsExactly("id");
         InternalMemberForm blank = new InternalMemberForm(" ", "a@b.co", "A", null);
         assertThat(VALIDATOR.validate(blank)).singleElement()
-                .extracting(ConstraintViolation::getMessage).isEqualTo("must not be blank");
-        assertThat(VALIDATOR.validate(new InternalMemberForm("0b9d3c5e-8f1a-4c3b-9a57-3f2a1d0e6b7c", "a@b.co", "A", null)))
-                .isEmpty();
+            .extracting(ConstraintViolation::getMessage)
+            .isEqualTo("must not be blank");
+        assertThat(
+                VALIDATOR.validate(new InternalMemberForm("0b9d3c5e-8f1a-4c3b-9a57-3f2a1d0e6b7c", "a@b.co", "A", null)))
+            .isEmpty();
     }
+
 }

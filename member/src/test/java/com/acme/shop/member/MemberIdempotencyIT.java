@@ -22,12 +22,18 @@ class MemberIdempotencyIT extends MemberServerTestSupport {
         String key = UUID.randomUUID().toString();
         String body = "{\"email\":\"" + uniqueEmail("idem") + "\",\"name\":\"Idem Potent\"}";
 
-        EntityExchangeResult<byte[]> first = post(key, body).expectStatus().isCreated()
-                .expectHeader().value(REPLAYED, value -> assertThat(value).isIn(null, "false"))
-                .expectBody().returnResult();
-        EntityExchangeResult<byte[]> second = post(key, body).expectStatus().isCreated()
-                .expectHeader().valueEquals(REPLAYED, "true")
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> first = post(key, body).expectStatus()
+            .isCreated()
+            .expectHeader()
+            .value(REPLAYED, value -> assertThat(value).isIn(null, "false"))
+            .expectBody()
+            .returnResult();
+        EntityExchangeResult<byte[]> second = post(key, body).expectStatus()
+            .isCreated()
+            .expectHeader()
+            .valueEquals(REPLAYED, "true")
+            .expectBody()
+            .returnResult();
 
         assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
         assertThat(second.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
@@ -39,9 +45,10 @@ class MemberIdempotencyIT extends MemberServerTestSupport {
         String key = UUID.randomUUID().toString();
         post(key, "{\"email\":\"" + uniqueEmail("one") + "\",\"name\":\"One\"}").expectStatus().isCreated();
 
-        post(key, "{\"email\":\"" + uniqueEmail("two") + "\",\"name\":\"Two\"}")
-                .expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        post(key, "{\"email\":\"" + uniqueEmail("two") + "\",\"name\":\"Two\"}").expectStatus()
+            .isEqualTo(422)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -50,21 +57,25 @@ class MemberIdempotencyIT extends MemberServerTestSupport {
         String body = "{\"email\":\"" + uniqueEmail("scoped") + "\",\"name\":\"Scoped\"}";
         post(key, body).expectStatus().isCreated();
 
-        http.post().uri("/api/members")
-                .headers(h -> h.setBearerAuth(TOKENS.admin(UUID.randomUUID())))
-                .header(KEY_HEADER, key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus().isEqualTo(409)
-                .expectHeader().doesNotExist(REPLAYED);
+        http.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(TOKENS.admin(UUID.randomUUID())))
+            .header(KEY_HEADER, key)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(409)
+            .expectHeader()
+            .doesNotExist(REPLAYED);
     }
 
     @Test
     void rejectsMalformedKey() {
-        post("not a valid key!", "{\"email\":\"" + uniqueEmail("bad") + "\",\"name\":\"Bad Key\"}")
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        post("not a valid key!", "{\"email\":\"" + uniqueEmail("bad") + "\",\"name\":\"Bad Key\"}").expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -76,14 +87,17 @@ class MemberIdempotencyIT extends MemberServerTestSupport {
         String token = adminToken();
 
         List<Integer> statuses = Flux.range(0, 100)
-                .flatMap(i -> client.post().uri("/api/members")
+            .flatMap(
+                    i -> client.post()
+                        .uri("/api/members")
                         .headers(h -> h.setBearerAuth(token))
                         .header(KEY_HEADER, key)
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(body)
-                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 100)
-                .collectList()
-                .block(Duration.ofSeconds(60));
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())),
+                    100)
+            .collectList()
+            .block(Duration.ofSeconds(60));
 
         assertThat(statuses).hasSize(100).allMatch(status -> status == 201 || status == 409);
         assertThat(statuses).contains(201);
@@ -95,24 +109,30 @@ class MemberIdempotencyIT extends MemberServerTestSupport {
         Member member = createMember(uniqueEmail("put"), "Put Member", null);
         String key = UUID.randomUUID().toString();
         for (int version = 1; version <= 2; version++) {
-            http.put().uri("/api/members/{id}", member.id())
-                    .headers(h -> h.setBearerAuth(adminToken()))
-                    .header(KEY_HEADER, key)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(new MemberForm(member.email(), "Put Member " + version, null))
-                    .exchange()
-                    .expectStatus().isOk()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + version + "\"")
-                    .expectHeader().doesNotExist(REPLAYED);
+            http.put()
+                .uri("/api/members/{id}", member.id())
+                .headers(h -> h.setBearerAuth(adminToken()))
+                .header(KEY_HEADER, key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new MemberForm(member.email(), "Put Member " + version, null))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, "\"" + version + "\"")
+                .expectHeader()
+                .doesNotExist(REPLAYED);
         }
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String key, String body) {
-        return http.post().uri("/api/members")
-                .headers(h -> h.setBearerAuth(adminToken()))
-                .header(KEY_HEADER, key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+        return http.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(adminToken()))
+            .header(KEY_HEADER, key)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange();
     }
+
 }

@@ -11,7 +11,10 @@ import org.springframework.http.MediaType;
 
 class MemberListIT extends MemberServerTestSupport {
 
-    /** Members of this test carry a unique tag in their email, so other tests' rows never match the search. */
+    /**
+     * Members of this test carry a unique tag in their email, so other tests' rows never
+     * match the search.
+     */
     private final String tag = "lst" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
@@ -28,12 +31,12 @@ class MemberListIT extends MemberServerTestSupport {
         Map<String, Object> last = page(tag, "page=2&size=2&sort=name,asc");
         assertThat(names(last)).containsExactly("eve Adams");
 
-        assertThat(names(page(tag, "size=5&sort=name,desc")))
-                .containsExactly("eve Adams", "Dave Müller", "Charlie Brown", "Bob Jones", "alice Smith");
-        assertThat(names(page(tag, "size=5&sort=email,asc")))
-                .containsExactly("Charlie Brown", "alice Smith", "Bob Jones", "Dave Müller", "eve Adams");
-        assertThat(names(page(tag, "size=5&sort=createdAt,desc")))
-                .containsExactly("eve Adams", "Dave Müller", "Bob Jones", "alice Smith", "Charlie Brown");
+        assertThat(names(page(tag, "size=5&sort=name,desc"))).containsExactly("eve Adams", "Dave Müller",
+                "Charlie Brown", "Bob Jones", "alice Smith");
+        assertThat(names(page(tag, "size=5&sort=email,asc"))).containsExactly("Charlie Brown", "alice Smith",
+                "Bob Jones", "Dave Müller", "eve Adams");
+        assertThat(names(page(tag, "size=5&sort=createdAt,desc"))).containsExactly("eve Adams", "Dave Müller",
+                "Bob Jones", "alice Smith", "Charlie Brown");
 
         // q matches the name as well as the email, ignoring case
         assertThat(names(page("dAVE m", "size=100"))).contains("Dave Müller");
@@ -56,41 +59,61 @@ class MemberListIT extends MemberServerTestSupport {
 
     @Test
     void rejectsInvalidPagingAndSorting() {
-        for (String query : new String[] {"sort=password,asc", "sort=name,up", "size=0", "size=101", "page=-1", "page=abc"}) {
-            http.get().uri("/api/members?" + query)
-                    .headers(h -> h.setBearerAuth(adminToken()))
-                    .exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.errors[0].field").isNotEmpty();
+        for (String query : new String[] { "sort=password,asc", "sort=name,up", "size=0", "size=101", "page=-1",
+                "page=abc" }) {
+            http.get()
+                .uri("/api/members?" + query)
+                .headers(h -> h.setBearerAuth(adminToken()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isNotEmpty();
         }
     }
 
     @Test
     void rejectsASearchWithControlCharactersInsteadOfFailingInTheDatabase() {
-        // PostgreSQL rejects a NUL in text ("invalid byte sequence for encoding UTF8: 0x00"): found by e2e FuzzIT
-        for (String q : new String[] {"\u0000", "a\u0000b", "x\u0001y", "\u007f"}) {
-            http.get().uri(uri -> uri.path("/api/members").queryParam("q", "{q}").build(q))
-                    .headers(h -> h.setBearerAuth(adminToken()))
-                    .exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("q");
+        // PostgreSQL rejects a NUL in text ("invalid byte sequence for encoding UTF8:
+        // 0x00"): found by e2e FuzzIT
+        for (String q : new String[] { "\u0000", "a\u0000b", "x\u0001y", "\u007f" }) {
+            http.get()
+                .uri(uri -> uri.path("/api/members").queryParam("q", "{q}").build(q))
+                .headers(h -> h.setBearerAuth(adminToken()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("q");
         }
     }
 
-    /** GET /api/members with {@code q} (encoded as a query value) and further raw parameters. */
+    /**
+     * GET /api/members with {@code q} (encoded as a query value) and further raw
+     * parameters.
+     */
     private Map<String, Object> page(String q, String params) {
-        return http.get().uri(uri -> uri.path("/api/members").queryParam("q", "{q}").query(params).build(q))
-                .headers(h -> h.setBearerAuth(adminToken()))
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        return http.get()
+            .uri(uri -> uri.path("/api/members").queryParam("q", "{q}").query(params).build(q))
+            .headers(h -> h.setBearerAuth(adminToken()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+            })
+            .returnResult()
+            .getResponseBody();
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> names(Map<String, Object> page) {
         return ((List<Map<String, Object>>) page.get("content")).stream().map(m -> (String) m.get("name")).toList();
     }
+
 }

@@ -9,7 +9,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
-/** Redis holds the token denylist and idempotency records: without it, member fails closed (B13, A13). */
+/**
+ * Redis holds the token denylist and idempotency records: without it, member fails closed
+ * (B13, A13).
+ */
 class MemberRedisDownIT extends MemberServerTestSupport {
 
     @Test
@@ -18,20 +21,35 @@ class MemberRedisDownIT extends MemberServerTestSupport {
         String token = adminToken();
         TestInfra.stopRedis();
         try {
-            http.get().uri("/api/members").headers(h -> h.setBearerAuth(token)).exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            http.get()
+                .uri("/api/members")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         finally {
             TestInfra.startRedis();
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        int status = http.get().uri("/api/members").headers(h -> h.setBearerAuth(token)).exchange()
-                .returnResult(String.class).getStatus().value();
+        int status = http.get()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .returnResult(String.class)
+            .getStatus()
+            .value();
         while (status != 200 && Instant.now().isBefore(deadline)) {
             pause();
-            status = http.get().uri("/api/members").headers(h -> h.setBearerAuth(token)).exchange()
-                    .returnResult(String.class).getStatus().value();
+            status = http.get()
+                .uri("/api/members")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .value();
         }
         assertThat(status).isEqualTo(200);
     }
@@ -45,4 +63,5 @@ class MemberRedisDownIT extends MemberServerTestSupport {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -15,8 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Runs the member service on a random port against real PostgreSQL (a fresh database) and Redis
- * from {@code TestInfra}, with tokens from {@link TestTokens}. Subclasses share one application context.
+ * Runs the member service on a random port against real PostgreSQL (a fresh database) and
+ * Redis from {@code TestInfra}, with tokens from {@link TestTokens}. Subclasses share one
+ * application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class MemberServerTestSupport {
@@ -56,48 +57,59 @@ abstract class MemberServerTestSupport {
 
     /** Creates a member as ADMIN and returns it. */
     Member createMember(String email, String name, String phone) {
-        return http.post().uri("/api/members")
-                .headers(h -> h.setBearerAuth(adminToken()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new MemberForm(email, name, phone))
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Member.class)
-                .returnResult()
-                .getResponseBody();
+        return http.post()
+            .uri("/api/members")
+            .headers(h -> h.setBearerAuth(adminToken()))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(new MemberForm(email, name, phone))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Member.class)
+            .returnResult()
+            .getResponseBody();
     }
 
-    /** Creates a member with a given id through the internal endpoint (as auth does on registration). */
+    /**
+     * Creates a member with a given id through the internal endpoint (as auth does on
+     * registration).
+     */
     Member registerMember(UUID id, String email, String name) {
-        return http.post().uri("/internal/members")
-                .headers(h -> h.setBearerAuth(TOKENS.service()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new InternalMemberForm(id.toString(), email, name, null))
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Member.class)
-                .returnResult()
-                .getResponseBody();
+        return http.post()
+            .uri("/internal/members")
+            .headers(h -> h.setBearerAuth(TOKENS.service()))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(new InternalMemberForm(id.toString(), email, name, null))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Member.class)
+            .returnResult()
+            .getResponseBody();
     }
 
     static String uniqueEmail(String local) {
         return local + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
-    /** The stored {@code has_account} flag of the member (not part of the API representation). */
+    /**
+     * The stored {@code has_account} flag of the member (not part of the API
+     * representation).
+     */
     boolean hasAccount(UUID id) {
         return db.sql("SELECT has_account FROM member.members WHERE id = :id")
-                .bind("id", id)
-                .map(row -> row.get("has_account", Boolean.class))
-                .one()
-                .block();
+            .bind("id", id)
+            .map(row -> row.get("has_account", Boolean.class))
+            .one()
+            .block();
     }
 
     long countMembersWithEmail(String email) {
         return db.sql("SELECT count(*) AS n FROM member.members WHERE lower(email) = lower(:email)")
-                .bind("email", email)
-                .map(row -> row.get("n", Long.class))
-                .one()
-                .block();
+            .bind("email", email)
+            .map(row -> row.get("n", Long.class))
+            .one()
+            .block();
     }
+
 }

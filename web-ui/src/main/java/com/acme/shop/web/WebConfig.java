@@ -19,7 +19,9 @@ import com.acme.shop.common.requestid.RequestIdExchangeFilterFunction;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
-/** Static assets with content-hashed URLs and long-lived immutable caching; shared beans. */
+/**
+ * Static assets with content-hashed URLs and long-lived immutable caching; shared beans.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebFluxConfigurer {
 
@@ -27,35 +29,38 @@ class WebConfig implements WebFluxConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        for (String dir : new String[] {"css", "js", "img"}) {
+        for (String dir : new String[] { "css", "js", "img" }) {
             registry.addResourceHandler("/" + dir + "/**")
-                    .addResourceLocations("classpath:/static/" + dir + "/")
-                    .setCacheControl(IMMUTABLE)
-                    .resourceChain(true)
-                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
-        }
-        registry.addResourceHandler("/webjars/**")
-                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .addResourceLocations("classpath:/static/" + dir + "/")
                 .setCacheControl(IMMUTABLE)
                 .resourceChain(true)
-                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
-                .addResolver(new LiteWebJarsResourceResolver());
+                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        }
+        registry.addResourceHandler("/webjars/**")
+            .addResourceLocations("classpath:/META-INF/resources/webjars/")
+            .setCacheControl(IMMUTABLE)
+            .resourceChain(true)
+            .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+            .addResolver(new LiteWebJarsResourceResolver());
     }
 
     /**
-     * Client for auth and the gateway; each user clones it and sets its base URL. Every call carries the
-     * request's {@code X-Request-Id} ({@link RequestIdExchangeFilterFunction}).
+     * Client for auth and the gateway; each user clones it and sets its base URL. Every
+     * call carries the request's {@code X-Request-Id}
+     * ({@link RequestIdExchangeFilterFunction}).
      */
     @Bean
     WebClient.Builder upstreamWebClientBuilder() {
         HttpClient httpClient = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
-                .responseTimeout(Duration.ofSeconds(15));
-        return RequestIdExchangeFilterFunction.webClientBuilder().clientConnector(new ReactorClientHttpConnector(httpClient));
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+            .responseTimeout(Duration.ofSeconds(15));
+        return RequestIdExchangeFilterFunction.webClientBuilder()
+            .clientConnector(new ReactorClientHttpConnector(httpClient));
     }
 
     @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

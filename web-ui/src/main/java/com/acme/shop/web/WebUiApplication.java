@@ -11,4 +11,5 @@ public class WebUiApplication {
     public static void main(String[] args) {
         SpringApplication.run(WebUiApplication.class, args);
     }
+
 }

@@ -12,13 +12,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
- * C7 with hostile tokens: every wrong, missing, truncated, undecodable or foreign CSRF token gets 403 on
- * every form, htmx and {@code /api/**} route and method (POST, PUT, PATCH, DELETE), never a 5xx, and nothing changes. (Spring Security's XOR
- * handler throws on base64 that unmasks to invalid UTF-8: that used to be a 500.)
+ * C7 with hostile tokens: every wrong, missing, truncated, undecodable or foreign CSRF
+ * token gets 403 on every form, htmx and {@code /api/**} route and method (POST, PUT,
+ * PATCH, DELETE), never a 5xx, and nothing changes. (Spring Security's XOR handler throws
+ * on base64 that unmasks to invalid UTF-8: that used to be a 500.)
  */
 class BadCsrfTokenIT extends WebUiIT {
 
     private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
     private static final String MEMBER = "/members/" + StubUpstreams.MEMBER_ID;
 
     @Test
@@ -47,24 +49,28 @@ class BadCsrfTokenIT extends WebUiIT {
                         admin.post(form.getKey(), withToken(form.getValue(), bad.getValue())));
             }
             if (bad.getValue().length() > 6000 || bad.getValue().contains(" ")) {
-                continue; // not sendable as a header: over the server's maximum header size (431), or refused by the client
+                continue; // not sendable as a header: over the server's maximum header
+                          // size (431), or refused by the client
             }
             Map<String, String> htmx = Map.of("HX-Request", "true", "X-CSRF-TOKEN", bad.getValue());
             Map<String, String> api = Map.of("X-CSRF-TOKEN", bad.getValue(), "Accept", "application/json");
             String memberForm = "email=mia%40example.com&name=Changed&phone=&version=3";
             requests += 8;
-            check(softly, "htmx PUT with " + bad.getKey(), admin.send(HttpMethod.PUT, MEMBER, "application/x-www-form-urlencoded", memberForm, htmx));
-            check(softly, "htmx PATCH with " + bad.getKey(), admin.send(HttpMethod.PATCH, MEMBER, "application/x-www-form-urlencoded", memberForm, htmx));
+            check(softly, "htmx PUT with " + bad.getKey(),
+                    admin.send(HttpMethod.PUT, MEMBER, "application/x-www-form-urlencoded", memberForm, htmx));
+            check(softly, "htmx PATCH with " + bad.getKey(),
+                    admin.send(HttpMethod.PATCH, MEMBER, "application/x-www-form-urlencoded", memberForm, htmx));
             check(softly, "htmx DELETE with " + bad.getKey(), admin.send(HttpMethod.DELETE, MEMBER, null, null, htmx));
-            check(softly, "htmx POST with " + bad.getKey(), admin.send(HttpMethod.POST, "/members", "application/x-www-form-urlencoded",
-                    "email=x%40example.com&name=Forged&idempotencyKey=k1", htmx));
-            check(softly, "api POST with " + bad.getKey(), admin.send(HttpMethod.POST, "/api/members", "application/json",
-                    "{\"email\":\"x@example.com\",\"name\":\"Forged\"}", api));
-            check(softly, "api PUT with " + bad.getKey(), admin.send(HttpMethod.PUT, "/api" + MEMBER, "application/json",
-                    "{\"email\":\"x@example.com\",\"name\":\"Forged\"}", api));
-            check(softly, "api PATCH with " + bad.getKey(), admin.send(HttpMethod.PATCH, "/api" + MEMBER, "application/merge-patch+json",
-                    "{\"name\":\"Forged\"}", api));
-            check(softly, "api DELETE with " + bad.getKey(), admin.send(HttpMethod.DELETE, "/api" + MEMBER, null, null, api));
+            check(softly, "htmx POST with " + bad.getKey(), admin.send(HttpMethod.POST, "/members",
+                    "application/x-www-form-urlencoded", "email=x%40example.com&name=Forged&idempotencyKey=k1", htmx));
+            check(softly, "api POST with " + bad.getKey(), admin.send(HttpMethod.POST, "/api/members",
+                    "application/json", "{\"email\":\"x@example.com\",\"name\":\"Forged\"}", api));
+            check(softly, "api PUT with " + bad.getKey(), admin.send(HttpMethod.PUT, "/api" + MEMBER,
+                    "application/json", "{\"email\":\"x@example.com\",\"name\":\"Forged\"}", api));
+            check(softly, "api PATCH with " + bad.getKey(), admin.send(HttpMethod.PATCH, "/api" + MEMBER,
+                    "application/merge-patch+json", "{\"name\":\"Forged\"}", api));
+            check(softly, "api DELETE with " + bad.getKey(),
+                    admin.send(HttpMethod.DELETE, "/api" + MEMBER, null, null, api));
         }
         softly.assertAll();
 
@@ -80,11 +86,14 @@ class BadCsrfTokenIT extends WebUiIT {
         softly.assertThat(result.getStatus().value()).as(what).isEqualTo(403);
     }
 
-    /** Tokens that must all be refused, by name; derived from the victim's real token where that matters. */
+    /**
+     * Tokens that must all be refused, by name; derived from the victim's real token
+     * where that matters.
+     */
     static Map<String, String> badTokens(String real, String otherSessions) {
         Random random = new Random(20261202L);
         Map<String, String> tokens = new LinkedHashMap<>();
-        for (int length : new int[] {1, 4, 16, 36, 48, 71, 72, 73, 95, 96, 97, 128, 200}) {
+        for (int length : new int[] { 1, 4, 16, 36, 48, 71, 72, 73, 95, 96, 97, 128, 200 }) {
             for (int sample = 0; sample < 3; sample++) {
                 tokens.put("random base64url of length " + length + " #" + sample, randomBase64Url(random, length));
             }
@@ -107,7 +116,8 @@ class BadCsrfTokenIT extends WebUiIT {
     private static Map<String, Map<String, String>> anonymousForms() {
         Map<String, Map<String, String>> forms = new LinkedHashMap<>();
         forms.put("/login", Map.of("email", StubUpstreams.USER_EMAIL, "password", StubUpstreams.PASSWORD));
-        forms.put("/register", Map.of("email", "csrf@example.com", "name", "Forged", "password", "a long enough passphrase"));
+        forms.put("/register",
+                Map.of("email", "csrf@example.com", "name", "Forged", "password", "a long enough passphrase"));
         return forms;
     }
 
@@ -118,7 +128,8 @@ class BadCsrfTokenIT extends WebUiIT {
         forms.put(MEMBER, Map.of("email", "mia@example.com", "name", "Changed", "version", "3"));
         forms.put(MEMBER + "/delete", Map.of());
         forms.put("/profile", Map.of("name", "Changed", "phone", ""));
-        forms.put("/profile/password", Map.of("current_password", StubUpstreams.PASSWORD, "new_password", "another long enough passphrase"));
+        forms.put("/profile/password",
+                Map.of("current_password", StubUpstreams.PASSWORD, "new_password", "another long enough passphrase"));
         return forms;
     }
 
@@ -140,4 +151,5 @@ class BadCsrfTokenIT extends WebUiIT {
         char last = token.charAt(token.length() - 1);
         return token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
     }
+
 }

@@ -13,13 +13,18 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
-/** A minimal browser for tests: keeps the session cookie and the CSRF token of the last page. */
+/**
+ * A minimal browser for tests: keeps the session cookie and the CSRF token of the last
+ * page.
+ */
 final class Browser {
 
     static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
 
     private final WebTestClient client;
+
     private String sessionId;
+
     private String csrf;
 
     Browser(WebTestClient client) {
@@ -44,13 +49,10 @@ final class Browser {
     }
 
     EntityExchangeResult<String> get(String path, Map<String, String> headers) {
-        EntityExchangeResult<String> result = client.get().uri(path)
-                .accept(MediaType.TEXT_HTML)
-                .headers(h -> {
-                    headers.forEach(h::set);
-                    cookie(h);
-                })
-                .exchange().expectBody(String.class).returnResult();
+        EntityExchangeResult<String> result = client.get().uri(path).accept(MediaType.TEXT_HTML).headers(h -> {
+            headers.forEach(h::set);
+            cookie(h);
+        }).exchange().expectBody(String.class).returnResult();
         remember(result);
         return result;
     }
@@ -62,26 +64,27 @@ final class Browser {
     EntityExchangeResult<String> post(String path, Map<String, String> form, Map<String, String> headers) {
         MultiValueMap<String, String> data = new LinkedMultiValueMap<>();
         form.forEach(data::add);
-        EntityExchangeResult<String> result = client.post().uri(path)
-                .accept(MediaType.TEXT_HTML)
-                .headers(h -> {
-                    headers.forEach(h::set);
-                    cookie(h);
-                })
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(data))
-                .exchange().expectBody(String.class).returnResult();
+        EntityExchangeResult<String> result = client.post().uri(path).accept(MediaType.TEXT_HTML).headers(h -> {
+            headers.forEach(h::set);
+            cookie(h);
+        })
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(data))
+            .exchange()
+            .expectBody(String.class)
+            .returnResult();
         remember(result);
         return result;
     }
 
-    EntityExchangeResult<String> send(org.springframework.http.HttpMethod method, String path, String contentType, String body,
-            Map<String, String> headers) {
+    EntityExchangeResult<String> send(org.springframework.http.HttpMethod method, String path, String contentType,
+            String body, Map<String, String> headers) {
         WebTestClient.RequestBodySpec spec = client.method(method).uri(path).headers(h -> {
             headers.forEach(h::set);
             cookie(h);
         });
-        WebTestClient.RequestHeadersSpec<?> ready = body == null ? spec : spec.contentType(MediaType.parseMediaType(contentType)).bodyValue(body);
+        WebTestClient.RequestHeadersSpec<?> ready = body == null ? spec
+                : spec.contentType(MediaType.parseMediaType(contentType)).bodyValue(body);
         EntityExchangeResult<String> result = ready.exchange().expectBody(String.class).returnResult();
         remember(result);
         return result;
@@ -116,4 +119,5 @@ final class Browser {
             }
         }
     }
+
 }

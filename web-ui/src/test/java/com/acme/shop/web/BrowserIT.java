@@ -26,26 +26,33 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
- * A real Chromium against web-ui (stub upstreams): htmx works under the CSP (no eval, no inline
- * script or style, no CSP violation reported), and the pages work with JavaScript turned off.
+ * A real Chromium against web-ui (stub upstreams): htmx works under the CSP (no eval, no
+ * inline script or style, no CSP violation reported), and the pages work with JavaScript
+ * turned off.
  */
 class BrowserIT extends WebUiIT {
 
     private static Playwright playwright;
+
     private static Browser chromium;
 
     private BrowserContext context;
+
     private Page page;
+
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launch() {
         Path executable = Path.of(System.getenv().getOrDefault("PLAYWRIGHT_CHROMIUM_EXECUTABLE", "/usr/bin/chromium"));
         Assumptions.assumeTrue(Files.isExecutable(executable), "no Chromium at " + executable);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run")));
+        playwright = Playwright
+            .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        chromium = playwright.chromium()
+            .launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
     @AfterAll
@@ -73,14 +80,17 @@ class BrowserIT extends WebUiIT {
         page.navigate("/members");
         page.evaluate("() => { window.__marker = 'same-page'; }");
 
-        page.getByRole(AriaRole.SEARCHBOX).pressSequentially("mia", new Locator.PressSequentiallyOptions().setDelay(30));
+        page.getByRole(AriaRole.SEARCHBOX)
+            .pressSequentially("mia", new Locator.PressSequentiallyOptions().setDelay(30));
         page.waitForURL(Pattern.compile(".*/members\\?q=mia.*"));
         assertThat(page.locator("#members-table tr[data-member-id]")).hasCount(1);
 
         Locator row = page.locator("#members-table tr[data-member-id='" + StubUpstreams.MEMBER_ID + "']");
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit").setExact(true)).click();
         page.locator("#members-table input[name='name']").fill("Mia Edited");
-        page.locator("#members-table").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
+        page.locator("#members-table")
+            .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true))
+            .click();
         assertThat(page.locator("#members-table input[name='name']")).hasCount(0);
 
         page.onDialog(dialog -> dialog.accept());
@@ -105,7 +115,9 @@ class BrowserIT extends WebUiIT {
         logInAsAdmin();
         page.navigate("/members");
 
-        page.locator("#member-create-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add member")).click();
+        page.locator("#member-create-form")
+            .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add member"))
+            .click();
 
         assertThat(page.locator("#email-error")).isVisible();
         assertThat(page.locator("#member-create-form input[name='email']")).isFocused();
@@ -115,13 +127,18 @@ class BrowserIT extends WebUiIT {
     @Test
     void logoutReturnsToTheLoginPage() {
         logInAsAdmin();
-        String sessionBefore = context.cookies().stream().filter(c -> c.name.equals(COOKIE)).findFirst().orElseThrow().value;
+        String sessionBefore = context.cookies()
+            .stream()
+            .filter(c -> c.name.equals(COOKIE))
+            .findFirst()
+            .orElseThrow().value;
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
 
         page.waitForURL(Pattern.compile(".*/login\\?logout"));
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("logged out");
-        assertThat(context.cookies().stream().filter(c -> c.name.equals(COOKIE)).map(c -> c.value)).doesNotContain(sessionBefore);
+        assertThat(context.cookies().stream().filter(c -> c.name.equals(COOKIE)).map(c -> c.value))
+            .doesNotContain(sessionBefore);
         assertThat(sessionExists(sessionBefore)).isFalse();
         assertThat(problems).isEmpty();
     }
@@ -143,7 +160,9 @@ class BrowserIT extends WebUiIT {
 
         page.locator("#password-form").getByLabel("Current password").fill(StubUpstreams.PASSWORD);
         page.locator("#password-form").getByLabel("New password").fill("a brand new long passphrase");
-        page.locator("#password-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change password")).click();
+        page.locator("#password-form")
+            .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change password"))
+            .click();
 
         page.waitForURL(Pattern.compile(".*/login\\?password-changed"));
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Password changed. Please log in again.");
@@ -170,11 +189,14 @@ class BrowserIT extends WebUiIT {
     }
 
     private void newContext(boolean javaScript) {
-        context = chromium.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port).setJavaScriptEnabled(javaScript));
+        context = chromium.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+            .setJavaScriptEnabled(javaScript));
         page = context.newPage();
         page.onConsoleMessage(message -> {
-            boolean expectedHttpError = message.text().startsWith("Failed to load resource: the server responded with a status of 422");
-            if ((message.type().equals("error") && !expectedHttpError) || message.text().contains("Content Security Policy")) {
+            boolean expectedHttpError = message.text()
+                .startsWith("Failed to load resource: the server responded with a status of 422");
+            if ((message.type().equals("error") && !expectedHttpError)
+                    || message.text().contains("Content Security Policy")) {
                 problems.add(message.text());
             }
         });
@@ -188,4 +210,5 @@ class BrowserIT extends WebUiIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         page.waitForURL(url -> !url.contains("/login"));
     }
+
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-/** C7, C8: session-bound CSRF tokens on every state-changing request, including login and logout. */
+/**
+ * C7, C8: session-bound CSRF tokens on every state-changing request, including login and
+ * logout.
+ */
 class CsrfIT extends WebUiIT {
 
     @Test
@@ -16,7 +19,8 @@ class CsrfIT extends WebUiIT {
         Browser browser = browser();
         browser.get("/login");
 
-        EntityExchangeResult<String> login = browser.post("/login", Map.of("email", StubUpstreams.USER_EMAIL, "password", StubUpstreams.PASSWORD));
+        EntityExchangeResult<String> login = browser.post("/login",
+                Map.of("email", StubUpstreams.USER_EMAIL, "password", StubUpstreams.PASSWORD));
 
         assertThat(login.getStatus().value()).isEqualTo(403);
         assertThat(browser.get("/profile").getStatus().value()).isEqualTo(302);
@@ -27,8 +31,8 @@ class CsrfIT extends WebUiIT {
         Browser browser = browser();
         browser.get("/login");
 
-        EntityExchangeResult<String> login = browser.post("/login",
-                Map.of("email", StubUpstreams.USER_EMAIL, "password", StubUpstreams.PASSWORD, "_csrf", "not-the-token"));
+        EntityExchangeResult<String> login = browser.post("/login", Map.of("email", StubUpstreams.USER_EMAIL,
+                "password", StubUpstreams.PASSWORD, "_csrf", "not-the-token"));
 
         assertThat(login.getStatus().value()).isEqualTo(403);
     }
@@ -50,8 +54,8 @@ class CsrfIT extends WebUiIT {
     void htmxRequestWithoutHeaderTokenIsForbidden() {
         Browser admin = loggedIn(StubUpstreams.ADMIN_EMAIL);
 
-        EntityExchangeResult<String> delete = admin.send(HttpMethod.DELETE, "/members/" + StubUpstreams.MEMBER_ID, null, null,
-                Map.of("HX-Request", "true"));
+        EntityExchangeResult<String> delete = admin.send(HttpMethod.DELETE, "/members/" + StubUpstreams.MEMBER_ID, null,
+                null, Map.of("HX-Request", "true"));
 
         assertThat(delete.getStatus().value()).isEqualTo(403);
         assertThat(stubs.gatewayRequests("DELETE", "/api/members")).isEmpty();
@@ -62,8 +66,8 @@ class CsrfIT extends WebUiIT {
         Browser admin = loggedIn(StubUpstreams.ADMIN_EMAIL);
         admin.get("/members");
 
-        EntityExchangeResult<String> delete = admin.send(HttpMethod.DELETE, "/members/" + StubUpstreams.MEMBER_ID, null, null,
-                Map.of("HX-Request", "true", "X-CSRF-TOKEN", admin.csrf()));
+        EntityExchangeResult<String> delete = admin.send(HttpMethod.DELETE, "/members/" + StubUpstreams.MEMBER_ID, null,
+                null, Map.of("HX-Request", "true", "X-CSRF-TOKEN", admin.csrf()));
 
         assertThat(delete.getStatus().value()).isEqualTo(200);
         assertThat(stubs.gatewayRequests("DELETE", "/api/members/" + StubUpstreams.MEMBER_ID)).hasSize(1);
@@ -89,4 +93,5 @@ class CsrfIT extends WebUiIT {
         assertThat(page).doesNotContain("_csrf=");
         assertThat(page).contains("<meta name=\"csrf-header\" content=\"X-CSRF-TOKEN\">");
     }
+
 }

@@ -16,12 +16,13 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 class HeadersIT extends WebUiIT {
 
     private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
+
     private static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*>");
 
     @Test
     void everyHtmlResponseCarriesTheSecurityHeaders() {
-        for (EntityExchangeResult<String> page : List.of(browser().get("/login"), loggedIn(StubUpstreams.USER_EMAIL).get("/"),
-                loggedIn(StubUpstreams.USER_EMAIL).get("/nothing-here"))) {
+        for (EntityExchangeResult<String> page : List.of(browser().get("/login"),
+                loggedIn(StubUpstreams.USER_EMAIL).get("/"), loggedIn(StubUpstreams.USER_EMAIL).get("/nothing-here"))) {
             HttpHeaders headers = page.getResponseHeaders();
             assertThat(headers.getFirst("Content-Security-Policy")).matches(
                     "default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'; object-src 'none'; base-uri 'none'; "
@@ -45,9 +46,13 @@ class HeadersIT extends WebUiIT {
         String nonce = nonce(first);
         assertThat(nonce).isNotEqualTo(nonce(second));
         List<String> scripts = scripts(first.getResponseBody());
-        assertThat(scripts).hasSize(2).allSatisfy(tag -> assertThat(tag).contains("nonce=\"" + nonce + "\"").contains(" src=\""));
-        assertThat(first.getResponseBody()).doesNotContain("hx-on").doesNotContain("style=\"").doesNotContain("javascript:")
-                .contains("\"allowEval\":false").contains("\"includeIndicatorStyles\":false");
+        assertThat(scripts).hasSize(2)
+            .allSatisfy(tag -> assertThat(tag).contains("nonce=\"" + nonce + "\"").contains(" src=\""));
+        assertThat(first.getResponseBody()).doesNotContain("hx-on")
+            .doesNotContain("style=\"")
+            .doesNotContain("javascript:")
+            .contains("\"allowEval\":false")
+            .contains("\"includeIndicatorStyles\":false");
     }
 
     @Test
@@ -66,15 +71,18 @@ class HeadersIT extends WebUiIT {
         String fragment = admin.get("/members?q=mia", Map.of("HX-Request", "true")).getResponseBody();
 
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<header").contains("id=\"members-table\"");
-        assertThat(fragment).doesNotContain("<html").doesNotContain("<header").contains("id=\"members-results\"")
-                .contains("data-member-id=\"" + StubUpstreams.MEMBER_ID + "\"");
+        assertThat(fragment).doesNotContain("<html")
+            .doesNotContain("<header")
+            .contains("id=\"members-results\"")
+            .contains("data-member-id=\"" + StubUpstreams.MEMBER_ID + "\"");
     }
 
     @Test
     void assetLinksAreContentHashedAndServedImmutable() {
         String page = browser().get("/login").getResponseBody();
         Matcher css = Pattern.compile("href=\"(/css/app-[0-9a-f]{32}\\.css)\"").matcher(page);
-        Matcher htmx = Pattern.compile("src=\"(/webjars/htmx\\.org/[0-9.]+/dist/htmx\\.min-[0-9a-f]{32}\\.js)\"").matcher(page);
+        Matcher htmx = Pattern.compile("src=\"(/webjars/htmx\\.org/[0-9.]+/dist/htmx\\.min-[0-9a-f]{32}\\.js)\"")
+            .matcher(page);
         Matcher js = Pattern.compile("src=\"(/js/app-[0-9a-f]{32}\\.js)\"").matcher(page);
         assertThat(css.find()).as("hashed css link in %s", page).isTrue();
         assertThat(htmx.find()).as("hashed htmx link").isTrue();
@@ -83,13 +91,18 @@ class HeadersIT extends WebUiIT {
         for (String asset : List.of(css.group(1), htmx.group(1), js.group(1))) {
             EntityExchangeResult<byte[]> result = client().get().uri(asset).exchange().expectBody().returnResult();
             assertThat(result.getStatus().value()).as(asset).isEqualTo(200);
-            assertThat(result.getResponseHeaders().getCacheControl()).contains("max-age=31536000").contains("immutable");
+            assertThat(result.getResponseHeaders().getCacheControl()).contains("max-age=31536000")
+                .contains("immutable");
         }
     }
 
     @Test
     void htmxIsAlsoServedFromTheVersionlessWebjarPath() {
-        EntityExchangeResult<byte[]> htmx = client().get().uri("/webjars/htmx.org/dist/htmx.min.js").exchange().expectBody().returnResult();
+        EntityExchangeResult<byte[]> htmx = client().get()
+            .uri("/webjars/htmx.org/dist/htmx.min.js")
+            .exchange()
+            .expectBody()
+            .returnResult();
 
         assertThat(htmx.getStatus().value()).isEqualTo(200);
         assertThat(new String(htmx.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8)).contains("htmx");
@@ -97,7 +110,11 @@ class HeadersIT extends WebUiIT {
 
     @Test
     void healthEndpointAnswersJson() {
-        EntityExchangeResult<String> health = client().get().uri("/actuator/health").exchange().expectBody(String.class).returnResult();
+        EntityExchangeResult<String> health = client().get()
+            .uri("/actuator/health")
+            .exchange()
+            .expectBody(String.class)
+            .returnResult();
 
         assertThat(health.getStatus().value()).isEqualTo(200);
         assertThat(health.getResponseBody()).contains("\"status\":\"UP\"");
@@ -117,4 +134,5 @@ class HeadersIT extends WebUiIT {
         }
         return tags;
     }
+
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-/** C6: POST-only logout that revokes the tokens, deletes the session and clears the browser. */
+/**
+ * C6: POST-only logout that revokes the tokens, deletes the session and clears the
+ * browser.
+ */
 class LogoutIT extends WebUiIT {
 
     @Test
@@ -57,4 +60,5 @@ class LogoutIT extends WebUiIT {
         assertThat(sessionExists(sessionId)).isTrue();
         assertThat(browser.get("/profile").getStatus().value()).isEqualTo(200);
     }
+
 }

@@ -22,22 +22,27 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages of web-ui depend on each other without cycles, and the HTTP clients of auth and the gateway
- * ({@code client}) know no UI code. Read from the sources: a reference to another package of web-ui is an import
- * or a qualified name {@code com.acme.shop.web.<package>.<Type>}.
+ * The packages of web-ui depend on each other without cycles, and the HTTP clients of
+ * auth and the gateway ({@code client}) know no UI code. Read from the sources: a
+ * reference to another package of web-ui is an import or a qualified name
+ * {@code com.acme.shop.web.<package>.<Type>}.
  */
 class PackageStructureTest {
 
     private static final String BASE = "com.acme.shop.web";
+
     private static final Path SOURCES = Path.of("src/main/java/com/acme/shop/web");
+
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
+
     private static final Pattern REFERENCE = Pattern.compile("\\b(com\\.acme\\.shop\\.web(?:\\.[a-z]\\w*)*)\\.[A-Z]");
 
     @Test
     void packagesHaveNoCycles() {
         Map<String, Set<String>> dependencies = dependencies();
 
-        assertThat(dependencies).as("packages read").containsKeys(BASE + ".client", BASE + ".members", BASE + ".security");
+        assertThat(dependencies).as("packages read")
+            .containsKeys(BASE + ".client", BASE + ".members", BASE + ".security");
         assertThat(cycles(dependencies)).as("package cycles in " + dependencies).isEmpty();
     }
 
@@ -48,7 +53,8 @@ class PackageStructureTest {
 
     @Test
     void aCycleIsFound() {
-        Map<String, Set<String>> dependencies = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"));
+        Map<String, Set<String>> dependencies = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d",
+                Set.of("a"));
 
         assertThat(cycles(dependencies)).containsExactly(List.of("a", "b", "c", "a"));
     }
@@ -103,4 +109,5 @@ class PackageStructureTest {
         }
         return cycles;
     }
+
 }

@@ -10,18 +10,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-/** The pages: home, members (create, validation, inline edit, delete), profile, register, /api proxy. */
+/**
+ * The pages: home, members (create, validation, inline edit, delete), profile, register,
+ * /api proxy.
+ */
 class PagesIT extends WebUiIT {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
+
     private static final String MEMBER = "/members/" + StubUpstreams.MEMBER_ID;
 
     @Test
     void homeWelcomesTheUserAndShowsTheAdminSummary() {
         String page = loggedIn(StubUpstreams.ADMIN_EMAIL).get("/").getResponseBody();
 
-        assertThat(page).contains("<h1>Welcome, Ada Admin</h1>").contains("id=\"admin-summary\"").contains("Mia Member")
-                .contains(">Members</a>").contains(">Log out</button>");
+        assertThat(page).contains("<h1>Welcome, Ada Admin</h1>")
+            .contains("id=\"admin-summary\"")
+            .contains("Mia Member")
+            .contains(">Members</a>")
+            .contains(">Log out</button>");
     }
 
     @Test
@@ -30,7 +37,8 @@ class PagesIT extends WebUiIT {
 
         String page = loggedIn(StubUpstreams.ADMIN_EMAIL).get("/").getResponseBody();
 
-        assertThat(page).doesNotContain("id=\"admin-summary\"").containsPattern("class=\"degraded\"[^>]*>[^<]*unavailable");
+        assertThat(page).doesNotContain("id=\"admin-summary\"")
+            .containsPattern("class=\"degraded\"[^>]*>[^<]*unavailable");
     }
 
     @Test
@@ -39,8 +47,9 @@ class PagesIT extends WebUiIT {
 
         admin.get("/members?q=ana müller@example.com");
 
-        assertThat(stubs.gatewayRequests("GET", "/api/members")).last().satisfies(request ->
-                assertThat(request.uri()).contains("q=ana%20m%C3%BCller%40example.com").doesNotContain("%25"));
+        assertThat(stubs.gatewayRequests("GET", "/api/members")).last()
+            .satisfies(request -> assertThat(request.uri()).contains("q=ana%20m%C3%BCller%40example.com")
+                .doesNotContain("%25"));
     }
 
     @Test
@@ -48,8 +57,8 @@ class PagesIT extends WebUiIT {
         Browser admin = loggedIn(StubUpstreams.ADMIN_EMAIL);
         String key = idempotencyKey(admin.get("/members").getResponseBody());
 
-        EntityExchangeResult<String> create = admin.post("/members", Map.of("email", "new@example.com", "name", "New Member",
-                "phone", "", "idempotencyKey", key, "_csrf", admin.csrf()));
+        EntityExchangeResult<String> create = admin.post("/members", Map.of("email", "new@example.com", "name",
+                "New Member", "phone", "", "idempotencyKey", key, "_csrf", admin.csrf()));
 
         assertThat(create.getStatus().value()).isEqualTo(303);
         assertThat(create.getResponseHeaders().getLocation()).hasToString("/members?created");
@@ -66,13 +75,14 @@ class PagesIT extends WebUiIT {
         Browser admin = loggedIn(StubUpstreams.ADMIN_EMAIL);
         admin.get("/members");
 
-        EntityExchangeResult<String> create = admin.post("/members", Map.of("email", "not-an-email", "name", "bad",
-                "idempotencyKey", "k-1", "_csrf", admin.csrf()));
+        EntityExchangeResult<String> create = admin.post("/members",
+                Map.of("email", "not-an-email", "name", "bad", "idempotencyKey", "k-1", "_csrf", admin.csrf()));
 
         assertThat(create.getStatus().value()).isEqualTo(422);
         assertThat(create.getResponseBody())
-                .contains("<p class=\"field-error\" id=\"email-error\">must be a well-formed email address</p>")
-                .containsPattern("<input id=\"email\" name=\"email\" type=\"email\" value=\"not-an-email\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"email-error\"");
+            .contains("<p class=\"field-error\" id=\"email-error\">must be a well-formed email address</p>")
+            .containsPattern(
+                    "<input id=\"email\" name=\"email\" type=\"email\" value=\"not-an-email\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"email-error\"");
     }
 
     @Test
@@ -80,11 +90,14 @@ class PagesIT extends WebUiIT {
         Browser admin = loggedIn(StubUpstreams.ADMIN_EMAIL);
         admin.get("/members");
 
-        EntityExchangeResult<String> create = admin.post("/members", Map.of("_csrf", admin.csrf()), Map.of("HX-Request", "true"));
+        EntityExchangeResult<String> create = admin.post("/members", Map.of("_csrf", admin.csrf()),
+                Map.of("HX-Request", "true"));
 
         assertThat(create.getStatus().value()).isEqualTo(422);
-        assertThat(create.getResponseBody()).doesNotContain("<html").contains("id=\"members-panel\"")
-                .contains("id=\"name-error\"").contains("id=\"email-error\"");
+        assertThat(create.getResponseBody()).doesNotContain("<html")
+            .contains("id=\"members-panel\"")
+            .contains("id=\"name-error\"")
+            .contains("id=\"email-error\"");
         assertThat(stubs.gatewayRequests("POST", "/api/members")).isEmpty();
     }
 
@@ -101,7 +114,8 @@ class PagesIT extends WebUiIT {
                 Map.of("HX-Request", "true", "X-CSRF-TOKEN", admin.csrf()));
 
         assertThat(save.getStatus().value()).isEqualTo(200);
-        assertThat(save.getResponseBody()).startsWith("<tr").contains("data-member-id=\"" + StubUpstreams.MEMBER_ID + "\"");
+        assertThat(save.getResponseBody()).startsWith("<tr")
+            .contains("data-member-id=\"" + StubUpstreams.MEMBER_ID + "\"");
         assertThat(stubs.gatewayRequests("PUT", "/api/members/")).singleElement().satisfies(request -> {
             assertThat(request.headers().get("if-match")).isEqualTo("\"3\"");
             assertThat(request.headers().get("idempotency-key")).isEqualTo(key);
@@ -150,7 +164,8 @@ class PagesIT extends WebUiIT {
 
         assertThat(save.getResponseHeaders().getLocation()).hasToString("/profile?saved");
         assertThat(stubs.gatewayRequests("PUT", "/api/members/me")).singleElement()
-                .satisfies(request -> assertThat(request.body()).contains("\"email\":\"mia@example.com\"").contains("Uma Renamed"));
+            .satisfies(request -> assertThat(request.body()).contains("\"email\":\"mia@example.com\"")
+                .contains("Uma Renamed"));
         assertThat(user.get("/profile?saved").getResponseBody()).containsPattern("role=\"status\">Saved<");
     }
 
@@ -174,12 +189,12 @@ class PagesIT extends WebUiIT {
         Browser browser = browser();
         browser.get("/register");
 
-        EntityExchangeResult<String> register = browser.post("/register", Map.of("email", "short@example.com",
-                "name", "Shorty", "password", "short", "_csrf", browser.csrf()));
+        EntityExchangeResult<String> register = browser.post("/register",
+                Map.of("email", "short@example.com", "name", "Shorty", "password", "short", "_csrf", browser.csrf()));
 
         assertThat(register.getStatus().value()).isEqualTo(422);
         assertThat(register.getResponseBody()).contains("id=\"password-error\">must be at least 15 characters<")
-                .doesNotContain("value=\"short\"");
+            .doesNotContain("value=\"short\"");
     }
 
     @Test
@@ -187,17 +202,19 @@ class PagesIT extends WebUiIT {
         Browser user = loggedIn(StubUpstreams.USER_EMAIL);
         user.get("/");
 
-        EntityExchangeResult<String> get = user.send(HttpMethod.GET, "/api/echo?x=1&y=é", null, null, Map.of("Accept", "application/json"));
-        EntityExchangeResult<String> post = user.send(HttpMethod.POST, "/api/echo/items", "application/json", "{\"a\":1}",
-                Map.of("X-CSRF-TOKEN", user.csrf(), "Idempotency-Key", "abc-123"));
+        EntityExchangeResult<String> get = user.send(HttpMethod.GET, "/api/echo?x=1&y=é", null, null,
+                Map.of("Accept", "application/json"));
+        EntityExchangeResult<String> post = user.send(HttpMethod.POST, "/api/echo/items", "application/json",
+                "{\"a\":1}", Map.of("X-CSRF-TOKEN", user.csrf(), "Idempotency-Key", "abc-123"));
 
         assertThat(get.getStatus().value()).isEqualTo(200);
         assertThat(get.getResponseBody()).contains("\"uri\":\"/api/echo?x=1&y=%C3%A9\"");
         assertThat(post.getStatus().value()).isEqualTo(200);
-        assertThat(post.getResponseBody()).contains("\"method\":\"POST\"").contains("\"idempotencyKey\":\"abc-123\"")
-                .contains("{\\\"a\\\":1}");
+        assertThat(post.getResponseBody()).contains("\"method\":\"POST\"")
+            .contains("\"idempotencyKey\":\"abc-123\"")
+            .contains("{\\\"a\\\":1}");
         assertThat(stubs.gatewayRequests("POST", "/api/echo")).singleElement()
-                .satisfies(request -> assertThat(request.headers().get("authorization")).startsWith("Bearer "));
+            .satisfies(request -> assertThat(request.headers().get("authorization")).startsWith("Bearer "));
     }
 
     private static String idempotencyKey(String html) {
@@ -205,4 +222,5 @@ class PagesIT extends WebUiIT {
         assertThat(matcher.find()).as("idempotency key in form").isTrue();
         return matcher.group(1);
     }
+
 }

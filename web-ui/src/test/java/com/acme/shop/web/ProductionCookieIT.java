@@ -9,7 +9,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-/** C1/C6 with the {@code prod} profile: {@code __Host-SID} with {@code Secure}, also on the expiring cookie. */
+/**
+ * C1/C6 with the {@code prod} profile: {@code __Host-SID} with {@code Secure}, also on
+ * the expiring cookie.
+ */
 @ActiveProfiles("prod")
 class ProductionCookieIT extends WebUiIT {
 
@@ -17,28 +20,46 @@ class ProductionCookieIT extends WebUiIT {
 
     @Test
     void productionCookieIsHostPrefixedAndSecureAndExpiresTheSameWay() {
-        EntityExchangeResult<String> loginPage = client().get().uri("/login").exchange().expectBody(String.class).returnResult();
+        EntityExchangeResult<String> loginPage = client().get()
+            .uri("/login")
+            .exchange()
+            .expectBody(String.class)
+            .returnResult();
         String setCookie = cookie(loginPage);
         assertThat(setCookie).matches("__Host-SID=[A-Za-z0-9-]{32,}; Path=/; Secure; HttpOnly; SameSite=Lax");
         String sessionId = setCookie.substring(PROD_COOKIE.length() + 1, setCookie.indexOf(';'));
         String csrf = csrf(loginPage.getResponseBody());
 
-        EntityExchangeResult<String> login = client().post().uri("/login").header(HttpHeaders.COOKIE, PROD_COOKIE + "=" + sessionId)
-                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue("email=" + StubUpstreams.USER_EMAIL + "&password=" + StubUpstreams.PASSWORD.replace(' ', '+') + "&_csrf=" + csrf)
-                .exchange().expectBody(String.class).returnResult();
+        EntityExchangeResult<String> login = client().post()
+            .uri("/login")
+            .header(HttpHeaders.COOKIE, PROD_COOKIE + "=" + sessionId)
+            .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+            .bodyValue("email=" + StubUpstreams.USER_EMAIL + "&password=" + StubUpstreams.PASSWORD.replace(' ', '+')
+                    + "&_csrf=" + csrf)
+            .exchange()
+            .expectBody(String.class)
+            .returnResult();
         String loggedIn = cookie(login);
         String newId = loggedIn.substring(PROD_COOKIE.length() + 1, loggedIn.indexOf(';'));
-        EntityExchangeResult<String> home = client().get().uri("/").header(HttpHeaders.COOKIE, PROD_COOKIE + "=" + newId)
-                .exchange().expectBody(String.class).returnResult();
+        EntityExchangeResult<String> home = client().get()
+            .uri("/")
+            .header(HttpHeaders.COOKIE, PROD_COOKIE + "=" + newId)
+            .exchange()
+            .expectBody(String.class)
+            .returnResult();
 
-        EntityExchangeResult<String> logout = client().post().uri("/logout").header(HttpHeaders.COOKIE, PROD_COOKIE + "=" + newId)
-                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue("_csrf=" + csrf(home.getResponseBody()))
-                .exchange().expectBody(String.class).returnResult();
+        EntityExchangeResult<String> logout = client().post()
+            .uri("/logout")
+            .header(HttpHeaders.COOKIE, PROD_COOKIE + "=" + newId)
+            .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+            .bodyValue("_csrf=" + csrf(home.getResponseBody()))
+            .exchange()
+            .expectBody(String.class)
+            .returnResult();
 
         assertThat(logout.getStatus().value()).isEqualTo(302);
-        assertThat(logout.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).containsExactly("__Host-SID=; Max-Age=0; Path=/; Secure; HttpOnly");
+        assertThat(logout.getResponseHeaders().get(HttpHeaders.SET_COOKIE))
+            .containsExactly("__Host-SID=; Max-Age=0; Path=/; Secure; HttpOnly");
     }
 
     private static String cookie(EntityExchangeResult<String> result) {

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-/** C11: after login the saved request or {@code /}; a {@code next} only when it is a safe local path. */
+/**
+ * C11: after login the saved request or {@code /}; a {@code next} only when it is a safe
+ * local path.
+ */
 class RedirectIT extends WebUiIT {
 
     @Test
@@ -37,8 +40,8 @@ class RedirectIT extends WebUiIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"//evil.example", "/\\evil.example", "https://evil.example", "/%2F%2Fevil.example", "javascript:alert(1)",
-            "evil.example", "/\tevil"})
+    @ValueSource(strings = { "//evil.example", "/\\evil.example", "https://evil.example", "/%2F%2Fevil.example",
+            "javascript:alert(1)", "evil.example", "/\tevil" })
     void unsafeNextGoesHome(String next) {
         EntityExchangeResult<String> login = loginWithNext(next);
 
@@ -53,7 +56,7 @@ class RedirectIT extends WebUiIT {
 
         assertThat(login.getResponseHeaders().getLocation()).hasToString("/login?error");
         assertThat(browser.get("/login?error").getResponseBody())
-                .containsPattern("role=\"alert\"[^>]*>Invalid email or password<");
+            .containsPattern("role=\"alert\"[^>]*>Invalid email or password<");
     }
 
     @Test
@@ -71,7 +74,8 @@ class RedirectIT extends WebUiIT {
         EntityExchangeResult<String> login = browser.login("down@shop.local", StubUpstreams.PASSWORD);
 
         assertThat(login.getResponseHeaders().getLocation()).hasToString("/login?error=unavailable");
-        assertThat(browser.get("/login?error=unavailable").getResponseBody()).contains("Login is temporarily unavailable");
+        assertThat(browser.get("/login?error=unavailable").getResponseBody())
+            .contains("Login is temporarily unavailable");
     }
 
     private EntityExchangeResult<String> loginWithNext(String next) {
@@ -80,4 +84,5 @@ class RedirectIT extends WebUiIT {
         return browser.post("/login", Map.of("email", StubUpstreams.USER_EMAIL, "password", StubUpstreams.PASSWORD,
                 "next", next, "_csrf", browser.csrf()));
     }
+
 }

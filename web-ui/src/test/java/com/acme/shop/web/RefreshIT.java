@@ -13,7 +13,10 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
-/** Token use: bearer on every gateway call, single-flight refresh, one refresh and retry on 401, session end. */
+/**
+ * Token use: bearer on every gateway call, single-flight refresh, one refresh and retry
+ * on 401, session end.
+ */
 class RefreshIT extends WebUiIT {
 
     @Test
@@ -24,15 +27,20 @@ class RefreshIT extends WebUiIT {
         stubs.refreshDelayMillis.set(300);
 
         List<Integer> statuses = Flux.range(0, 12)
-                .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> browser.send(HttpMethod.GET, "/api/echo?i=" + i, null, null,
-                        Map.of("Accept", "application/json")).getStatus().value()).subscribeOn(Schedulers.boundedElastic()), 12)
-                .collectList().block(Duration.ofSeconds(30));
+            .flatMap(i -> reactor.core.publisher.Mono
+                .fromCallable(() -> browser
+                    .send(HttpMethod.GET, "/api/echo?i=" + i, null, null, Map.of("Accept", "application/json"))
+                    .getStatus()
+                    .value())
+                .subscribeOn(Schedulers.boundedElastic()), 12)
+            .collectList()
+            .block(Duration.ofSeconds(30));
 
         assertThat(statuses).hasSize(12).containsOnly(200);
         assertThat(stubs.refreshCalls.get()).isEqualTo(1);
         assertThat(stubs.reuseDetected.get()).isZero();
         assertThat(stubs.gatewayRequests("GET", "/api/echo")).hasSize(12)
-                .allSatisfy(request -> assertThat(request.headers().get("authorization")).startsWith("Bearer "));
+            .allSatisfy(request -> assertThat(request.headers().get("authorization")).startsWith("Bearer "));
     }
 
     @Test
@@ -86,4 +94,5 @@ class RefreshIT extends WebUiIT {
 
         assertThat(login.getResponseHeaders().getLocation()).hasToString("/profile");
     }
+
 }

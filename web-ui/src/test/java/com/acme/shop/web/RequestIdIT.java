@@ -11,8 +11,9 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import com.acme.shop.common.testing.StubServer.Request;
 
 /**
- * Every call web-ui makes to auth and to the gateway (pages and the {@code /api/**} proxy) carries the
- * {@code X-Request-Id} of the browser request it serves: the one the browser sent, else the one web-ui gave it.
+ * Every call web-ui makes to auth and to the gateway (pages and the {@code /api/**}
+ * proxy) carries the {@code X-Request-Id} of the browser request it serves: the one the
+ * browser sent, else the one web-ui gave it.
  */
 class RequestIdIT extends WebUiIT {
 
@@ -23,11 +24,12 @@ class RequestIdIT extends WebUiIT {
         Browser browser = browser();
         browser.get("/login");
 
-        browser.post("/login", Map.of("email", StubUpstreams.USER_EMAIL, "password", StubUpstreams.PASSWORD, "_csrf", browser.csrf()),
+        browser.post("/login",
+                Map.of("email", StubUpstreams.USER_EMAIL, "password", StubUpstreams.PASSWORD, "_csrf", browser.csrf()),
                 Map.of(HEADER, "login-request-1"));
 
         assertThat(stubs.authRequests("/api/auth/login")).singleElement()
-                .satisfies(request -> assertThat(requestId(request)).isEqualTo("login-request-1"));
+            .satisfies(request -> assertThat(requestId(request)).isEqualTo("login-request-1"));
     }
 
     @Test
@@ -38,7 +40,7 @@ class RequestIdIT extends WebUiIT {
         browser.get("/profile", Map.of(HEADER, "refresh-request-1"));
 
         assertThat(stubs.authRequests("/api/auth/refresh")).singleElement()
-                .satisfies(request -> assertThat(requestId(request)).isEqualTo("refresh-request-1"));
+            .satisfies(request -> assertThat(requestId(request)).isEqualTo("refresh-request-1"));
     }
 
     @Test
@@ -46,12 +48,13 @@ class RequestIdIT extends WebUiIT {
         Browser browser = loggedIn(StubUpstreams.ADMIN_EMAIL);
 
         browser.get("/", Map.of(HEADER, "home-request-1"));
-        browser.send(HttpMethod.GET, "/api/echo", null, null, Map.of(HEADER, "proxy-request-1", "Accept", "application/json"));
+        browser.send(HttpMethod.GET, "/api/echo", null, null,
+                Map.of(HEADER, "proxy-request-1", "Accept", "application/json"));
 
         assertThat(stubs.gatewayRequests("GET", "/api/home")).singleElement()
-                .satisfies(request -> assertThat(requestId(request)).isEqualTo("home-request-1"));
+            .satisfies(request -> assertThat(requestId(request)).isEqualTo("home-request-1"));
         assertThat(stubs.gatewayRequests("GET", "/api/echo")).singleElement()
-                .satisfies(request -> assertThat(requestId(request)).isEqualTo("proxy-request-1"));
+            .satisfies(request -> assertThat(requestId(request)).isEqualTo("proxy-request-1"));
     }
 
     @Test
@@ -63,10 +66,11 @@ class RequestIdIT extends WebUiIT {
         String given = page.getResponseHeaders().getFirst(HEADER);
         assertThat(given).isNotBlank();
         assertThat(stubs.gatewayRequests("GET", "/api/members")).singleElement()
-                .satisfies(request -> assertThat(requestId(request)).isEqualTo(given));
+            .satisfies(request -> assertThat(requestId(request)).isEqualTo(given));
     }
 
     private static String requestId(Request request) {
         return request.headers().get("x-request-id");
     }
+
 }

@@ -13,7 +13,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-/** C1–C5: cookie attributes, strict session ids, renewal at login, expired/missing session answers. */
+/**
+ * C1–C5: cookie attributes, strict session ids, renewal at login, expired/missing session
+ * answers.
+ */
 class SessionIT extends WebUiIT {
 
     @Autowired
@@ -25,8 +28,10 @@ class SessionIT extends WebUiIT {
 
         String setCookie = sessionCookieHeader(page);
         assertThat(setCookie).matches("SID=[A-Za-z0-9-]{32,}; Path=/; HttpOnly; SameSite=Lax");
-        assertThat(setCookie).doesNotContainIgnoringCase("domain").doesNotContainIgnoringCase("max-age")
-                .doesNotContainIgnoringCase("expires").doesNotContainIgnoringCase("secure");
+        assertThat(setCookie).doesNotContainIgnoringCase("domain")
+            .doesNotContainIgnoringCase("max-age")
+            .doesNotContainIgnoringCase("expires")
+            .doesNotContainIgnoringCase("secure");
     }
 
     @Test
@@ -125,8 +130,10 @@ class SessionIT extends WebUiIT {
         Browser browser = loggedIn(StubUpstreams.USER_EMAIL);
         String sessionId = browser.sessionId();
         long thirteenHoursAgo = Instant.now().minus(Duration.ofHours(13)).toEpochMilli();
-        sessionRepository.getSessionRedisOperations().opsForHash()
-                .put("shop:web:session:sessions:" + sessionId, "creationTime", thirteenHoursAgo).block();
+        sessionRepository.getSessionRedisOperations()
+            .opsForHash()
+            .put("shop:web:session:sessions:" + sessionId, "creationTime", thirteenHoursAgo)
+            .block();
 
         EntityExchangeResult<String> page = browser.get("/profile");
 
@@ -139,8 +146,10 @@ class SessionIT extends WebUiIT {
     void sessionYoungerThanTheAbsoluteTimeoutIsKept() {
         Browser browser = loggedIn(StubUpstreams.USER_EMAIL);
         long elevenHoursAgo = Instant.now().minus(Duration.ofHours(11)).toEpochMilli();
-        sessionRepository.getSessionRedisOperations().opsForHash()
-                .put("shop:web:session:sessions:" + browser.sessionId(), "creationTime", elevenHoursAgo).block();
+        sessionRepository.getSessionRedisOperations()
+            .opsForHash()
+            .put("shop:web:session:sessions:" + browser.sessionId(), "creationTime", elevenHoursAgo)
+            .block();
 
         assertThat(browser.get("/profile").getStatus().value()).isEqualTo(200);
     }
@@ -150,4 +159,5 @@ class SessionIT extends WebUiIT {
         assertThat(cookies).isNotNull();
         return cookies.stream().filter(c -> c.startsWith(COOKIE + "=")).findFirst().orElseThrow();
     }
+
 }

@@ -18,12 +18,13 @@ import com.acme.shop.web.session.Gadget;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sessions are stored as JSON, never Java-serialized, and a stored value naming a class outside the
- * allow-list is refused: the session is dropped and the request is anonymous, nothing is instantiated.
+ * Sessions are stored as JSON, never Java-serialized, and a stored value naming a class
+ * outside the allow-list is refused: the session is dropped and the request is anonymous,
+ * nothing is instantiated.
  */
 class SessionJsonIT extends WebUiIT {
 
-    private static final byte[] JAVA_SERIALIZATION_MAGIC = {(byte) 0xac, (byte) 0xed};
+    private static final byte[] JAVA_SERIALIZATION_MAGIC = { (byte) 0xac, (byte) 0xed };
 
     @Autowired
     ReactiveRedisConnectionFactory connectionFactory;
@@ -39,14 +40,16 @@ class SessionJsonIT extends WebUiIT {
 
         Map<String, byte[]> hash = rawSession(browser.sessionId());
 
-        assertThat(hash).containsKeys("creationTime", "lastAccessedTime", "maxInactiveInterval", "sessionAttr:SPRING_SECURITY_CONTEXT",
-                "sessionAttr:shop.tokens");
+        assertThat(hash).containsKeys("creationTime", "lastAccessedTime", "maxInactiveInterval",
+                "sessionAttr:SPRING_SECURITY_CONTEXT", "sessionAttr:shop.tokens");
         hash.forEach((field, value) -> {
             assertThat(indexOf(value, JAVA_SERIALIZATION_MAGIC)).as(field).isEqualTo(-1);
             assertThat(JsonMapper.shared().readTree(value)).as(field).isNotNull();
         });
         assertThat(new String(hash.get("sessionAttr:SPRING_SECURITY_CONTEXT"), StandardCharsets.UTF_8))
-                .contains("LoginAuthentication").contains(StubUpstreams.ADMIN_EMAIL).doesNotContain("access_token");
+            .contains("LoginAuthentication")
+            .contains(StubUpstreams.ADMIN_EMAIL)
+            .doesNotContain("access_token");
 
         EntityExchangeResult<String> logout = browser.post("/logout", browser.csrfForm());
         assertThat(logout.getStatus().value()).isEqualTo(302);
@@ -58,8 +61,11 @@ class SessionJsonIT extends WebUiIT {
         Browser browser = loggedIn(StubUpstreams.USER_EMAIL);
         String sessionId = browser.sessionId();
         String key = "shop:web:session:sessions:" + sessionId;
-        bytes().opsForHash().put(key, "sessionAttr:SPRING_SECURITY_CONTEXT",
-                "{\"@class\":\"com.acme.shop.web.session.Gadget\",\"command\":\"touch /tmp/pwned\"}".getBytes(StandardCharsets.UTF_8)).block();
+        bytes().opsForHash()
+            .put(key, "sessionAttr:SPRING_SECURITY_CONTEXT",
+                    "{\"@class\":\"com.acme.shop.web.session.Gadget\",\"command\":\"touch /tmp/pwned\"}"
+                        .getBytes(StandardCharsets.UTF_8))
+            .block();
 
         EntityExchangeResult<String> page = browser.get("/profile");
 
@@ -74,12 +80,16 @@ class SessionJsonIT extends WebUiIT {
     void aCorruptSessionFieldOnAnHtmxOrApiRequestIsAlsoJustNoSession() {
         Browser browser = loggedIn(StubUpstreams.ADMIN_EMAIL);
         String key = "shop:web:session:sessions:" + browser.sessionId();
-        bytes().opsForHash().put(key, "creationTime", "[\"java.net.URL\",\"http://example.com\"]".getBytes(StandardCharsets.UTF_8)).block();
+        bytes().opsForHash()
+            .put(key, "creationTime", "[\"java.net.URL\",\"http://example.com\"]".getBytes(StandardCharsets.UTF_8))
+            .block();
 
         EntityExchangeResult<String> fragment = browser.get("/members?q=a", Map.of("HX-Request", "true"));
         Browser again = loggedIn(StubUpstreams.ADMIN_EMAIL);
-        bytes().opsForHash().put("shop:web:session:sessions:" + again.sessionId(), "sessionAttr:shop.tokens",
-                "{\"@class\":\"java.util.HashMap\"}".getBytes(StandardCharsets.UTF_8)).block();
+        bytes().opsForHash()
+            .put("shop:web:session:sessions:" + again.sessionId(), "sessionAttr:shop.tokens",
+                    "{\"@class\":\"java.util.HashMap\"}".getBytes(StandardCharsets.UTF_8))
+            .block();
         EntityExchangeResult<String> api = again.get("/api/home", Map.of("Accept", "application/json"));
 
         assertThat(fragment.getStatus().value()).isEqualTo(401);
@@ -89,18 +99,23 @@ class SessionJsonIT extends WebUiIT {
     }
 
     private Map<String, byte[]> rawSession(String sessionId) {
-        return bytes().<String, byte[]>opsForHash().entries("shop:web:session:sessions:" + sessionId)
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue).block();
+        return bytes().<String, byte[]>opsForHash()
+            .entries("shop:web:session:sessions:" + sessionId)
+            .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+            .block();
     }
 
     private ReactiveRedisTemplate<String, byte[]> bytes() {
-        return new ReactiveRedisTemplate<>(connectionFactory, RedisSerializationContext.<String, byte[]>newSerializationContext(RedisSerializer.byteArray())
-                .key(RedisSerializer.string()).hashKey(RedisSerializer.string()).hashValue(RedisSerializer.byteArray()).build());
+        return new ReactiveRedisTemplate<>(connectionFactory,
+                RedisSerializationContext.<String, byte[]>newSerializationContext(RedisSerializer.byteArray())
+                    .key(RedisSerializer.string())
+                    .hashKey(RedisSerializer.string())
+                    .hashValue(RedisSerializer.byteArray())
+                    .build());
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
+        outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;
@@ -110,4 +125,5 @@ class SessionJsonIT extends WebUiIT {
         }
         return -1;
     }
+
 }

@@ -12,8 +12,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.acme.shop.infra.TestInfra;
 
 /**
- * Base of the integration tests: the real web-ui on a random port, real Redis (TestInfra), stub
- * auth and gateway servers. All subclasses share one application context.
+ * Base of the integration tests: the real web-ui on a random port, real Redis
+ * (TestInfra), stub auth and gateway servers. All subclasses share one application
+ * context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class WebUiIT {
@@ -41,8 +42,10 @@ public abstract class WebUiIT {
     }
 
     WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(java.time.Duration.ofSeconds(20)).build();
+        return WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(java.time.Duration.ofSeconds(20))
+            .build();
     }
 
     Browser browser() {
@@ -59,4 +62,5 @@ public abstract class WebUiIT {
     boolean sessionExists(String id) {
         return Boolean.TRUE.equals(redis.hasKey("shop:web:session:sessions:" + id).block());
     }
+
 }

@@ -18,18 +18,23 @@ class WebUiPropertiesTest {
 
     @Test
     void anExplicitLockLongerThanTheTimeoutIsKept() {
-        assertThat(properties(Duration.ofSeconds(12), Duration.ofSeconds(10)).refreshLockTtl()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(properties(Duration.ofSeconds(12), Duration.ofSeconds(10)).refreshLockTtl())
+            .isEqualTo(Duration.ofSeconds(12));
     }
 
     @Test
     void aLockNoLongerThanTheUpstreamTimeoutIsRefusedAtStartup() {
-        assertThatIllegalArgumentException().isThrownBy(() -> properties(Duration.ofSeconds(10), Duration.ofSeconds(10)))
-                .withMessageContaining("refresh-lock-ttl");
-        assertThatIllegalArgumentException().isThrownBy(() -> properties(Duration.ofSeconds(5), Duration.ofSeconds(10)));
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> properties(Duration.ofSeconds(10), Duration.ofSeconds(10)))
+            .withMessageContaining("refresh-lock-ttl");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> properties(Duration.ofSeconds(5), Duration.ofSeconds(10)));
     }
 
     private static WebUiProperties properties(Duration lockTtl, Duration upstreamTimeout) {
-        return new WebUiProperties(URI.create("http://auth"), URI.create("http://gateway"), "SID", false, Duration.ofHours(12),
-                Duration.ofSeconds(30), lockTtl, Duration.ofSeconds(5), Duration.ofSeconds(5), upstreamTimeout);
+        return new WebUiProperties(URI.create("http://auth"), URI.create("http://gateway"), "SID", false,
+                Duration.ofHours(12), Duration.ofSeconds(30), lockTtl, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                upstreamTimeout);
     }
+
 }

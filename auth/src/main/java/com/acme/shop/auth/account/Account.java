@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Credentials of one user. {@code email} is stored trimmed and lower-case. {@code passwordChangedAt} is null until
- * the first password change; it is the durable copy of the user's "tokens valid after" instant.
+ * Credentials of one user. {@code email} is stored trimmed and lower-case.
+ * {@code passwordChangedAt} is null until the first password change; it is the durable
+ * copy of the user's "tokens valid after" instant.
  */
 public record Account(UUID id, String email, String passwordHash, List<String> roles, AccountStatus status,
         Instant passwordChangedAt) {
 
     public static final String USER = "USER";
+
     public static final String ADMIN = "ADMIN";
 
     public Account {
@@ -23,7 +25,10 @@ public record Account(UUID id, String email, String passwordHash, List<String> r
         this(id, email, passwordHash, roles, status, null);
     }
 
-    /** {@link #passwordChangedAt()} in epoch milliseconds, 0 when the password was never changed. */
+    /**
+     * {@link #passwordChangedAt()} in epoch milliseconds, 0 when the password was never
+     * changed.
+     */
     public long passwordChangedAtMillis() {
         return passwordChangedAt == null ? 0 : passwordChangedAt.toEpochMilli();
     }

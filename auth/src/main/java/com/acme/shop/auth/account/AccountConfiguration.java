@@ -15,9 +15,10 @@ class AccountConfiguration {
     PasswordHasher passwordHasher(PasswordProperties properties, KeysProperties keys, Environment environment) {
         if (properties.bcryptCost() < 10) {
             LoggerFactory.getLogger(AccountConfiguration.class)
-                    .warn("BCRYPT_COST={} is below 10: acceptable for tests only", properties.bcryptCost());
+                .warn("BCRYPT_COST={} is below 10: acceptable for tests only", properties.bcryptCost());
         }
-        // the prod profile (SPRING_PROFILES_ACTIVE=prod) refuses to start without PASSWORD_PEPPER
+        // the prod profile (SPRING_PROFILES_ACTIVE=prod) refuses to start without
+        // PASSWORD_PEPPER
         byte[] pepper = PasswordPepper.load(properties.pepper(), keys.dir(), environment.matchesProfiles("prod"));
         return new PasswordHasher(properties.bcryptCost(), pepper);
     }
@@ -26,4 +27,5 @@ class AccountConfiguration {
     PasswordPolicy passwordPolicy(PasswordProperties properties) {
         return PasswordPolicy.withBundledList(properties.minLength(), properties.maxLength());
     }
+
 }

@@ -1,5 +1,7 @@
 package com.acme.shop.auth.account;
 
 public enum AccountStatus {
+
     ACTIVE, DISABLED
+
 }

@@ -14,8 +14,9 @@ import java.lang.annotation.Target;
 import com.acme.shop.common.validation.Constraints;
 
 /**
- * A new password within the {@link PasswordPolicy} bean (B17); the message says why not ("Password must be at least
- * 15 characters long"). {@code null} is invalid ("Password must not be empty").
+ * A new password within the {@link PasswordPolicy} bean (B17); the message says why not
+ * ("Password must be at least 15 characters long"). {@code null} is invalid ("Password
+ * must not be empty").
  */
 @Documented
 @Constraint(validatedBy = Password.Validator.class)
@@ -29,7 +30,10 @@ public @interface Password {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Created by Spring's constraint-validator factory, which injects the configured policy. */
+    /**
+     * Created by Spring's constraint-validator factory, which injects the configured
+     * policy.
+     */
     class Validator implements ConstraintValidator<Password, String> {
 
         private final PasswordPolicy policy;
@@ -40,7 +44,10 @@ public @interface Password {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return Constraints.report(policy.violation(value).map(reason -> "Password " + reason).orElse(null), context);
+            return Constraints.report(policy.violation(value).map(reason -> "Password " + reason).orElse(null),
+                    context);
         }
+
     }
+
 }

@@ -14,14 +14,16 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Password hashing off the event loop (on {@code boundedElastic}), B16:
  * <ul>
- * <li>new hashes are {@value #PEPPERED_PREFIX}{@code $2a$..}: bcrypt of the peppered HMAC-SHA-384 pre-hash
- * ({@link PepperedBcrypt}), so passwords longer than 72 UTF-8 bytes are hashed in full;</li>
- * <li>hashes without a prefix are the old plain bcrypt: still verified (a password over 72 bytes never matches one,
- * nothing is truncated), and {@link #needsRehash} tells the login to replace them, as it does for a bcrypt cost
- * below the configured one.</li>
+ * <li>new hashes are {@value #PEPPERED_PREFIX}{@code $2a$..}: bcrypt of the peppered
+ * HMAC-SHA-384 pre-hash ({@link PepperedBcrypt}), so passwords longer than 72 UTF-8 bytes
+ * are hashed in full;</li>
+ * <li>hashes without a prefix are the old plain bcrypt: still verified (a password over
+ * 72 bytes never matches one, nothing is truncated), and {@link #needsRehash} tells the
+ * login to replace them, as it does for a bcrypt cost below the configured one.</li>
  * </ul>
- * Spring Security's {@link DelegatingPasswordEncoder} picks the encoder by the {@code {id}} prefix. A dummy hash of
- * the same cost lets unknown users take as long as known ones (B15).
+ * Spring Security's {@link DelegatingPasswordEncoder} picks the encoder by the
+ * {@code {id}} prefix. A dummy hash of the same cost lets unknown users take as long as
+ * known ones (B15).
  */
 public class PasswordHasher {
 
@@ -30,11 +32,17 @@ public class PasswordHasher {
     static final int BCRYPT_MAX_BYTES = 72;
 
     private final DelegatingPasswordEncoder encoder;
+
     private final BCryptPasswordEncoder legacy;
+
     private final String dummyHash;
+
     private final Scheduler scheduler;
 
-    /** With a random pepper of its own: for tests and tools only (hashes do not survive a restart). */
+    /**
+     * With a random pepper of its own: for tests and tools only (hashes do not survive a
+     * restart).
+     */
     public PasswordHasher(int cost) {
         this(cost, randomPepper(), Schedulers.boundedElastic());
     }
@@ -46,8 +54,8 @@ public class PasswordHasher {
     PasswordHasher(int cost, byte[] pepper, Scheduler scheduler) {
         SecureRandom random = new SecureRandom();
         this.legacy = new BCryptPasswordEncoder(cost, random);
-        this.encoder = new DelegatingPasswordEncoder(PEPPERED_ID,
-                Map.of(PEPPERED_ID, new PepperedBcrypt(new BCryptPasswordEncoder(cost, random), pepper), "bcrypt", legacy));
+        this.encoder = new DelegatingPasswordEncoder(PEPPERED_ID, Map.of(PEPPERED_ID,
+                new PepperedBcrypt(new BCryptPasswordEncoder(cost, random), pepper), "bcrypt", legacy));
         this.encoder.setDefaultPasswordEncoderForMatches(legacy);
         this.scheduler = scheduler;
         byte[] dummy = new byte[24];
@@ -62,11 +70,15 @@ public class PasswordHasher {
         return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(scheduler);
     }
 
-    /** Checks a password against a hash (either form), or against the dummy hash when {@code hash} is null. */
+    /**
+     * Checks a password against a hash (either form), or against the dummy hash when
+     * {@code hash} is null.
+     */
     public Mono<Boolean> matches(String password, String hash) {
         return Mono.fromCallable(() -> {
             String stored = hash == null ? dummyHash : hash;
-            // plain bcrypt cannot take more than 72 bytes: spend the same time, never match, never truncate
+            // plain bcrypt cannot take more than 72 bytes: spend the same time, never
+            // match, never truncate
             boolean unusable = password == null || (isLegacy(stored) && exceedsBcryptLimit(password));
             boolean match;
             try {
@@ -79,7 +91,10 @@ public class PasswordHasher {
         }).subscribeOn(scheduler);
     }
 
-    /** True for a hash in an old format (plain bcrypt) or with a bcrypt cost below the configured one. */
+    /**
+     * True for a hash in an old format (plain bcrypt) or with a bcrypt cost below the
+     * configured one.
+     */
     public boolean needsRehash(String hash) {
         if (hash == null) {
             return false;
@@ -105,4 +120,5 @@ public class PasswordHasher {
         new SecureRandom().nextBytes(pepper);
         return pepper;
     }
+
 }

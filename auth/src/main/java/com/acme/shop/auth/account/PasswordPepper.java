@@ -7,10 +7,12 @@ import java.util.Base64;
 import com.acme.shop.auth.keys.SecretFiles;
 
 /**
- * The server-side secret of the password pre-hash (B16): {@code PASSWORD_PEPPER}, base64 of at least 32 bytes.
- * Without it, a local run generates one once into the key directory ({@code JWT_KEY_DIR/password-pepper}, next to
- * the signing key), so restarts and instances sharing the directory agree; the {@code prod} profile refuses to start
- * instead. Changing the pepper makes every peppered hash unusable: keep it like the signing key.
+ * The server-side secret of the password pre-hash (B16): {@code PASSWORD_PEPPER}, base64
+ * of at least 32 bytes. Without it, a local run generates one once into the key directory
+ * ({@code JWT_KEY_DIR/password-pepper}, next to the signing key), so restarts and
+ * instances sharing the directory agree; the {@code prod} profile refuses to start
+ * instead. Changing the pepper makes every peppered hash unusable: keep it like the
+ * signing key.
  */
 final class PasswordPepper {
 
@@ -53,4 +55,5 @@ final class PasswordPepper {
         }
         return bytes;
     }
+
 }

@@ -12,18 +12,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * NIST SP 800-63B password rules (B17): length in code points between min and max (128), every Unicode
- * character and spaces allowed, no composition rules, and no common or breached password (bundled list plus
- * obvious patterns). There is no byte limit: hashes take the peppered pre-hash of B16 ({@link PepperedBcrypt}),
- * so a long passphrase with emoji is hashed in full.
+ * NIST SP 800-63B password rules (B17): length in code points between min and max (128),
+ * every Unicode character and spaces allowed, no composition rules, and no common or
+ * breached password (bundled list plus obvious patterns). There is no byte limit: hashes
+ * take the peppered pre-hash of B16 ({@link PepperedBcrypt}), so a long passphrase with
+ * emoji is hashed in full.
  */
 public final class PasswordPolicy {
 
     static final String COMMON_PASSWORDS = "/passwords/common-passwords.txt";
+
     private static final String KEYBOARD_ROWS = "1234567890 qwertyuiop asdfghjkl zxcvbnm abcdefghijklmnopqrstuvwxyz";
 
     private final int minLength;
+
     private final int maxLength;
+
     private final Set<String> common;
 
     public PasswordPolicy(int minLength, int maxLength, Set<String> common) {
@@ -60,7 +64,8 @@ public final class PasswordPolicy {
         if (common.contains(lower) || common.contains(compact)) {
             return true;
         }
-        // a common word with digits or symbols around it ("password12345678", "!!qwerty2024!!")
+        // a common word with digits or symbols around it ("password12345678",
+        // "!!qwerty2024!!")
         String core = compact.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
         if (!core.isEmpty() && core.length() < compact.length() && common.contains(core)) {
             return true;
@@ -79,7 +84,10 @@ public final class PasswordPolicy {
         return false;
     }
 
-    /** Runs along the keyboard or the alphabet, forwards or backwards ("123456789012345", "qwertyuiopasdfgh"). */
+    /**
+     * Runs along the keyboard or the alphabet, forwards or backwards ("123456789012345",
+     * "qwertyuiopasdfgh").
+     */
     private static boolean isSequence(String s) {
         String rows = KEYBOARD_ROWS.replace(" ", "");
         String cyclicDigits = "12345678901234567890123456789";
@@ -109,4 +117,5 @@ public final class PasswordPolicy {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

@@ -11,9 +11,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The pre-hash of docs/security.md (B16): {@code bcrypt(base64(HMAC-SHA-384(pepper, utf8(password))))}. The base64 of the 48-byte
- * MAC is 64 ASCII characters, under bcrypt's 72-byte limit, so every password up to the policy's 128 code points is
- * hashed in full (never truncated). The pepper is a server-side secret that never reaches the database.
+ * The pre-hash of docs/security.md (B16):
+ * {@code bcrypt(base64(HMAC-SHA-384(pepper, utf8(password))))}. The base64 of the 48-byte
+ * MAC is 64 ASCII characters, under bcrypt's 72-byte limit, so every password up to the
+ * policy's 128 code points is hashed in full (never truncated). The pepper is a
+ * server-side secret that never reaches the database.
  */
 final class PepperedBcrypt implements PasswordEncoder {
 
@@ -21,6 +23,7 @@ final class PepperedBcrypt implements PasswordEncoder {
     static final int MIN_PEPPER_BYTES = 32;
 
     private final BCryptPasswordEncoder bcrypt;
+
     private final SecretKeySpec pepper;
 
     PepperedBcrypt(BCryptPasswordEncoder bcrypt, byte[] pepper) {
@@ -58,4 +61,5 @@ final class PepperedBcrypt implements PasswordEncoder {
             throw new IllegalStateException("HMAC-SHA-384 unavailable", ex);
         }
     }
+
 }

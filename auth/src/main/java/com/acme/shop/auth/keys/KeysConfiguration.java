@@ -12,4 +12,5 @@ class KeysConfiguration {
     SigningKeys signingKeys(KeysProperties properties) {
         return SigningKeysLoader.load(properties);
     }
+
 }

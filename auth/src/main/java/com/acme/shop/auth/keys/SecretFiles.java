@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A secret generated once into the key directory ({@code JWT_KEY_DIR}) and read on every start: the local signing
- * key and the local password pepper. A file lock makes two instances starting at once on a shared directory agree on
- * one value; the directory is {@code rwx------} and the file {@code rw-------} where POSIX permissions exist.
+ * A secret generated once into the key directory ({@code JWT_KEY_DIR}) and read on every
+ * start: the local signing key and the local password pepper. A file lock makes two
+ * instances starting at once on a shared directory agree on one value; the directory is
+ * {@code rwx------} and the file {@code rw-------} where POSIX permissions exist.
  */
 public final class SecretFiles {
 
@@ -28,7 +29,10 @@ public final class SecretFiles {
     private SecretFiles() {
     }
 
-    /** The content of {@code dir/fileName} (ASCII), written from {@code generator} first if the file is absent. */
+    /**
+     * The content of {@code dir/fileName} (ASCII), written from {@code generator} first
+     * if the file is absent.
+     */
     public static String readOrCreate(Path dir, String fileName, Supplier<String> generator) {
         try {
             Files.createDirectories(dir);
@@ -70,4 +74,5 @@ public final class SecretFiles {
             }
         }
     }
+
 }

@@ -12,13 +12,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 
 /**
- * The key material of this auth instance: the current signing key and any previous public keys
- * (still accepted for verification and published in the JWKS during a rotation).
+ * The key material of this auth instance: the current signing key and any previous public
+ * keys (still accepted for verification and published in the JWKS during a rotation).
  */
 public final class SigningKeys {
 
     private final SigningKey current;
+
     private final List<ECKey> previous;
+
     private final JWKSet publicJwkSet;
 
     public SigningKeys(SigningKey current, List<ECKey> previous) {
@@ -38,7 +40,10 @@ public final class SigningKeys {
         return current;
     }
 
-    /** Public keys only (current first), each with kty, crv, x, y, kid, use=sig, alg=ES256. */
+    /**
+     * Public keys only (current first), each with kty, crv, x, y, kid, use=sig,
+     * alg=ES256.
+     */
     public JWKSet publicJwkSet() {
         return publicJwkSet;
     }
@@ -48,18 +53,17 @@ public final class SigningKeys {
     }
 
     static ECKey publicJwk(SigningKey key) {
-        return new ECKey.Builder(Curve.P_256, key.publicKey())
-                .keyID(key.kid())
-                .keyUse(KeyUse.SIGNATURE)
-                .algorithm(JWSAlgorithm.ES256)
-                .build();
+        return new ECKey.Builder(Curve.P_256, key.publicKey()).keyID(key.kid())
+            .keyUse(KeyUse.SIGNATURE)
+            .algorithm(JWSAlgorithm.ES256)
+            .build();
     }
 
     private static ECKey publicOnly(ECKey key) {
-        return new ECKey.Builder(key.getCurve(), key.getX(), key.getY())
-                .keyID(key.getKeyID())
-                .keyUse(KeyUse.SIGNATURE)
-                .algorithm(JWSAlgorithm.ES256)
-                .build();
+        return new ECKey.Builder(key.getCurve(), key.getX(), key.getY()).keyID(key.getKeyID())
+            .keyUse(KeyUse.SIGNATURE)
+            .algorithm(JWSAlgorithm.ES256)
+            .build();
     }
+
 }

@@ -18,12 +18,18 @@ import com.nimbusds.jose.jwk.JWKSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Loads the signing key from configuration, or from (creating once) the key directory. */
+/**
+ * Loads the signing key from configuration, or from (creating once) the key directory.
+ */
 public final class SigningKeysLoader {
 
     /** The generated key: a full JWK (private and public part). */
     static final String KEY_FILE = "signing-key.jwk";
-    /** The key file of earlier versions (PKCS#8 PEM, no public part): read once and rewritten as {@link #KEY_FILE}. */
+
+    /**
+     * The key file of earlier versions (PKCS#8 PEM, no public part): read once and
+     * rewritten as {@link #KEY_FILE}.
+     */
     static final String LEGACY_PEM_FILE = "signing-key.pem";
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeysLoader.class);
@@ -33,23 +39,26 @@ public final class SigningKeysLoader {
 
     public static SigningKeys load(KeysProperties properties) {
         SigningKey current = hasText(properties.signingKey())
-                ? fromConfigured(properties.signingKey(), properties.signingKeyId())
-                : fromDirectory(properties.dir());
+                ? fromConfigured(properties.signingKey(), properties.signingKeyId()) : fromDirectory(properties.dir());
         List<ECKey> previous = parsePrevious(properties.previousPublicKeys());
         log.info("Signing key kid={} ({} previous public key(s))", current.kid(), previous.size());
         return new SigningKeys(current, previous);
     }
 
-    /** A configured key ({@code JWT_SIGNING_KEY}): a full JWK JSON or a PKCS#8 PEM; kid given, the JWK's, or the thumbprint. */
+    /**
+     * A configured key ({@code JWT_SIGNING_KEY}): a full JWK JSON or a PKCS#8 PEM; kid
+     * given, the JWK's, or the thumbprint.
+     */
     static SigningKey fromConfigured(String key, String kid) {
         ECKey jwk = EcKeys.parse(key);
         return signingKey(jwk, hasText(kid) ? kid.trim() : jwk.getKeyID());
     }
 
     /**
-     * Reads {@code dir/signing-key.jwk}, creating it first if absent ({@link SecretFiles}: a file lock makes two
-     * instances starting at once on a shared directory agree on one key): from the {@code signing-key.pem} of an
-     * earlier version when there is one (same key, same kid), else from a newly generated key.
+     * Reads {@code dir/signing-key.jwk}, creating it first if absent
+     * ({@link SecretFiles}: a file lock makes two instances starting at once on a shared
+     * directory agree on one key): from the {@code signing-key.pem} of an earlier version
+     * when there is one (same key, same kid), else from a newly generated key.
      */
     static SigningKey fromDirectory(Path dir) {
         String json = SecretFiles.readOrCreate(dir, KEY_FILE, () -> migrateOrGenerate(dir).toJSONString());
@@ -63,7 +72,8 @@ public final class SigningKeysLoader {
             return EcKeys.generate();
         }
         try {
-            ECKey migrated = EcKeys.fromPrivateKey(EcKeys.readPkcs8Pem(Files.readString(legacy, StandardCharsets.US_ASCII)));
+            ECKey migrated = EcKeys
+                .fromPrivateKey(EcKeys.readPkcs8Pem(Files.readString(legacy, StandardCharsets.US_ASCII)));
             log.info("Migrated {} to {} (kid={}); {} is no longer read", LEGACY_PEM_FILE, KEY_FILE, migrated.getKeyID(),
                     LEGACY_PEM_FILE);
             return migrated;
@@ -95,7 +105,8 @@ public final class SigningKeysLoader {
             List<ECKey> keys = new ArrayList<>();
             for (JWK jwk : JWKSet.parse(text).getKeys()) {
                 if (!(jwk instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve()) || ec.getKeyID() == null) {
-                    throw new IllegalArgumentException("JWT_PREVIOUS_PUBLIC_KEYS may hold only EC P-256 keys with a kid");
+                    throw new IllegalArgumentException(
+                            "JWT_PREVIOUS_PUBLIC_KEYS may hold only EC P-256 keys with a kid");
                 }
                 keys.add(ec.toPublicJWK());
             }
@@ -109,4 +120,5 @@ public final class SigningKeysLoader {
     private static boolean hasText(String value) {
         return value != null && !value.isBlank();
     }
+
 }

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /api/auth/admin/unlock {email}} (role ADMIN): clears an account's failure state, lifting its
- * throttling delay at once (B14).
+ * {@code POST /api/auth/admin/unlock {email}} (role ADMIN): clears an account's failure
+ * state, lifting its throttling delay at once (B14).
  */
 @RestController
 class LockoutController {
@@ -31,4 +31,5 @@ class LockoutController {
 
     record UnlockRequest(@NotBlank String email) {
     }
+
 }

@@ -28,9 +28,10 @@ class LoginConfiguration {
 
     @Bean
     LoginService loginService(AccountRepository accounts, PasswordHasher hasher, ReactiveStringRedisTemplate redis,
-            LoginProperties properties, LoginThrottle throttle, AccessTokenIssuer issuer, RefreshTokenStore refreshTokens,
-            Denylist denylist, Clock clock, ObjectProvider<MeterRegistry> meters) {
-        RateLimiter ipLimiter = new RateLimiter(redis, "auth:rl:login:", properties.ipLimit(), properties.ipWindow(), clock);
+            LoginProperties properties, LoginThrottle throttle, AccessTokenIssuer issuer,
+            RefreshTokenStore refreshTokens, Denylist denylist, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        RateLimiter ipLimiter = new RateLimiter(redis, "auth:rl:login:", properties.ipLimit(), properties.ipWindow(),
+                clock);
         Bulkhead bcrypt = new Bulkhead("login", properties.bcrypt(), meters.getIfAvailable(SimpleMeterRegistry::new));
         return new LoginService(accounts, hasher, throttle, ipLimiter, bcrypt, issuer, refreshTokens, denylist);
     }
@@ -40,4 +41,5 @@ class LoginConfiguration {
             LoginThrottle throttle, RefreshTokenStore refreshTokens, Denylist denylist) {
         return new PasswordChangeService(accounts, hasher, throttle, refreshTokens, denylist);
     }
+
 }

@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 class LoginController {
 
     private final LoginService logins;
+
     private final TrustedProxies trustedProxies;
 
     LoginController(LoginService logins, TrustedProxies trustedProxies) {
@@ -44,13 +45,14 @@ class LoginController {
     @PostMapping("/logout")
     Mono<ResponseEntity<Void>> logout(@AuthenticationPrincipal Jwt jwt,
             @RequestBody(required = false) Mono<RefreshRequest> request) {
-        return request.map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(body -> logins.logout(jwt.getSubject(), jwt.getId(), jwt.getExpiresAt(),
-                        body.orElse(null)))
-                .then(Mono.just(ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build()));
+        return request.map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .flatMap(body -> logins.logout(jwt.getSubject(), jwt.getId(), jwt.getExpiresAt(), body.orElse(null)))
+            .then(Mono.just(ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build()));
     }
 
     private static ResponseEntity<TokenResponse> noStore(TokenResponse body) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
     }
+
 }

@@ -6,22 +6,17 @@ import com.acme.shop.auth.protection.Bulkhead;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Brute-force protection (B14). Per account: after {@code failuresBeforeDelay} consecutive failures a
- * delay of {@code baseDelay} doubling up to {@code maxDelay}; the counter stops at {@code maxFailures} (at most
- * 100) and the state expires after {@code failureMemory} without failures (never locked for good). Per client
- * address (see {@code shop.trusted-proxies}): after {@code ipLimit} failed attempts in an {@code ipWindow}, 429.
- * {@code bcrypt}: the login bulkhead (concurrent password checks, queue, wait) — separate from registration's.
+ * Brute-force protection (B14). Per account: after {@code failuresBeforeDelay}
+ * consecutive failures a delay of {@code baseDelay} doubling up to {@code maxDelay}; the
+ * counter stops at {@code maxFailures} (at most 100) and the state expires after
+ * {@code failureMemory} without failures (never locked for good). Per client address (see
+ * {@code shop.trusted-proxies}): after {@code ipLimit} failed attempts in an
+ * {@code ipWindow}, 429. {@code bcrypt}: the login bulkhead (concurrent password checks,
+ * queue, wait) — separate from registration's.
  */
 @ConfigurationProperties("shop.auth.login")
-public record LoginProperties(
-        Integer failuresBeforeDelay,
-        Duration baseDelay,
-        Duration maxDelay,
-        Integer maxFailures,
-        Duration failureMemory,
-        Integer ipLimit,
-        Duration ipWindow,
-        Bulkhead.Settings bcrypt) {
+public record LoginProperties(Integer failuresBeforeDelay, Duration baseDelay, Duration maxDelay, Integer maxFailures,
+        Duration failureMemory, Integer ipLimit, Duration ipWindow, Bulkhead.Settings bcrypt) {
 
     public LoginProperties {
         failuresBeforeDelay = failuresBeforeDelay == null ? 5 : failuresBeforeDelay;

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /api/auth/password {current_password, new_password}} with {@code Authorization: Bearer}:
- * 204 once the password is changed and every session of the user is revoked (B12).
+ * {@code POST /api/auth/password {current_password, new_password}} with
+ * {@code Authorization: Bearer}: 204 once the password is changed and every session of
+ * the user is revoked (B12).
  */
 @RestController
 class PasswordChangeController {
@@ -25,8 +26,10 @@ class PasswordChangeController {
     }
 
     @PostMapping(path = "/api/auth/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Void>> change(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChangeRequest request) {
+    Mono<ResponseEntity<Void>> change(@AuthenticationPrincipal Jwt jwt,
+            @Valid @RequestBody PasswordChangeRequest request) {
         return passwords.change(jwt.getSubject(), jwt.getId(), jwt.getExpiresAt(), request)
-                .then(Mono.just(ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build()));
+            .then(Mono.just(ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build()));
     }
+
 }

@@ -25,4 +25,5 @@ class VerifyController {
         body.put("exp", jwt.getExpiresAt() == null ? null : jwt.getExpiresAt().getEpochSecond());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
+
 }

@@ -15,28 +15,41 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * A non-blocking bulkhead for expensive work (bcrypt): at most {@code maxConcurrent} units run at once; up to
- * {@code maxQueued} more wait (in arrival order) at most {@code maxWait} for a permit; anything beyond, or a
- * wait that runs out, fails fast with 503 and {@code Retry-After} instead of piling up until clients time out.
- * Separate instances for login and registration keep a registration flood from starving logins.
+ * A non-blocking bulkhead for expensive work (bcrypt): at most {@code maxConcurrent}
+ * units run at once; up to {@code maxQueued} more wait (in arrival order) at most
+ * {@code maxWait} for a permit; anything beyond, or a wait that runs out, fails fast with
+ * 503 and {@code Retry-After} instead of piling up until clients time out. Separate
+ * instances for login and registration keep a registration flood from starving logins.
  *
- * <p>Meters (tag {@code bulkhead}): {@code auth.bcrypt.permits} (units started, i.e. bcrypt evaluations),
- * {@code auth.bcrypt.rejected}, {@code auth.bcrypt.wait} (time queued), gauges {@code auth.bcrypt.active} and
- * {@code auth.bcrypt.queued}.
+ * <p>
+ * Meters (tag {@code bulkhead}): {@code auth.bcrypt.permits} (units started, i.e. bcrypt
+ * evaluations), {@code auth.bcrypt.rejected}, {@code auth.bcrypt.wait} (time queued),
+ * gauges {@code auth.bcrypt.active} and {@code auth.bcrypt.queued}.
  */
 public class Bulkhead {
 
-    private enum State { QUEUED, RUNNING, DONE }
+    private enum State {
+
+        QUEUED, RUNNING, DONE
+
+    }
 
     private final String name;
+
     private final int maxConcurrent;
+
     private final int maxQueued;
+
     private final Duration maxWait;
+
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+
     private int active;
 
     private final Counter permits;
+
     private final Counter rejected;
+
     private final Timer waited;
 
     public Bulkhead(String name, Settings settings, MeterRegistry registry) {
@@ -47,17 +60,26 @@ public class Bulkhead {
         this.maxConcurrent = settings.maxConcurrent();
         this.maxQueued = settings.maxQueued();
         this.maxWait = settings.maxWait();
-        this.permits = Counter.builder("auth.bcrypt.permits").tag("bulkhead", name)
-                .description("Units of bcrypt work started").register(registry);
-        this.rejected = Counter.builder("auth.bcrypt.rejected").tag("bulkhead", name)
-                .description("Requests refused with 503 because the bulkhead was full").register(registry);
-        this.waited = Timer.builder("auth.bcrypt.wait").tag("bulkhead", name)
-                .description("Time spent waiting for a bcrypt permit").register(registry);
+        this.permits = Counter.builder("auth.bcrypt.permits")
+            .tag("bulkhead", name)
+            .description("Units of bcrypt work started")
+            .register(registry);
+        this.rejected = Counter.builder("auth.bcrypt.rejected")
+            .tag("bulkhead", name)
+            .description("Requests refused with 503 because the bulkhead was full")
+            .register(registry);
+        this.waited = Timer.builder("auth.bcrypt.wait")
+            .tag("bulkhead", name)
+            .description("Time spent waiting for a bcrypt permit")
+            .register(registry);
         Gauge.builder("auth.bcrypt.active", this, Bulkhead::active).tag("bulkhead", name).register(registry);
         Gauge.builder("auth.bcrypt.queued", this, Bulkhead::queued).tag("bulkhead", name).register(registry);
     }
 
-    /** Runs {@code work} (subscribed only once a permit is held); 503 problem when the bulkhead is full. */
+    /**
+     * Runs {@code work} (subscribed only once a permit is held); 503 problem when the
+     * bulkhead is full.
+     */
     public <T> Mono<T> run(Mono<T> work) {
         return Mono.defer(() -> {
             Waiter waiter = new Waiter(System.nanoTime());
@@ -74,19 +96,21 @@ public class Bulkhead {
                     return Mono.error(full());
                 }
             }
-            Mono<Void> permit = waiter.state == State.RUNNING ? Mono.empty()
-                    : waiter.granted.asMono().timeout(maxWait)
-                            .onErrorResume(TimeoutException.class, ex -> abandon(waiter) ? Mono.error(full()) : Mono.empty());
+            Mono<Void> permit = waiter.state == State.RUNNING ? Mono.empty() : waiter.granted.asMono()
+                .timeout(maxWait)
+                .onErrorResume(TimeoutException.class, ex -> abandon(waiter) ? Mono.error(full()) : Mono.empty());
             return permit.then(Mono.defer(() -> {
-                        waited.record(System.nanoTime() - waiter.enqueuedNanos, TimeUnit.NANOSECONDS);
-                        permits.increment();
-                        return work;
-                    }))
-                    .doFinally(signal -> finish(waiter));
+                waited.record(System.nanoTime() - waiter.enqueuedNanos, TimeUnit.NANOSECONDS);
+                permits.increment();
+                return work;
+            })).doFinally(signal -> finish(waiter));
         });
     }
 
-    /** A queued waiter gives up (timeout); false if it got a permit meanwhile and must run after all. */
+    /**
+     * A queued waiter gives up (timeout); false if it got a permit meanwhile and must run
+     * after all.
+     */
     private synchronized boolean abandon(Waiter waiter) {
         if (waiter.state == State.QUEUED) {
             queue.remove(waiter);
@@ -97,7 +121,10 @@ public class Bulkhead {
         return false;
     }
 
-    /** After the work (or a cancel while queued): hand the permit to the next waiter, or free it. */
+    /**
+     * After the work (or a cancel while queued): hand the permit to the next waiter, or
+     * free it.
+     */
     private void finish(Waiter waiter) {
         Waiter next = null;
         synchronized (this) {
@@ -133,11 +160,14 @@ public class Bulkhead {
 
     private ProblemException full() {
         long retryAfter = Math.max(1, (maxWait.toMillis() + 999) / 1000);
-        return ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "The service is busy (" + name + "); try again shortly")
-                .retryAfter(retryAfter);
+        return ProblemException
+            .of(HttpStatus.SERVICE_UNAVAILABLE, "The service is busy (" + name + "); try again shortly")
+            .retryAfter(retryAfter);
     }
 
-    /** {@code maxWait}: how long a queued request waits for a permit before it gets 503. */
+    /**
+     * {@code maxWait}: how long a queued request waits for a permit before it gets 503.
+     */
     public record Settings(Integer maxConcurrent, Integer maxQueued, Duration maxWait) {
 
         public Settings {
@@ -150,11 +180,15 @@ public class Bulkhead {
     private static final class Waiter {
 
         final long enqueuedNanos;
+
         final Sinks.Empty<Void> granted = Sinks.empty();
+
         State state = State.QUEUED;
 
         Waiter(long enqueuedNanos) {
             this.enqueuedNanos = enqueuedNanos;
         }
+
     }
+
 }

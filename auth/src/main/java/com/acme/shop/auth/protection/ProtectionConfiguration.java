@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertyResolver;
 
-/** Logs at startup whose X-Forwarded-For auth believes, and warns about the removed TRUST_FORWARDED_FOR. */
+/**
+ * Logs at startup whose X-Forwarded-For auth believes, and warns about the removed
+ * TRUST_FORWARDED_FOR.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProtectionConfiguration {
 
@@ -35,4 +38,5 @@ class ProtectionConfiguration {
         }
         return Optional.empty();
     }
+
 }

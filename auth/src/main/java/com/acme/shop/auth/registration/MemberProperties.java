@@ -5,7 +5,9 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The member service ({@code MEMBER_SERVER_URL}) and the timeout of one internal call. */
+/**
+ * The member service ({@code MEMBER_SERVER_URL}) and the timeout of one internal call.
+ */
 @ConfigurationProperties("shop.auth.member")
 record MemberProperties(URI url, Duration timeout) {
 

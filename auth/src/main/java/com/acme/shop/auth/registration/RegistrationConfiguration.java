@@ -32,21 +32,24 @@ class RegistrationConfiguration {
     }
 
     @Bean
-    RegistrationService registrationService(AccountRepository accounts, PasswordHasher hasher,
-            MemberClient members, ReactiveTransactionManager transactionManager, RegistrationProperties properties,
+    RegistrationService registrationService(AccountRepository accounts, PasswordHasher hasher, MemberClient members,
+            ReactiveTransactionManager transactionManager, RegistrationProperties properties,
             ReactiveStringRedisTemplate redis, Clock clock, ObjectProvider<MeterRegistry> meters) {
         RateLimiter ipLimiter = new RateLimiter(redis, "auth:rl:register:", properties.ipLimit(), properties.ipWindow(),
                 clock);
-        Bulkhead bcrypt = new Bulkhead("registration", properties.bcrypt(), meters.getIfAvailable(SimpleMeterRegistry::new));
-        return new RegistrationService(accounts, hasher, members,
-                TransactionalOperator.create(transactionManager), ipLimiter, bcrypt);
+        Bulkhead bcrypt = new Bulkhead("registration", properties.bcrypt(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+        return new RegistrationService(accounts, hasher, members, TransactionalOperator.create(transactionManager),
+                ipLimiter, bcrypt);
     }
 
     @Bean
     AdminBootstrap adminBootstrap(AdminProperties admin, AccountRepository accounts, PasswordHasher hasher,
             PasswordPolicy policy, RefreshTokenStore refreshTokens, Environment environment, MemberClient members) {
-        // the prod profile (SPRING_PROFILES_ACTIVE=prod) refuses the local default ADMIN_PASSWORD and weak ones
+        // the prod profile (SPRING_PROFILES_ACTIVE=prod) refuses the local default
+        // ADMIN_PASSWORD and weak ones
         return new AdminBootstrap(admin, accounts, hasher, policy, refreshTokens, environment.matchesProfiles("prod"),
                 members, Duration.ofSeconds(1));
     }
+
 }

@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 class RegistrationController {
 
     private final RegistrationService registrations;
+
     private final TrustedProxies trustedProxies;
 
     RegistrationController(RegistrationService registrations, TrustedProxies trustedProxies) {
@@ -28,4 +29,5 @@ class RegistrationController {
     Mono<RegisteredAccount> register(@Valid @RequestBody RegistrationRequest request, ServerWebExchange exchange) {
         return registrations.register(request, ClientIp.of(exchange.getRequest(), trustedProxies));
     }
+
 }

@@ -6,9 +6,10 @@ import com.acme.shop.auth.protection.Bulkhead;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Flood limits of {@code POST /api/auth/register}: at most {@code ipLimit} registration attempts (new or taken
- * e-mail alike) per client address in an {@code ipWindow} (then 429 with {@code Retry-After}); {@code bcrypt}:
- * the registration bulkhead, separate from login's, so a registration flood cannot starve logins.
+ * Flood limits of {@code POST /api/auth/register}: at most {@code ipLimit} registration
+ * attempts (new or taken e-mail alike) per client address in an {@code ipWindow} (then
+ * 429 with {@code Retry-After}); {@code bcrypt}: the registration bulkhead, separate from
+ * login's, so a registration flood cannot starve logins.
  */
 @ConfigurationProperties("shop.auth.registration")
 public record RegistrationProperties(Integer ipLimit, Duration ipWindow, Bulkhead.Settings bcrypt) {

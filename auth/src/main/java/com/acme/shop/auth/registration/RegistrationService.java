@@ -21,9 +21,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Registration yields an account and a member profile, or neither: the account row is inserted in a
- * transaction that commits only after member created the profile; if the commit then fails, the
- * profile is deleted again.
+ * Registration yields an account and a member profile, or neither: the account row is
+ * inserted in a transaction that commits only after member created the profile; if the
+ * commit then fails, the profile is deleted again.
  */
 class RegistrationService {
 
@@ -31,10 +31,15 @@ class RegistrationService {
     static final String EMAIL_TAKEN = "An account with this e-mail address already exists";
 
     private final AccountRepository accounts;
+
     private final PasswordHasher hasher;
+
     private final MemberClient members;
+
     private final TransactionalOperator transactions;
+
     private final RateLimiter ipLimiter;
+
     private final Bulkhead bcrypt;
 
     RegistrationService(AccountRepository accounts, PasswordHasher hasher, MemberClient members,
@@ -48,52 +53,50 @@ class RegistrationService {
     }
 
     /**
-     * Every valid request takes a slot of the client address's registration limit (taken or new e-mail alike,
-     * so the 409 cannot be used to list accounts fast); the bcrypt runs in the registration bulkhead. The request is
-     * valid ({@code @Valid} in the controller).
+     * Every valid request takes a slot of the client address's registration limit (taken
+     * or new e-mail alike, so the 409 cannot be used to list accounts fast); the bcrypt
+     * runs in the registration bulkhead. The request is valid ({@code @Valid} in the
+     * controller).
      */
     Mono<RegisteredAccount> register(RegistrationRequest request, String clientIp) {
         String email = Account.normalizeEmail(request.email());
         String name = request.name().strip();
         return ipLimiter.reserve(clientIp)
-                .flatMap(slot -> slot.allowed() ? accounts.countByEmail(email)
-                        : Mono.error(ProblemException.of(HttpStatus.TOO_MANY_REQUESTS,
-                                "Too many registrations from this address; try again later").retryAfter(slot.retryAfterSeconds())))
-                .flatMap(count -> count > 0 ? Mono.error(emailTaken())
-                        : bcrypt.run(hasher.hash(request.password())))
-                .flatMap(hash -> create(new Account(UUID.randomUUID(), email, hash, List.of(Account.USER),
-                        AccountStatus.ACTIVE), name))
-                .map(account -> new RegisteredAccount(account.id(), account.email(), name));
+            .flatMap(slot -> slot.allowed() ? accounts.countByEmail(email)
+                    : Mono.error(ProblemException
+                        .of(HttpStatus.TOO_MANY_REQUESTS, "Too many registrations from this address; try again later")
+                        .retryAfter(slot.retryAfterSeconds())))
+            .flatMap(count -> count > 0 ? Mono.error(emailTaken()) : bcrypt.run(hasher.hash(request.password())))
+            .flatMap(hash -> create(
+                    new Account(UUID.randomUUID(), email, hash, List.of(Account.USER), AccountStatus.ACTIVE), name))
+            .map(account -> new RegisteredAccount(account.id(), account.email(), name));
     }
 
     private Mono<Account> create(Account account, String name) {
         AtomicBoolean memberCreated = new AtomicBoolean();
         Mono<Account> insertThenProfile = accounts.insert(account)
-                .flatMap(inserted -> members.create(inserted.id(), inserted.email(), name))
-                .flatMap(outcome -> switch (outcome) {
-                    case CREATED -> {
-                        memberCreated.set(true);
-                        yield Mono.just(account);
-                    }
-                    case CONFLICT -> Mono.error(emailTaken());
-                    case REJECTED -> Mono.error(ProblemException.invalid("name", "was rejected by the member service"));
-                });
+            .flatMap(inserted -> members.create(inserted.id(), inserted.email(), name))
+            .flatMap(outcome -> switch (outcome) {
+                case CREATED -> {
+                    memberCreated.set(true);
+                    yield Mono.just(account);
+                }
+                case CONFLICT -> Mono.error(emailTaken());
+                case REJECTED -> Mono.error(ProblemException.invalid("name", "was rejected by the member service"));
+            });
         return transactions.transactional(insertThenProfile)
-                .onErrorMap(RegistrationService::isDuplicate, ex -> emailTaken())
-                .onErrorMap(MemberUnavailableException.class, ex -> {
-                    log.warn("Registration rolled back: member service unavailable ({})", ex.getMessage());
-                    return unavailable();
-                })
-                .onErrorResume(ex -> memberCreated.get() && !(ex instanceof ProblemException), ex -> {
-                    log.warn("Registration commit failed after the member profile was created; compensating", ex);
-                    return members.delete(account.id())
-                            .onErrorResume(deleteError -> {
-                                log.error("Could not delete member profile {} after a failed registration",
-                                        account.id());
-                                return Mono.empty();
-                            })
-                            .then(Mono.error(unavailable()));
-                });
+            .onErrorMap(RegistrationService::isDuplicate, ex -> emailTaken())
+            .onErrorMap(MemberUnavailableException.class, ex -> {
+                log.warn("Registration rolled back: member service unavailable ({})", ex.getMessage());
+                return unavailable();
+            })
+            .onErrorResume(ex -> memberCreated.get() && !(ex instanceof ProblemException), ex -> {
+                log.warn("Registration commit failed after the member profile was created; compensating", ex);
+                return members.delete(account.id()).onErrorResume(deleteError -> {
+                    log.error("Could not delete member profile {} after a failed registration", account.id());
+                    return Mono.empty();
+                }).then(Mono.error(unavailable()));
+            });
     }
 
     private static boolean isDuplicate(Throwable ex) {
@@ -106,6 +109,7 @@ class RegistrationService {
 
     private static ProblemException unavailable() {
         return ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "Registration is temporarily unavailable; try again")
-                .retryAfter(5);
+            .retryAfter(5);
     }
+
 }

@@ -8,11 +8,16 @@ import com.acme.shop.common.security.RevocationKeys;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
-/** {@code SET deny:{iss}:{jti} 1 EX (exp − now + 60)} (B13): keyed on jti and issuer, never on the token. */
+/**
+ * {@code SET deny:{iss}:{jti} 1 EX (exp − now + 60)} (B13): keyed on jti and issuer,
+ * never on the token.
+ */
 public class Denylist {
 
     private final ReactiveStringRedisTemplate redis;
+
     private final String issuer;
+
     private final Clock clock;
 
     public Denylist(ReactiveStringRedisTemplate redis, String issuer, Clock clock) {
@@ -28,4 +33,5 @@ public class Denylist {
         }
         return redis.opsForValue().set(RevocationKeys.denylist(issuer, jti), "1", ttl).then();
     }
+
 }

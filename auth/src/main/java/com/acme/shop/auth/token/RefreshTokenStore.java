@@ -17,16 +17,18 @@ import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 
 /**
- * Refresh-token state in Redis (B10–B13). A token is 256 random bits (base64url); only its SHA-256
- * is stored: {@code auth:rt:{hash}} = {user, family, abs (absolute expiry, epoch s), used, born (when the login
- * that started the family began, Redis clock, ms)}. A family
- * keeps the hashes of its tokens ({@code auth:rtf:{family}:rts}) and the {@code jti|exp} of the access
- * tokens issued with it ({@code auth:rtf:{family}:jtis}); a user's families are listed in
- * {@code auth:rtu:{user}}, so a password change can revoke them all (B12). The password change also sets
- * {@code tva:{iss}:{user}} ("tokens valid after", {@link RevocationKeys}) in the same script; a family whose login
- * began at or before it can neither be created nor rotated, and no verifier accepts an access token issued before
- * it. Every state change is one Lua script, so two concurrent refreshes with the same token cannot both succeed,
- * and a login racing with a password change either has its family revoked or never gets one.
+ * Refresh-token state in Redis (B10–B13). A token is 256 random bits (base64url); only
+ * its SHA-256 is stored: {@code auth:rt:{hash}} = {user, family, abs (absolute expiry,
+ * epoch s), used, born (when the login that started the family began, Redis clock, ms)}.
+ * A family keeps the hashes of its tokens ({@code auth:rtf:{family}:rts}) and the
+ * {@code jti|exp} of the access tokens issued with it ({@code auth:rtf:{family}:jtis}); a
+ * user's families are listed in {@code auth:rtu:{user}}, so a password change can revoke
+ * them all (B12). The password change also sets {@code tva:{iss}:{user}} ("tokens valid
+ * after", {@link RevocationKeys}) in the same script; a family whose login began at or
+ * before it can neither be created nor rotated, and no verifier accepts an access token
+ * issued before it. Every state change is one Lua script, so two concurrent refreshes
+ * with the same token cannot both succeed, and a login racing with a password change
+ * either has its family revoked or never gets one.
  */
 public class RefreshTokenStore {
 
@@ -36,30 +38,34 @@ public class RefreshTokenStore {
     static final Duration TVA_MARGIN = Duration.ofHours(1);
 
     /**
-     * KEYS: new token hash, family rts, family jtis, user's families, user's tva. ARGV: user, family, abs (epoch s),
-     * idle ttl (s), token hash, jti|exp, now (epoch s), login start (Redis ms). Refuses ('stale') a login that
-     * started at or before the user's "tokens valid after" instant; otherwise returns that instant ('0': none).
+     * KEYS: new token hash, family rts, family jtis, user's families, user's tva. ARGV:
+     * user, family, abs (epoch s), idle ttl (s), token hash, jti|exp, now (epoch s),
+     * login start (Redis ms). Refuses ('stale') a login that started at or before the
+     * user's "tokens valid after" instant; otherwise returns that instant ('0': none).
      */
-    private static final RedisScript<String> CREATE = RedisScript.of("""
-            local tva = tonumber(redis.call('GET', KEYS[5]) or '0') or 0
-            if tva >= tonumber(ARGV[8]) then return 'stale' end
-            redis.call('HSET', KEYS[1], 'user', ARGV[1], 'family', ARGV[2], 'abs', ARGV[3], 'used', '0', 'born', ARGV[8])
-            redis.call('EXPIRE', KEYS[1], tonumber(ARGV[4]))
-            redis.call('SADD', KEYS[2], ARGV[5])
-            redis.call('SADD', KEYS[3], ARGV[6])
-            redis.call('EXPIREAT', KEYS[2], tonumber(ARGV[3]) + 60)
-            redis.call('EXPIREAT', KEYS[3], tonumber(ARGV[3]) + 60)
-            redis.call('SADD', KEYS[4], ARGV[2])
-            local ttl = redis.call('TTL', KEYS[4])
-            local wanted = tonumber(ARGV[3]) + 60 - tonumber(ARGV[7])
-            if ttl < wanted then redis.call('EXPIRE', KEYS[4], wanted) end
-            return string.format('%.0f', tva)
-            """, String.class);
+    private static final RedisScript<String> CREATE = RedisScript.of(
+            """
+                    local tva = tonumber(redis.call('GET', KEYS[5]) or '0') or 0
+                    if tva >= tonumber(ARGV[8]) then return 'stale' end
+                    redis.call('HSET', KEYS[1], 'user', ARGV[1], 'family', ARGV[2], 'abs', ARGV[3], 'used', '0', 'born', ARGV[8])
+                    redis.call('EXPIRE', KEYS[1], tonumber(ARGV[4]))
+                    redis.call('SADD', KEYS[2], ARGV[5])
+                    redis.call('SADD', KEYS[3], ARGV[6])
+                    redis.call('EXPIREAT', KEYS[2], tonumber(ARGV[3]) + 60)
+                    redis.call('EXPIREAT', KEYS[3], tonumber(ARGV[3]) + 60)
+                    redis.call('SADD', KEYS[4], ARGV[2])
+                    local ttl = redis.call('TTL', KEYS[4])
+                    local wanted = tonumber(ARGV[3]) + 60 - tonumber(ARGV[7])
+                    if ttl < wanted then redis.call('EXPIRE', KEYS[4], wanted) end
+                    return string.format('%.0f', tva)
+                    """,
+            String.class);
 
     /**
-     * KEYS: presented token hash, next token hash, family rts, family jtis, user's tva. ARGV: family, now (epoch s),
-     * idle ttl (s), next hash, jti|exp, durable tva (ms, from PostgreSQL; 0 = none). A family that started at or
-     * before the user's "tokens valid after" instant is 'stale'. Returns 'ok <tva ms>' on success.
+     * KEYS: presented token hash, next token hash, family rts, family jtis, user's tva.
+     * ARGV: family, now (epoch s), idle ttl (s), next hash, jti|exp, durable tva (ms,
+     * from PostgreSQL; 0 = none). A family that started at or before the user's "tokens
+     * valid after" instant is 'stale'. Returns 'ok <tva ms>' on success.
      */
     private static final RedisScript<String> ROTATE = RedisScript.of("""
             local d = redis.call('HMGET', KEYS[1], 'user', 'family', 'abs', 'used', 'born')
@@ -103,9 +109,10 @@ public class RefreshTokenStore {
             """, Long.class);
 
     /**
-     * The password-change step (B12), atomic: sets the user's "tokens valid after" instant to Redis' own clock (ms;
-     * never lowered) and revokes every family of the user like {@link #REVOKE}. KEYS: user's families, user's tva.
-     * ARGV: rt prefix, deny prefix, now (epoch s), family prefix, tva ttl (s). Returns {tva ms, tokens killed}.
+     * The password-change step (B12), atomic: sets the user's "tokens valid after"
+     * instant to Redis' own clock (ms; never lowered) and revokes every family of the
+     * user like {@link #REVOKE}. KEYS: user's families, user's tva. ARGV: rt prefix, deny
+     * prefix, now (epoch s), family prefix, tva ttl (s). Returns {tva ms, tokens killed}.
      */
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> REVOKE_ALL = RedisScript.of(REVOKE_FAMILY + """
@@ -124,8 +131,11 @@ public class RefreshTokenStore {
             """, List.class);
 
     private final ReactiveStringRedisTemplate redis;
+
     private final TokenProperties properties;
+
     private final Clock clock;
+
     private final SecureRandom random = new SecureRandom();
 
     public RefreshTokenStore(ReactiveStringRedisTemplate redis, TokenProperties properties, Clock clock) {
@@ -135,8 +145,9 @@ public class RefreshTokenStore {
     }
 
     /**
-     * Starts a new family for a login that began (read the account) at {@code loginStartMillis} ({@link #serverTimeMillis()})
-     * and records the slot's access token in it. Empty when the user's tokens-valid-after instant is at or after
+     * Starts a new family for a login that began (read the account) at
+     * {@code loginStartMillis} ({@link #serverTimeMillis()}) and records the slot's
+     * access token in it. Empty when the user's tokens-valid-after instant is at or after
      * that start: the password was changed while this login checked the old one.
      */
     public Mono<NewFamily> startFamily(UUID userId, AccessTokenSlot accessToken, long loginStartMillis) {
@@ -145,80 +156,97 @@ public class RefreshTokenStore {
         long now = now();
         long abs = now + properties.refreshAbsoluteTtl().toSeconds();
         long idle = Math.min(properties.refreshIdleTtl().toSeconds(), abs - now);
-        return redis.execute(CREATE,
-                        List.of(RT_PREFIX + hash(token), rtsKey(family), jtisKey(family), userKey(userId),
-                                tvaKey(userId)),
-                        List.of(userId.toString(), family, Long.toString(abs), Long.toString(idle), hash(token),
-                                jtiEntry(accessToken), Long.toString(now), Long.toString(loginStartMillis)))
-                .next()
-                .filter(result -> !"stale".equals(result))
-                .map(tva -> new NewFamily(token, Long.parseLong(tva)));
+        return redis
+            .execute(CREATE,
+                    List.of(RT_PREFIX + hash(token), rtsKey(family), jtisKey(family), userKey(userId), tvaKey(userId)),
+                    List.of(userId.toString(), family, Long.toString(abs), Long.toString(idle), hash(token),
+                            jtiEntry(accessToken), Long.toString(now), Long.toString(loginStartMillis)))
+            .next()
+            .filter(result -> !"stale".equals(result))
+            .map(tva -> new NewFamily(token, Long.parseLong(tva)));
     }
 
-    /** Redis' clock in epoch milliseconds: the one clock every tokens-valid-after comparison uses. */
+    /**
+     * Redis' clock in epoch milliseconds: the one clock every tokens-valid-after
+     * comparison uses.
+     */
     public Mono<Long> serverTimeMillis() {
         return redis.execute(connection -> connection.serverCommands().time()).next();
     }
 
-    /** Looks up the (unverified) owner and family of a presented token; empty when unknown. */
+    /**
+     * Looks up the (unverified) owner and family of a presented token; empty when
+     * unknown.
+     */
     public Mono<RefreshTokenOwner> find(String token) {
         if (!wellFormed(token)) {
             return Mono.empty();
         }
-        return redis.<String, String>opsForHash().multiGet(RT_PREFIX + hash(token), List.of("user", "family"))
-                .filter(values -> values.get(0) != null && values.get(1) != null)
-                .map(values -> new RefreshTokenOwner(UUID.fromString(values.get(0)), values.get(1)));
+        return redis.<String, String>opsForHash()
+            .multiGet(RT_PREFIX + hash(token), List.of("user", "family"))
+            .filter(values -> values.get(0) != null && values.get(1) != null)
+            .map(values -> new RefreshTokenOwner(UUID.fromString(values.get(0)), values.get(1)));
     }
 
     /**
-     * Atomically marks {@code token} used and adds a new token (and the slot's access token) to the family.
-     * A token that was already used revokes the family (B11); so does a family that started before the user's
-     * tokens-valid-after instant, the later of Redis' and {@code durableValidAfterMillis} (PostgreSQL's
+     * Atomically marks {@code token} used and adds a new token (and the slot's access
+     * token) to the family. A token that was already used revokes the family (B11); so
+     * does a family that started before the user's tokens-valid-after instant, the later
+     * of Redis' and {@code durableValidAfterMillis} (PostgreSQL's
      * {@code password_changed_at}, which survives a lost Redis key).
      */
     public Mono<Rotation> rotate(String token, RefreshTokenOwner owner, AccessTokenSlot accessToken,
             long durableValidAfterMillis) {
         String next = newToken();
         String family = owner.family();
-        return redis.execute(ROTATE,
-                        List.of(RT_PREFIX + hash(token), RT_PREFIX + hash(next), rtsKey(family), jtisKey(family),
-                                tvaKey(owner.userId())),
-                        List.of(family, Long.toString(now()), Long.toString(properties.refreshIdleTtl().toSeconds()),
-                                hash(next), jtiEntry(accessToken), Long.toString(durableValidAfterMillis)))
-                .next()
-                .flatMap(result -> {
-                    if (result.startsWith("ok ")) {
-                        return Mono.just(new Rotation(Rotation.Outcome.ROTATED, next, Long.parseLong(result.substring(3))));
-                    }
-                    return switch (result) {
-                        case "reused" -> revokeFamily(family).thenReturn(Rotation.failed(Rotation.Outcome.REUSED));
-                        case "stale" -> revokeFamily(family).thenReturn(Rotation.failed(Rotation.Outcome.INVALID));
-                        default -> Mono.just(Rotation.failed(Rotation.Outcome.INVALID));
-                    };
-                });
-    }
-
-    /** Kills every token of the family and denylists the jti of every access token issued with it. */
-    public Mono<Long> revokeFamily(String family) {
-        return redis.execute(REVOKE, List.of(rtsKey(family), jtisKey(family)),
-                        List.of(RT_PREFIX, RevocationKeys.denylistPrefix(properties.issuer()), Long.toString(now())))
-                .next()
-                .defaultIfEmpty(0L);
+        return redis
+            .execute(ROTATE,
+                    List.of(RT_PREFIX + hash(token), RT_PREFIX + hash(next), rtsKey(family), jtisKey(family),
+                            tvaKey(owner.userId())),
+                    List.of(family, Long.toString(now()), Long.toString(properties.refreshIdleTtl().toSeconds()),
+                            hash(next), jtiEntry(accessToken), Long.toString(durableValidAfterMillis)))
+            .next()
+            .flatMap(result -> {
+                if (result.startsWith("ok ")) {
+                    return Mono.just(new Rotation(Rotation.Outcome.ROTATED, next, Long.parseLong(result.substring(3))));
+                }
+                return switch (result) {
+                    case "reused" -> revokeFamily(family).thenReturn(Rotation.failed(Rotation.Outcome.REUSED));
+                    case "stale" -> revokeFamily(family).thenReturn(Rotation.failed(Rotation.Outcome.INVALID));
+                    default -> Mono.just(Rotation.failed(Rotation.Outcome.INVALID));
+                };
+            });
     }
 
     /**
-     * The password-change step (B12), one script: sets the user's "tokens valid after" instant (Redis clock, ms) and
-     * revokes every family of the user, each as {@link #revokeFamily}. From then on no family that started before
-     * can be created or rotated, and every verifier refuses the user's access tokens issued before (common's
-     * decoder). The instant lives {@code refreshAbsoluteTtl + 1 h}, longer than anything it guards.
+     * Kills every token of the family and denylists the jti of every access token issued
+     * with it.
+     */
+    public Mono<Long> revokeFamily(String family) {
+        return redis
+            .execute(REVOKE, List.of(rtsKey(family), jtisKey(family)),
+                    List.of(RT_PREFIX, RevocationKeys.denylistPrefix(properties.issuer()), Long.toString(now())))
+            .next()
+            .defaultIfEmpty(0L);
+    }
+
+    /**
+     * The password-change step (B12), one script: sets the user's "tokens valid after"
+     * instant (Redis clock, ms) and revokes every family of the user, each as
+     * {@link #revokeFamily}. From then on no family that started before can be created or
+     * rotated, and every verifier refuses the user's access tokens issued before
+     * (common's decoder). The instant lives {@code refreshAbsoluteTtl + 1 h}, longer than
+     * anything it guards.
      */
     public Mono<SessionsRevoked> revokeAllSessions(UUID userId) {
         long ttl = properties.refreshAbsoluteTtl().plus(TVA_MARGIN).toSeconds();
-        return redis.execute(REVOKE_ALL, List.of(userKey(userId), tvaKey(userId)),
-                        List.of(RT_PREFIX, RevocationKeys.denylistPrefix(properties.issuer()), Long.toString(now()),
-                                FAMILY_PREFIX, Long.toString(ttl)))
-                .next()
-                .map(values -> new SessionsRevoked(((Number) values.get(0)).longValue(), ((Number) values.get(1)).longValue()));
+        return redis
+            .execute(REVOKE_ALL, List.of(userKey(userId), tvaKey(userId)),
+                    List.of(RT_PREFIX, RevocationKeys.denylistPrefix(properties.issuer()), Long.toString(now()),
+                            FAMILY_PREFIX, Long.toString(ttl)))
+            .next()
+            .map(values -> new SessionsRevoked(((Number) values.get(0)).longValue(),
+                    ((Number) values.get(1)).longValue()));
     }
 
     static String hash(String token) {
@@ -232,8 +260,10 @@ public class RefreshTokenStore {
     }
 
     static boolean wellFormed(String token) {
-        return token != null && token.length() == 43 && token.chars().allMatch(
-                c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+        return token != null && token.length() == 43
+                && token.chars()
+                    .allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                            || c == '-' || c == '_');
     }
 
     private String newToken() {
@@ -269,7 +299,10 @@ public class RefreshTokenStore {
     public record RefreshTokenOwner(UUID userId, String family) {
     }
 
-    /** A started family: its first refresh token and the user's tokens-valid-after instant (ms, 0 = none). */
+    /**
+     * A started family: its first refresh token and the user's tokens-valid-after instant
+     * (ms, 0 = none).
+     */
     public record NewFamily(String refreshToken, long tokensValidAfterMillis) {
 
         @Override
@@ -278,13 +311,20 @@ public class RefreshTokenStore {
         }
     }
 
-    /** What a password change revoked: the new tokens-valid-after instant (Redis clock, ms) and the tokens killed. */
+    /**
+     * What a password change revoked: the new tokens-valid-after instant (Redis clock,
+     * ms) and the tokens killed.
+     */
     public record SessionsRevoked(long tokensValidAfterMillis, long refreshTokensKilled) {
     }
 
     public record Rotation(Outcome outcome, String refreshToken, long tokensValidAfterMillis) {
 
-        public enum Outcome { ROTATED, REUSED, INVALID }
+        public enum Outcome {
+
+            ROTATED, REUSED, INVALID
+
+        }
 
         static Rotation failed(Outcome outcome) {
             return new Rotation(outcome, null, 0);
@@ -295,4 +335,5 @@ public class RefreshTokenStore {
             return "Rotation[" + outcome + "]";
         }
     }
+
 }

@@ -33,4 +33,5 @@ class TokenConfiguration {
     Denylist denylist(ReactiveStringRedisTemplate redis, TokenProperties properties, Clock clock) {
         return new Denylist(redis, properties.issuer(), clock);
     }
+
 }

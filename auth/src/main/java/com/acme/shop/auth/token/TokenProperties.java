@@ -11,15 +11,12 @@ import org.springframework.boot.convert.DurationUnit;
 import com.acme.shop.common.security.AccessTokenProperties;
 
 /**
- * Token settings. {@code accessTokenTtl} ({@code ACCESS_TOKEN_TTL}, seconds) must be 1 s – 10 min (B7).
+ * Token settings. {@code accessTokenTtl} ({@code ACCESS_TOKEN_TTL}, seconds) must be 1 s
+ * – 10 min (B7).
  */
 @ConfigurationProperties("shop.auth.token")
-public record TokenProperties(
-        String issuer,
-        List<String> audiences,
-        @DurationUnit(ChronoUnit.SECONDS) Duration accessTokenTtl,
-        Duration refreshIdleTtl,
-        Duration refreshAbsoluteTtl,
+public record TokenProperties(String issuer, List<String> audiences,
+        @DurationUnit(ChronoUnit.SECONDS) Duration accessTokenTtl, Duration refreshIdleTtl, Duration refreshAbsoluteTtl,
         Duration serviceTokenTtl) {
 
     public static final Duration MAX_ACCESS_TOKEN_TTL = Duration.ofMinutes(10);

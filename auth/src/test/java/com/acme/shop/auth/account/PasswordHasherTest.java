@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PasswordHasherTest {
 
     private static final byte[] PEPPER = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     private static final byte[] OTHER_PEPPER = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+
     private static final String PASSWORD = "blue otter sings at dawn";
 
     private final PasswordHasher hasher = new PasswordHasher(4, PEPPER, Schedulers.immediate());
@@ -29,12 +31,14 @@ class PasswordHasherTest {
     @Test
     void theHashDependsOnThePepper() {
         String hash = hasher.hash(PASSWORD).block();
-        assertThat(new PasswordHasher(4, OTHER_PEPPER, Schedulers.immediate()).matches(PASSWORD, hash).block()).isFalse();
+        assertThat(new PasswordHasher(4, OTHER_PEPPER, Schedulers.immediate()).matches(PASSWORD, hash).block())
+            .isFalse();
     }
 
     @Test
     void passwordsOver72BytesAreHashedInFullNotTruncated() {
-        String base = "ü".repeat(40); // 80 bytes: bcrypt alone would only see the first 72
+        String base = "ü".repeat(40); // 80 bytes: bcrypt alone would only see the first
+                                      // 72
         String hash = hasher.hash(base + "a").block();
 
         assertThat(hasher.matches(base + "a", hash).block()).isTrue();
@@ -66,4 +70,5 @@ class PasswordHasherTest {
         assertThat(hasher.matches(PASSWORD, "{argon2}$whatever").block()).isFalse();
         assertThat(hasher.matches(null, hasher.hash(PASSWORD).block()).block()).isFalse();
     }
+
 }

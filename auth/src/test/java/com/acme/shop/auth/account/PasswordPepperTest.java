@@ -26,17 +26,18 @@ class PasswordPepperTest {
     @Test
     void refusesAShortOrMalformedPepperNamingTheVariable() {
         assertThatThrownBy(() -> PasswordPepper.load(Base64.getEncoder().encodeToString(new byte[31]), dir, false))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PASSWORD_PEPPER")
-                .hasMessageContaining("at least 32 bytes");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("PASSWORD_PEPPER")
+            .hasMessageContaining("at least 32 bytes");
         assertThatThrownBy(() -> PasswordPepper.load("not base64 at all!", dir, false))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PASSWORD_PEPPER is not valid base64");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("PASSWORD_PEPPER is not valid base64");
     }
 
     @Test
     void theProdProfileRefusesToRunWithoutOne() {
-        assertThatThrownBy(() -> PasswordPepper.load("", dir, true))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("PASSWORD_PEPPER must be set in the prod profile");
+        assertThatThrownBy(() -> PasswordPepper.load("", dir, true)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("PASSWORD_PEPPER must be set in the prod profile");
         assertThat(dir.resolve(PasswordPepper.FILE)).doesNotExist();
     }
 
@@ -46,6 +47,8 @@ class PasswordPepperTest {
         byte[] again = PasswordPepper.load(" ", dir, false);
 
         assertThat(first).hasSize(32).isEqualTo(again);
-        assertThat(Base64.getDecoder().decode(Files.readString(dir.resolve(PasswordPepper.FILE)).strip())).isEqualTo(first);
+        assertThat(Base64.getDecoder().decode(Files.readString(dir.resolve(PasswordPepper.FILE)).strip()))
+            .isEqualTo(first);
     }
+
 }

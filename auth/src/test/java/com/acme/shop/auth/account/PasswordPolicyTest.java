@@ -18,27 +18,34 @@ class PasswordPolicyTest {
     @Test
     void countsLengthInCodePointsNotUtf16Units() {
         // 14 emoji = 28 UTF-16 units, but 14 code points: too short
-        assertThat(policy.violation("🦊".repeat(7) + "🐻".repeat(7))).hasValueSatisfying(
-                reason -> assertThat(reason).contains("at least 15"));
+        assertThat(policy.violation("🦊".repeat(7) + "🐻".repeat(7)))
+            .hasValueSatisfying(reason -> assertThat(reason).contains("at least 15"));
         // 15 emoji = 60 UTF-8 bytes: fine
         assertThat(policy.violation("🦊🐻🐼🐨🐯🦁🐮🐷🐸🐵🐔🐧🐦🐤🦆")).isEmpty();
     }
 
     @Test
     void rejectsShortPasswordsWithTheMinimum() {
-        assertThat(policy.violation("fourteen chars")).hasValueSatisfying(
-                reason -> assertThat(reason).contains("at least 15"));
+        assertThat(policy.violation("fourteen chars"))
+            .hasValueSatisfying(reason -> assertThat(reason).contains("at least 15"));
         assertThat(policy.violation("")).isPresent();
         assertThat(policy.violation(null)).isPresent();
     }
 
     @Test
     void acceptsMoreThan72Utf8BytesUpTo128CodePoints() {
-        // the peppered pre-hash (B16) removes bcrypt's 72-byte limit: only the code-point cap (B17) applies
-        String seventyThree = "Grüße aus Köln, schöne Straße " + "é".repeat(18) + "zx"; // 50 code points, 73 bytes
+        // the peppered pre-hash (B16) removes bcrypt's 72-byte limit: only the code-point
+        // cap (B17) applies
+        String seventyThree = "Grüße aus Köln, schöne Straße " + "é".repeat(18) + "zx"; // 50
+                                                                                        // code
+                                                                                        // points,
+                                                                                        // 73
+                                                                                        // bytes
         assertThat(seventyThree.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(73);
         assertThat(policy.violation(seventyThree)).isEmpty();
-        String emoji = "night train to the coast 🌊🚆🌙 with a thermos of tea and rain ☔🍵 ✨"; // 64 code points
+        String emoji = "night train to the coast 🌊🚆🌙 with a thermos of tea and rain ☔🍵 ✨"; // 64
+                                                                                               // code
+                                                                                               // points
         assertThat(emoji.codePointCount(0, emoji.length())).isEqualTo(64);
         assertThat(emoji.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
         assertThat(policy.violation(emoji)).isEmpty();
@@ -48,14 +55,14 @@ class PasswordPolicyTest {
 
     @Test
     void rejectsMoreThan128CodePoints() {
-        assertThat(policy.violation("a".repeat(129))).hasValueSatisfying(
-                reason -> assertThat(reason).contains("at most 128"));
+        assertThat(policy.violation("a".repeat(129)))
+            .hasValueSatisfying(reason -> assertThat(reason).contains("at most 128"));
     }
 
     @Test
     void rejectsCommonAndPatternedPasswordsWithAReason() {
-        assertThat(policy.violation("passwordpassword")).hasValueSatisfying(
-                reason -> assertThat(reason).contains("common"));
+        assertThat(policy.violation("passwordpassword"))
+            .hasValueSatisfying(reason -> assertThat(reason).contains("common"));
         assertThat(policy.violation("password12345678")).isPresent();
         assertThat(policy.violation("Password123456789")).isPresent();
         assertThat(policy.violation("123456789012345")).isPresent();
@@ -71,4 +78,5 @@ class PasswordPolicyTest {
         assertThat(eight.violation("otter7&swan")).isEmpty();
         assertThat(eight.violation("12345678")).isPresent();
     }
+
 }

@@ -19,9 +19,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Without JWT_SIGNING_KEY (PASSWORD_PEPPER) the key (pepper) is generated once into JWT_KEY_DIR: a second
- * instance (or a restart) on the same directory publishes the same JWKS, accepts the first one's tokens and
- * verifies the password hashes it wrote.
+ * Without JWT_SIGNING_KEY (PASSWORD_PEPPER) the key (pepper) is generated once into
+ * JWT_KEY_DIR: a second instance (or a restart) on the same directory publishes the same
+ * JWKS, accepts the first one's tokens and verifies the password hashes it wrote.
  */
 class KeyPersistenceIT {
 
@@ -37,28 +37,55 @@ class KeyPersistenceIT {
         try (ConfigurableApplicationContext first = start(keyDir)) {
             WebTestClient a = client(first);
             Map<String, Object> jwksA = jwks(a);
-            a.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("email", email, "password", password, "name", "Keys")).exchange()
-                    .expectStatus().isCreated();
-            String accessToken = (String) a.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("email", email, "password", password)).exchange()
-                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("access_token");
+            a.post()
+                .uri("/api/auth/register")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password, "name", "Keys"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+            String accessToken = (String) a.post()
+                .uri("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("access_token");
 
             try (ConfigurableApplicationContext second = start(keyDir)) {
                 WebTestClient b = client(second);
                 assertThat(jwks(b)).isEqualTo(jwksA);
-                b.get().uri("/api/auth/verify").headers(h -> h.setBearerAuth(accessToken)).exchange()
-                        .expectStatus().isOk();
-                // the password pepper generated next to the key is shared too: the hash written by the first verifies
-                b.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("email", email, "password", password)).exchange().expectStatus().isOk();
+                b.get()
+                    .uri("/api/auth/verify")
+                    .headers(h -> h.setBearerAuth(accessToken))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+                // the password pepper generated next to the key is shared too: the hash
+                // written by the first verifies
+                b.post()
+                    .uri("/api/auth/login")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", email, "password", password))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
             }
             first.close();
 
             try (ConfigurableApplicationContext restarted = start(keyDir)) {
                 assertThat(jwks(client(restarted))).isEqualTo(jwksA);
-                client(restarted).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("email", email, "password", password)).exchange().expectStatus().isOk();
+                client(restarted).post()
+                    .uri("/api/auth/login")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", email, "password", password))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
             }
         }
     }
@@ -70,9 +97,12 @@ class KeyPersistenceIT {
         properties.put("shop.auth.member.url", MEMBER.url());
         properties.put("shop.auth.password.bcrypt-cost", "4");
         properties.put("shop.auth.admin.password", "");
-        // command-line arguments, so they win over application.yml (builder properties are only defaults)
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
+        // command-line arguments, so they win over application.yml (builder properties
+        // are only defaults)
+        String[] args = properties.entrySet()
+            .stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
         return new SpringApplicationBuilder(AuthApplication.class).run(args);
     }
 
@@ -83,7 +113,14 @@ class KeyPersistenceIT {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> jwks(WebTestClient client) {
-        return client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        return client.get()
+            .uri("/.well-known/jwks.json")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
     }
+
 }

@@ -71,25 +71,28 @@ class SigningKeysLoaderTest {
     void rejectsAKeyThatIsNotPkcs8() {
         assertThatThrownBy(() -> SigningKeysLoader.load(new KeysProperties(dir,
                 "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----", "k", null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PKCS#8");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("PKCS#8");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void publishesCurrentAndPreviousPublicKeysWithOnlyPublicMembers() throws Exception {
-        SigningKeys old = SigningKeysLoader.load(new KeysProperties(dir, TestKeys.pkcs8Pem(TestKeys.pair().getPrivate()),
-                "old", null));
+        SigningKeys old = SigningKeysLoader
+            .load(new KeysProperties(dir, TestKeys.pkcs8Pem(TestKeys.pair().getPrivate()), "old", null));
         String previous = com.nimbusds.jose.jwk.JWKSet.parse(old.jwksJson()).toString();
 
-        SigningKeys keys = SigningKeysLoader.load(new KeysProperties(dir, TestKeys.pkcs8Pem(TestKeys.pair().getPrivate()),
-                "new", previous));
+        SigningKeys keys = SigningKeysLoader
+            .load(new KeysProperties(dir, TestKeys.pkcs8Pem(TestKeys.pair().getPrivate()), "new", previous));
 
         List<Map<String, Object>> jwks = (List<Map<String, Object>>) keys.jwksJson().get("keys");
         assertThat(jwks).extracting(k -> k.get("kid")).containsExactly("new", "old");
         assertThat(jwks).allSatisfy(k -> {
             assertThat(k.keySet()).containsExactlyInAnyOrder("kty", "crv", "x", "y", "kid", "use", "alg");
-            assertThat(k).containsEntry("kty", "EC").containsEntry("crv", "P-256").containsEntry("use", "sig")
-                    .containsEntry("alg", "ES256");
+            assertThat(k).containsEntry("kty", "EC")
+                .containsEntry("crv", "P-256")
+                .containsEntry("use", "sig")
+                .containsEntry("alg", "ES256");
         });
     }
 
@@ -100,7 +103,8 @@ class SigningKeysLoaderTest {
         ECKey stored = ECKey.parse(Files.readString(dir.resolve(SigningKeysLoader.KEY_FILE)));
         assertThat(stored.isPrivate()).isTrue();
         assertThat(stored.getCurve()).isEqualTo(Curve.P_256);
-        assertThat(stored.getKeyID()).isEqualTo(keys.current().kid()).isEqualTo(EcKeys.thumbprint(stored.toECPublicKey()));
+        assertThat(stored.getKeyID()).isEqualTo(keys.current().kid())
+            .isEqualTo(EcKeys.thumbprint(stored.toECPublicKey()));
         assertThat(stored.toECPublicKey().getW()).isEqualTo(keys.current().publicKey().getW());
         assertThat(dir.resolve(SigningKeysLoader.LEGACY_PEM_FILE)).doesNotExist();
     }
@@ -130,13 +134,16 @@ class SigningKeysLoaderTest {
     void acceptsAFullJwkAsTheConfiguredKeyWithItsKid() throws Exception {
         KeyPair pair = TestKeys.pair();
         String jwk = new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic()).privateKey(pair.getPrivate())
-                .keyID("jwk-2026").build().toJSONString();
+            .keyID("jwk-2026")
+            .build()
+            .toJSONString();
 
         SigningKeys keys = SigningKeysLoader.load(new KeysProperties(dir, jwk, null, null));
 
         assertThat(keys.current().kid()).isEqualTo("jwk-2026");
         assertThat(keys.current().publicKey().getW()).isEqualTo(((ECPublicKey) pair.getPublic()).getW());
-        assertThat(SigningKeysLoader.load(new KeysProperties(dir, jwk, "override", null)).current().kid()).isEqualTo("override");
+        assertThat(SigningKeysLoader.load(new KeysProperties(dir, jwk, "override", null)).current().kid())
+            .isEqualTo("override");
         assertThat(dir.resolve(SigningKeysLoader.KEY_FILE)).doesNotExist();
     }
 
@@ -144,18 +151,23 @@ class SigningKeysLoaderTest {
     void rejectsAJwkWhosePublicPartBelongsToAnotherKey() {
         KeyPair pair = TestKeys.pair();
         String mismatched = new ECKey.Builder(Curve.P_256, (ECPublicKey) TestKeys.pair().getPublic())
-                .privateKey(pair.getPrivate()).build().toJSONString();
+            .privateKey(pair.getPrivate())
+            .build()
+            .toJSONString();
 
         assertThatThrownBy(() -> SigningKeysLoader.load(new KeysProperties(dir, mismatched, "k", null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("does not belong");
     }
 
     @Test
     void rejectsAJwkWithoutItsPrivatePart() {
-        String publicOnly = new ECKey.Builder(Curve.P_256, (ECPublicKey) TestKeys.pair().getPublic()).build().toJSONString();
+        String publicOnly = new ECKey.Builder(Curve.P_256, (ECPublicKey) TestKeys.pair().getPublic()).build()
+            .toJSONString();
 
         assertThatThrownBy(() -> SigningKeysLoader.load(new KeysProperties(dir, publicOnly, "k", null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("private key");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("private key");
     }
 
     private static boolean verifies(java.security.PrivateKey signingKey, ECPublicKey publicKey) throws Exception {
@@ -170,7 +182,9 @@ class SigningKeysLoaderTest {
 
     @Test
     void rejectsPreviousKeysThatAreNotP256() {
-        assertThatThrownBy(() -> SigningKeysLoader.parsePrevious("{\"keys\":[{\"kty\":\"oct\",\"k\":\"AAAA\",\"kid\":\"x\"}]}"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                () -> SigningKeysLoader.parsePrevious("{\"keys\":[{\"kty\":\"oct\",\"k\":\"AAAA\",\"kid\":\"x\"}]}"))
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

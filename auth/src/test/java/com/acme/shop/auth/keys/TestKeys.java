@@ -7,7 +7,10 @@ import java.util.Base64;
 
 import com.acme.shop.common.testing.TestTokens;
 
-/** P-256 key pairs from the JDK and their PKCS#8 PEM form, as an operator (or an earlier version) would supply them. */
+/**
+ * P-256 key pairs from the JDK and their PKCS#8 PEM form, as an operator (or an earlier
+ * version) would supply them.
+ */
 final class TestKeys {
 
     private TestKeys() {
@@ -18,7 +21,9 @@ final class TestKeys {
     }
 
     static String pkcs8Pem(PrivateKey key) {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.getEncoded());
         return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
     }
+
 }

@@ -25,4 +25,5 @@ class LoginPropertiesTest {
 
         assertThat(configured.maxFailures()).isEqualTo(100);
     }
+
 }

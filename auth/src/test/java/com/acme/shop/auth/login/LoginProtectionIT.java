@@ -27,14 +27,19 @@ class LoginProtectionIT extends AuthItSupport {
         String email = uniqueEmail();
         register(email, PASSWORD, "Eve").expectStatus().isCreated();
 
-        EntityExchangeResult<byte[]> wrongPassword = login(email, "not the right password at all")
-                .expectStatus().isUnauthorized().expectBody().returnResult();
-        EntityExchangeResult<byte[]> unknownUser = login(uniqueEmail(), "not the right password at all")
-                .expectStatus().isUnauthorized().expectBody().returnResult();
+        EntityExchangeResult<byte[]> wrongPassword = login(email, "not the right password at all").expectStatus()
+            .isUnauthorized()
+            .expectBody()
+            .returnResult();
+        EntityExchangeResult<byte[]> unknownUser = login(uniqueEmail(), "not the right password at all").expectStatus()
+            .isUnauthorized()
+            .expectBody()
+            .returnResult();
 
         assertThat(new String(unknownUser.getResponseBody())).contains("Invalid username or password");
         assertThat(unknownUser.getResponseBody()).isEqualTo(wrongPassword.getResponseBody());
-        assertThat(comparable(unknownUser.getResponseHeaders())).isEqualTo(comparable(wrongPassword.getResponseHeaders()));
+        assertThat(comparable(unknownUser.getResponseHeaders()))
+            .isEqualTo(comparable(wrongPassword.getResponseHeaders()));
         assertThat(unknownUser.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
@@ -44,16 +49,23 @@ class LoginProtectionIT extends AuthItSupport {
         register(email, PASSWORD, "Mallory").expectStatus().isCreated();
         byte[] genericBody = null;
         for (int i = 0; i < 5; i++) {
-            genericBody = login(email, "wrong password number " + i).expectStatus().isUnauthorized()
-                    .expectBody().returnResult().getResponseBody();
+            genericBody = login(email, "wrong password number " + i).expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         }
 
-        byte[] throttled = login(email, PASSWORD).expectStatus().isUnauthorized()
-                .expectBody().returnResult().getResponseBody();
+        byte[] throttled = login(email, PASSWORD).expectStatus()
+            .isUnauthorized()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
         assertThat(throttled).isEqualTo(genericBody);
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(150)).untilAsserted(
-                () -> login(email, PASSWORD).expectStatus().isOk());
+        await().atMost(Duration.ofSeconds(10))
+            .pollInterval(Duration.ofMillis(150))
+            .untilAsserted(() -> login(email, PASSWORD).expectStatus().isOk());
     }
 
     @Test
@@ -79,15 +91,22 @@ class LoginProtectionIT extends AuthItSupport {
         }
 
         for (String email : List.of(known, uniqueEmail())) {
-            login(email, PASSWORD).expectStatus().isEqualTo(429)
-                    .expectHeader().value(HttpHeaders.RETRY_AFTER, value -> assertThat(Long.parseLong(value)).isBetween(1L, 60L))
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            login(email, PASSWORD).expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .value(HttpHeaders.RETRY_AFTER, value -> assertThat(Long.parseLong(value)).isBetween(1L, 60L))
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
 
-        http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Forwarded-For", "192.0.2.77")
-                .bodyValue(Map.of("email", known, "password", PASSWORD)).exchange()
-                .expectStatus().isOk();
+        http.post()
+            .uri("/api/auth/login")
+            .contentType(MediaType.APPLICATION_JSON)
+            .header("X-Forwarded-For", "192.0.2.77")
+            .bodyValue(Map.of("email", known, "password", PASSWORD))
+            .exchange()
+            .expectStatus()
+            .isOk();
     }
 
     @Test
@@ -100,8 +119,12 @@ class LoginProtectionIT extends AuthItSupport {
         login(email, PASSWORD).expectStatus().isUnauthorized();
 
         unlock(userToken, email).expectStatus().isForbidden();
-        String adminToken = (String) login(ADMIN_EMAIL, ADMIN_PASSWORD).expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("access_token");
+        String adminToken = (String) login(ADMIN_EMAIL, ADMIN_PASSWORD).expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("access_token");
         unlock(adminToken, email).expectStatus().isNoContent();
 
         login(email, PASSWORD).expectStatus().isOk();
@@ -117,23 +140,38 @@ class LoginProtectionIT extends AuthItSupport {
 
         assertThat(last).isEqualTo(100);
         assertThat(throttle.state(email).block().failures()).isEqualTo(100);
-        assertThat(redis.getExpire(LoginThrottle.key(email)).block()).isPositive().isLessThanOrEqualTo(Duration.ofHours(24));
+        assertThat(redis.getExpire(LoginThrottle.key(email)).block()).isPositive()
+            .isLessThanOrEqualTo(Duration.ofHours(24));
         login(email, PASSWORD).expectStatus().isUnauthorized();
-        // the configured max delay (2 s in these tests) is the longest refusal, even at the cap
+        // the configured max delay (2 s in these tests) is the longest refusal, even at
+        // the cap
         long start = System.nanoTime();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(
-                () -> login(email, PASSWORD).expectStatus().isOk());
+        await().atMost(Duration.ofSeconds(10))
+            .pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> login(email, PASSWORD).expectStatus().isOk());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(throttle.state(email).block().failures()).isZero();
     }
 
     @Test
     void unknownPathsAre404AndWrongMethods405AsProblems() {
-        http.get().uri("/api/auth/nothing-here").exchange().expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("about:blank");
-        http.delete().uri("/api/auth/login").exchange().expectStatus().isEqualTo(405)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get()
+            .uri("/api/auth/nothing-here")
+            .exchange()
+            .expectStatus()
+            .isNotFound()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.type")
+            .isEqualTo("about:blank");
+        http.delete()
+            .uri("/api/auth/login")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(405)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -147,14 +185,25 @@ class LoginProtectionIT extends AuthItSupport {
 
     @Test
     void missingCredentialsAre400() {
-        http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", "a@b.co"))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("password");
+        http.post()
+            .uri("/api/auth/login")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", "a@b.co"))
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectBody()
+            .jsonPath("$.errors[0].field")
+            .isEqualTo("password");
     }
 
     private WebTestClient.ResponseSpec unlock(String accessToken, String email) {
-        return http.post().uri("/api/auth/admin/unlock").contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> h.setBearerAuth(accessToken)).bodyValue(Map.of("email", email)).exchange();
+        return http.post()
+            .uri("/api/auth/admin/unlock")
+            .contentType(MediaType.APPLICATION_JSON)
+            .headers(h -> h.setBearerAuth(accessToken))
+            .bodyValue(Map.of("email", email))
+            .exchange();
     }
 
     private static Map<String, List<String>> comparable(HttpHeaders headers) {
@@ -166,4 +215,5 @@ class LoginProtectionIT extends AuthItSupport {
         });
         return copy;
     }
+
 }

@@ -12,7 +12,9 @@ import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The reservation script against real Redis: atomic under concurrency, bounded, expiring. */
+/**
+ * The reservation script against real Redis: atomic under concurrency, bounded, expiring.
+ */
 class LoginThrottleIT extends AuthItSupport {
 
     @Autowired
@@ -28,11 +30,10 @@ class LoginThrottleIT extends AuthItSupport {
         List<Attempt> attempts = Flux.range(0, 120).flatMap(i -> throttle.reserve(email), 120).collectList().block();
 
         assertThat(attempts).filteredOn(Attempt::allowed).hasSize(5);
-        assertThat(attempts).filteredOn(attempt -> !attempt.allowed()).hasSize(115)
-                .allSatisfy(attempt -> {
-                    assertThat(attempt.busy()).isTrue();
-                    assertThat(attempt.retryAfterSeconds()).isBetween(1L, 1L);
-                });
+        assertThat(attempts).filteredOn(attempt -> !attempt.allowed()).hasSize(115).allSatisfy(attempt -> {
+            assertThat(attempt.busy()).isTrue();
+            assertThat(attempt.retryAfterSeconds()).isBetween(1L, 1L);
+        });
         assertThat(throttle.state(email).block().failures()).isEqualTo(5);
     }
 
@@ -85,4 +86,5 @@ class LoginThrottleIT extends AuthItSupport {
         assertThat(ttl).isPositive().isLessThanOrEqualTo(Duration.ofHours(24));
         assertThat(throttle.state(email).block().failures()).isEqualTo(100);
     }
+
 }

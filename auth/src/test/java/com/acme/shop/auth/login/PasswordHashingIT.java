@@ -14,8 +14,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * B16 with the peppered pre-hash: passwords over bcrypt's 72 bytes are hashed in full, old plain-bcrypt hashes
- * still log in and are rewritten in the new format at the next successful login.
+ * B16 with the peppered pre-hash: passwords over bcrypt's 72 bytes are hashed in full,
+ * old plain-bcrypt hashes still log in and are rewritten in the new format at the next
+ * successful login.
  */
 class PasswordHashingIT extends AuthItSupport {
 
@@ -59,7 +60,8 @@ class PasswordHashingIT extends AuthItSupport {
         String rewritten = storedHash(email);
         assertThat(rewritten).startsWith(NEW_FORMAT).isNotEqualTo(legacy);
         assertThat(new BCryptPasswordEncoder(4).matches(PASSWORD, rewritten.substring(rewritten.indexOf('}') + 1)))
-                .as("the pepper is part of the new hash").isFalse();
+            .as("the pepper is part of the new hash")
+            .isFalse();
         login(email, PASSWORD).expectStatus().isOk();
         assertThat(storedHash(email)).isEqualTo(rewritten);
     }
@@ -74,10 +76,14 @@ class PasswordHashingIT extends AuthItSupport {
         String peppered = storedHash(newEmail);
 
         for (String email : List.of(legacyEmail, newEmail)) {
-            login(email, PASSWORD + "!").expectStatus().isUnauthorized()
-                    .expectBody().jsonPath("$.detail").isEqualTo("Invalid username or password");
+            login(email, PASSWORD + "!").expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("Invalid username or password");
         }
-        // over 72 bytes never matches a plain-bcrypt hash, even if its first 72 bytes are the password
+        // over 72 bytes never matches a plain-bcrypt hash, even if its first 72 bytes are
+        // the password
         login(legacyEmail, PASSWORD + " ".repeat(80)).expectStatus().isUnauthorized();
 
         assertThat(storedHash(legacyEmail)).isEqualTo(legacy);
@@ -92,13 +98,21 @@ class PasswordHashingIT extends AuthItSupport {
 
     private void insertAccount(String email, String hash) {
         db.sql("INSERT INTO auth.accounts (id, email, password_hash, roles, status) "
-                        + "VALUES (:id, :email, :hash, ARRAY['USER'], 'ACTIVE')")
-                .bind("id", UUID.randomUUID()).bind("email", email).bind("hash", hash)
-                .fetch().rowsUpdated().block();
+                + "VALUES (:id, :email, :hash, ARRAY['USER'], 'ACTIVE')")
+            .bind("id", UUID.randomUUID())
+            .bind("email", email)
+            .bind("hash", hash)
+            .fetch()
+            .rowsUpdated()
+            .block();
     }
 
     private String storedHash(String email) {
-        return db.sql("SELECT password_hash FROM auth.accounts WHERE email = :email").bind("email", email)
-                .map(row -> row.get("password_hash", String.class)).one().block();
+        return db.sql("SELECT password_hash FROM auth.accounts WHERE email = :email")
+            .bind("email", email)
+            .map(row -> row.get("password_hash", String.class))
+            .one()
+            .block();
     }
+
 }

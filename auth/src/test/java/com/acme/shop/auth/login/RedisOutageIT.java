@@ -11,7 +11,10 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
-/** Refresh and logout fail closed (503 problem) while Redis is unreachable, and recover after. */
+/**
+ * Refresh and logout fail closed (503 problem) while Redis is unreachable, and recover
+ * after.
+ */
 class RedisOutageIT extends AuthItSupport {
 
     @Test
@@ -23,18 +26,24 @@ class RedisOutageIT extends AuthItSupport {
 
         TestInfra.stopRedis();
         try {
-            refresh(refreshToken).expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-            logout(accessToken, refreshToken).expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            refresh(refreshToken).expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            logout(accessToken, refreshToken).expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         finally {
             TestInfra.startRedis();
         }
 
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> verify(accessToken).expectStatus().isOk());
+        await().atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(250))
+            .untilAsserted(() -> verify(accessToken).expectStatus().isOk());
         logout(accessToken, refreshToken).expectStatus().isNoContent();
         verify(accessToken).expectStatus().isUnauthorized();
     }
+
 }

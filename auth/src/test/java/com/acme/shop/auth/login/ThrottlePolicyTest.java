@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThrottlePolicyTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final ThrottlePolicy policy = new ThrottlePolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(15), 100, clock);
+
+    private final ThrottlePolicy policy = new ThrottlePolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(15), 100,
+            clock);
 
     @Test
     void allowsAttemptsBelowFiveFailures() {
@@ -49,4 +51,5 @@ class ThrottlePolicyTest {
         clock.advance(Duration.ofMinutes(15));
         assertThat(policy.allowsAttempt(hundred)).isTrue();
     }
+
 }

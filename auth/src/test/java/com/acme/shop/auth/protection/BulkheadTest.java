@@ -19,7 +19,9 @@ import static org.awaitility.Awaitility.await;
 class BulkheadTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private final AtomicInteger running = new AtomicInteger();
+
     private final List<Sinks.One<String>> gates = new ArrayList<>();
 
     /** Work that counts itself running until its gate is opened. */
@@ -76,8 +78,10 @@ class BulkheadTest {
         bulkhead.run(work()).subscribe();
         AtomicInteger started = new AtomicInteger();
 
-        Throwable waitedTooLong = bulkhead.run(Mono.fromCallable(started::incrementAndGet)).materialize()
-                .block(Duration.ofSeconds(5)).getThrowable();
+        Throwable waitedTooLong = bulkhead.run(Mono.fromCallable(started::incrementAndGet))
+            .materialize()
+            .block(Duration.ofSeconds(5))
+            .getThrowable();
 
         assertThat(waitedTooLong).isInstanceOf(ProblemException.class);
         assertThat(((ProblemException) waitedTooLong).getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -104,4 +108,5 @@ class BulkheadTest {
         assertThat(bulkhead.active()).isZero();
         assertThat(bulkhead.queued()).isZero();
     }
+
 }

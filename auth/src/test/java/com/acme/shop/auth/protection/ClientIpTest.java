@@ -15,8 +15,9 @@ class ClientIpTest {
     @Test
     void ignoresForwardedForFromAPeerThatIsNotATrustedProxy() {
         MockServerHttpRequest request = MockServerHttpRequest.post("/api/auth/login")
-                .header("X-Forwarded-For", "203.0.113.7")
-                .remoteAddress(new InetSocketAddress("198.51.100.9", 5555)).build();
+            .header("X-Forwarded-For", "203.0.113.7")
+            .remoteAddress(new InetSocketAddress("198.51.100.9", 5555))
+            .build();
 
         assertThat(ClientIp.of(request, gatewayAndWebUi)).isEqualTo("198.51.100.9");
     }
@@ -24,8 +25,9 @@ class ClientIpTest {
     @Test
     void ignoresForwardedForEntirelyWhenNoProxyIsTrusted() {
         MockServerHttpRequest request = MockServerHttpRequest.post("/api/auth/login")
-                .header("X-Forwarded-For", "203.0.113.7")
-                .remoteAddress(new InetSocketAddress("10.0.0.2", 5555)).build();
+            .header("X-Forwarded-For", "203.0.113.7")
+            .remoteAddress(new InetSocketAddress("10.0.0.2", 5555))
+            .build();
 
         assertThat(ClientIp.of(request, TrustedProxies.none())).isEqualTo("10.0.0.2");
     }
@@ -33,8 +35,9 @@ class ClientIpTest {
     @Test
     void honoursForwardedForFromATrustedProxyTakingTheRightmostUntrustedEntry() {
         MockServerHttpRequest request = MockServerHttpRequest.post("/api/auth/login")
-                .header("X-Forwarded-For", "6.6.6.6, 203.0.113.7, 10.0.0.3")
-                .remoteAddress(new InetSocketAddress("10.0.0.2", 5555)).build();
+            .header("X-Forwarded-For", "6.6.6.6, 203.0.113.7, 10.0.0.3")
+            .remoteAddress(new InetSocketAddress("10.0.0.2", 5555))
+            .build();
 
         assertThat(ClientIp.of(request, gatewayAndWebUi)).isEqualTo("203.0.113.7");
     }
@@ -42,9 +45,11 @@ class ClientIpTest {
     @Test
     void aGarbageForwardedForFromATrustedProxyCountsAsTheProxy() {
         MockServerHttpRequest request = MockServerHttpRequest.post("/api/auth/login")
-                .header("X-Forwarded-For", "a b c {}")
-                .remoteAddress(new InetSocketAddress("10.0.0.2", 5555)).build();
+            .header("X-Forwarded-For", "a b c {}")
+            .remoteAddress(new InetSocketAddress("10.0.0.2", 5555))
+            .build();
 
         assertThat(ClientIp.of(request, gatewayAndWebUi)).isEqualTo("10.0.0.2");
     }
+
 }

@@ -19,4 +19,5 @@ class ProtectionConfigurationTest {
     void saysNothingWhenTheRemovedSettingIsAbsent() {
         assertThat(ProtectionConfiguration.legacySettingWarning(new MockEnvironment())).isEmpty();
     }
+
 }

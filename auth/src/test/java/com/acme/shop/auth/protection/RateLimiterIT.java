@@ -27,8 +27,9 @@ class RateLimiterIT extends AuthItSupport {
         List<Reservation> burst = Flux.range(0, 200).flatMap(i -> limiter.reserve(client), 200).collectList().block();
 
         assertThat(burst).filteredOn(Reservation::allowed).hasSize(20);
-        assertThat(burst).filteredOn(r -> !r.allowed()).hasSize(180)
-                .allSatisfy(r -> assertThat(r.retryAfterSeconds()).isBetween(1L, 60L));
+        assertThat(burst).filteredOn(r -> !r.allowed())
+            .hasSize(180)
+            .allSatisfy(r -> assertThat(r.retryAfterSeconds()).isBetween(1L, 60L));
     }
 
     @Test
@@ -44,4 +45,5 @@ class RateLimiterIT extends AuthItSupport {
         assertThat(limiter.reserve(client).block().allowed()).isTrue();
         assertThat(limiter.reserve(client).block().allowed()).isFalse();
     }
+
 }

@@ -30,8 +30,11 @@ import static org.mockito.Mockito.when;
 class AdminBootstrapTest {
 
     private final AccountRepository accounts = mock(AccountRepository.class);
+
     private final MemberClient members = mock(MemberClient.class);
+
     private final PasswordHasher hasher = new PasswordHasher(4);
+
     private final RefreshTokenStore refreshTokens = mock(RefreshTokenStore.class);
 
     @Test
@@ -45,7 +48,8 @@ class AdminBootstrapTest {
         when(members.create(any(), anyString(), anyString())).thenReturn(Mono.defer(() -> attempts.incrementAndGet() < 3
                 ? Mono.error(new MemberUnavailableException("down")) : Mono.just(Outcome.CREATED)));
 
-        AdminBootstrap bootstrap = bootstrap(new AdminProperties(" Root@Shop.local ", "admin passphrase here", null), false);
+        AdminBootstrap bootstrap = bootstrap(new AdminProperties(" Root@Shop.local ", "admin passphrase here", null),
+                false);
         bootstrap.afterSingletonsInstantiated();
 
         assertThat(inserted.getValue().email()).isEqualTo("root@shop.local");
@@ -65,10 +69,12 @@ class AdminBootstrapTest {
 
     @Test
     void theProdProfileRefusesTheLocalDefaultPasswordNamingTheVariable() {
-        AdminBootstrap bootstrap = bootstrap(new AdminProperties("root@shop.local", "admin-password-local", null), true);
+        AdminBootstrap bootstrap = bootstrap(new AdminProperties("root@shop.local", "admin-password-local", null),
+                true);
 
         assertThatThrownBy(bootstrap::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("ADMIN_PASSWORD").hasMessageContaining("admin-password-local");
+            .hasMessageContaining("ADMIN_PASSWORD")
+            .hasMessageContaining("admin-password-local");
         verify(accounts, never()).findByEmail(anyString());
     }
 
@@ -77,7 +83,7 @@ class AdminBootstrapTest {
         for (String weak : new String[] { "short", "password1234567890" }) {
             AdminBootstrap bootstrap = bootstrap(new AdminProperties("root@shop.local", weak, null), true);
             assertThatThrownBy(bootstrap::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("ADMIN_PASSWORD fails the password policy");
+                .hasMessageStartingWith("ADMIN_PASSWORD fails the password policy");
         }
         verify(accounts, never()).insertIfAbsent(any());
     }
@@ -89,7 +95,8 @@ class AdminBootstrapTest {
         when(accounts.findByEmail("root@shop.local")).thenReturn(Mono.just(stored));
         when(members.create(any(), anyString(), anyString())).thenReturn(Mono.just(Outcome.CREATED));
 
-        bootstrap(new AdminProperties("root@shop.local", "admin-password-local", null), false).afterSingletonsInstantiated();
+        bootstrap(new AdminProperties("root@shop.local", "admin-password-local", null), false)
+            .afterSingletonsInstantiated();
 
         verify(members, org.mockito.Mockito.timeout(5000)).create(stored.id(), "root@shop.local", "Administrator");
     }
@@ -100,10 +107,12 @@ class AdminBootstrapTest {
                 AccountStatus.ACTIVE);
         when(accounts.findByEmail("root@shop.local")).thenReturn(Mono.just(registered));
 
-        AdminBootstrap bootstrap = bootstrap(new AdminProperties("root@shop.local", "admin passphrase here", null), false);
+        AdminBootstrap bootstrap = bootstrap(new AdminProperties("root@shop.local", "admin passphrase here", null),
+                false);
 
         assertThatThrownBy(bootstrap::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("ADMIN_EMAIL=root@shop.local").hasMessageContaining("ADMIN_TAKE_OVER=true");
+            .hasMessageContaining("ADMIN_EMAIL=root@shop.local")
+            .hasMessageContaining("ADMIN_TAKE_OVER=true");
         verify(members, never()).create(any(), anyString(), anyString());
     }
 
@@ -111,4 +120,5 @@ class AdminBootstrapTest {
         return new AdminBootstrap(properties, accounts, hasher, PasswordPolicy.withBundledList(15, 128), refreshTokens,
                 production, members, Duration.ofMillis(10));
     }
+
 }

@@ -18,25 +18,32 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** ADMIN_EMAIL already registered by someone: refuse to start, or (ADMIN_TAKE_OVER=true) take the account over. */
+/**
+ * ADMIN_EMAIL already registered by someone: refuse to start, or (ADMIN_TAKE_OVER=true)
+ * take the account over.
+ */
 class AdminTakeOverIT extends AuthItSupport {
 
     private static final String ADMIN_PASSPHRASE = "granite lighthouse keeps the harbour";
 
     @Autowired
     AccountRepository accounts;
+
     @Autowired
     PasswordHasher hasher;
+
     @Autowired
     PasswordPolicy policy;
+
     @Autowired
     RefreshTokenStore refreshTokens;
+
     @Autowired
     MemberClient members;
 
     private AdminBootstrap bootstrap(String email, boolean takeOver) {
-        return new AdminBootstrap(new AdminProperties(email, ADMIN_PASSPHRASE, null, takeOver), accounts, hasher, policy,
-                refreshTokens, false, members, Duration.ofMillis(50));
+        return new AdminBootstrap(new AdminProperties(email, ADMIN_PASSPHRASE, null, takeOver), accounts, hasher,
+                policy, refreshTokens, false, members, Duration.ofMillis(50));
     }
 
     @Test
@@ -47,9 +54,13 @@ class AdminTakeOverIT extends AuthItSupport {
         String otherLegacy = new BCryptPasswordEncoder(4).encode("a password the admin chose later");
         for (String[] row : new String[][] { { current, legacy }, { changedSince, otherLegacy } }) {
             db.sql("INSERT INTO auth.accounts (id, email, password_hash, roles, status) "
-                            + "VALUES (:id, :email, :hash, ARRAY['USER','ADMIN'], 'ACTIVE')")
-                    .bind("id", UUID.randomUUID()).bind("email", row[0]).bind("hash", row[1])
-                    .fetch().rowsUpdated().block();
+                    + "VALUES (:id, :email, :hash, ARRAY['USER','ADMIN'], 'ACTIVE')")
+                .bind("id", UUID.randomUUID())
+                .bind("email", row[0])
+                .bind("hash", row[1])
+                .fetch()
+                .rowsUpdated()
+                .block();
         }
 
         for (String email : new String[] { current, changedSince }) {
@@ -69,7 +80,8 @@ class AdminTakeOverIT extends AuthItSupport {
         Map<String, Object> tokens = registeredAndLoggedIn(email);
 
         assertThatThrownBy(() -> bootstrap(email, false).afterSingletonsInstantiated())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ADMIN_TAKE_OVER=true");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("ADMIN_TAKE_OVER=true");
 
         assertThat(accounts.findByEmail(email).block().roles()).containsExactly(Account.USER);
         verify((String) tokens.get("access_token")).expectStatus().isOk();
@@ -93,12 +105,19 @@ class AdminTakeOverIT extends AuthItSupport {
         refresh((String) tokens.get("refresh_token")).expectStatus().isUnauthorized();
         verify((String) tokens.get("access_token")).expectStatus().isUnauthorized();
         login(email, PASSWORD).expectStatus().isUnauthorized();
-        Map<String, Object> admin = login(email, ADMIN_PASSPHRASE).expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        verify((String) admin.get("access_token")).expectStatus().isOk()
-                .expectBody().jsonPath("$.roles[1]").isEqualTo("ADMIN");
+        Map<String, Object> admin = login(email, ADMIN_PASSPHRASE).expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+        verify((String) admin.get("access_token")).expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.roles[1]")
+            .isEqualTo("ADMIN");
 
-        // once it is the administrator, a restart with ADMIN_TAKE_OVER still set changes nothing
+        // once it is the administrator, a restart with ADMIN_TAKE_OVER still set changes
+        // nothing
         String hash = accounts.findByEmail(email).block().passwordHash();
         AdminBootstrap again = bootstrap(email, true);
         again.afterSingletonsInstantiated();
@@ -106,4 +125,5 @@ class AdminTakeOverIT extends AuthItSupport {
         assertThat(accounts.findByEmail(email).block().passwordHash()).isEqualTo(hash);
         verify((String) admin.get("access_token")).expectStatus().isOk();
     }
+
 }

@@ -25,10 +25,11 @@ class MemberClientTest {
     private final FakeMemberServer member = new FakeMemberServer();
 
     private MemberClient client(Path dir, String url) {
-        AccessTokenIssuer issuer = new AccessTokenIssuer(SigningKeysLoader.load(new KeysProperties(dir, null, null, null)),
+        AccessTokenIssuer issuer = new AccessTokenIssuer(
+                SigningKeysLoader.load(new KeysProperties(dir, null, null, null)),
                 new TokenProperties(null, null, null, null, null, null), Clock.systemUTC());
-        return new MemberClient(WebClient.builder(), new MemberProperties(java.net.URI.create(url), Duration.ofSeconds(2)),
-                issuer);
+        return new MemberClient(WebClient.builder(),
+                new MemberProperties(java.net.URI.create(url), Duration.ofSeconds(2)), issuer);
     }
 
     @Test
@@ -40,7 +41,8 @@ class MemberClientTest {
         assertThat(create.block()).isEqualTo(Outcome.CREATED);
 
         assertThat(member.callsFor(id.toString())).hasSize(2)
-                .extracting(FakeMemberServer.Call::authorization).doesNotHaveDuplicates();
+            .extracting(FakeMemberServer.Call::authorization)
+            .doesNotHaveDuplicates();
     }
 
     @Test
@@ -50,14 +52,16 @@ class MemberClientTest {
         assertThat(client.create(UUID.randomUUID(), "a@example.com", "A").block()).isEqualTo(Outcome.CONFLICT);
         member.answerCreateWith(500);
         assertThatThrownBy(() -> client.create(UUID.randomUUID(), "a@example.com", "A").block())
-                .isInstanceOf(MemberUnavailableException.class);
+            .isInstanceOf(MemberUnavailableException.class);
     }
 
     @Test
     void anUnreachableMemberIsUnavailable(@TempDir Path dir) {
         int closedPort = com.acme.shop.infra.FreePorts.find();
-        assertThatThrownBy(() -> client(dir, "http://127.0.0.1:" + closedPort)
-                .create(UUID.randomUUID(), "a@example.com", "A").block())
-                .isInstanceOf(MemberUnavailableException.class);
+        assertThatThrownBy(
+                () -> client(dir, "http://127.0.0.1:" + closedPort).create(UUID.randomUUID(), "a@example.com", "A")
+                    .block())
+            .isInstanceOf(MemberUnavailableException.class);
     }
+
 }

@@ -21,28 +21,38 @@ class RegistrationIT extends AuthItSupport {
     @Test
     void createsTheMemberProfileWithAServiceToken() {
         String email = uniqueEmail();
-        String id = register(email, PASSWORD, "Bea").expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        String id = register(email, PASSWORD, "Bea").expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id")
+            .toString();
 
         List<Call> calls = MEMBER.callsFor(email);
         assertThat(calls).singleElement().satisfies(call -> {
             assertThat(call.method()).isEqualTo("POST");
             assertThat(call.body()).contains(id).contains("\"name\":\"Bea\"");
-            assertThat(call.tokenPayload()).contains("\"sub\":\"service:auth\"").contains("\"aud\":[\"shop-member\"]")
-                    .contains("\"roles\":[\"SERVICE\"]");
+            assertThat(call.tokenPayload()).contains("\"sub\":\"service:auth\"")
+                .contains("\"aud\":[\"shop-member\"]")
+                .contains("\"roles\":[\"SERVICE\"]");
         });
     }
 
     @Test
     void passesTheIncomingRequestIdToMember() {
         String email = uniqueEmail();
-        http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .header(RequestIdWebFilter.HEADER, "register-trace-1")
-                .bodyValue(Map.of("email", email, "password", PASSWORD, "name", "Rid")).exchange()
-                .expectStatus().isCreated();
+        http.post()
+            .uri("/api/auth/register")
+            .contentType(MediaType.APPLICATION_JSON)
+            .header(RequestIdWebFilter.HEADER, "register-trace-1")
+            .bodyValue(Map.of("email", email, "password", PASSWORD, "name", "Rid"))
+            .exchange()
+            .expectStatus()
+            .isCreated();
 
         assertThat(MEMBER.callsFor(email)).singleElement()
-                .satisfies(call -> assertThat(call.requestId()).isEqualTo("register-trace-1"));
+            .satisfies(call -> assertThat(call.requestId()).isEqualTo("register-trace-1"));
     }
 
     @Test
@@ -50,10 +60,15 @@ class RegistrationIT extends AuthItSupport {
         String email = uniqueEmail();
         MEMBER.answerCreateWith(503);
 
-        register(email, PASSWORD, "Cy").expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(503).jsonPath("$.detail").value(
-                        detail -> assertThat(detail.toString()).containsIgnoringCase("try again"));
+        register(email, PASSWORD, "Cy").expectStatus()
+            .isEqualTo(503)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(503)
+            .jsonPath("$.detail")
+            .value(detail -> assertThat(detail.toString()).containsIgnoringCase("try again"));
         assertThat(accounts.countByEmail(email).block()).isZero();
         login(email, PASSWORD).expectStatus().isUnauthorized();
 
@@ -66,8 +81,10 @@ class RegistrationIT extends AuthItSupport {
     void memberConflictIs409AndNoAccount() {
         String email = uniqueEmail();
         MEMBER.answerCreateWith(409);
-        register(email, PASSWORD, "Di").expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        register(email, PASSWORD, "Di").expectStatus()
+            .isEqualTo(409)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(accounts.countByEmail(email).block()).isZero();
     }
 
@@ -75,9 +92,15 @@ class RegistrationIT extends AuthItSupport {
     void duplicateEmailIsA409WhateverItsCase() {
         String email = uniqueEmail();
         register(email, PASSWORD, "Ed").expectStatus().isCreated();
-        register(" " + email.toUpperCase(), PASSWORD, "Ed again").expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(409).jsonPath("$.title").exists();
+        register(" " + email.toUpperCase(), PASSWORD, "Ed again").expectStatus()
+            .isEqualTo(409)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(409)
+            .jsonPath("$.title")
+            .exists();
     }
 
     @Test
@@ -105,16 +128,22 @@ class RegistrationIT extends AuthItSupport {
 
     @Test
     void refusesOnTheEmailFieldAnAddressMemberWouldRejectAndCreatesNoAccount() {
-        // auth's old rule accepted it; member rejected it, and the 400 then named the "name" field
+        // auth's old rule accepted it; member rejected it, and the 400 then named the
+        // "name" field
         String email = "jörg-" + java.util.UUID.randomUUID() + "@example.com";
         MEMBER.answerCreateWith(400);
         try {
-            register(email, PASSWORD, "Jörg").expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody()
-                    .jsonPath("$.errors.length()").isEqualTo(1)
-                    .jsonPath("$.errors[0].field").isEqualTo("email")
-                    .jsonPath("$.errors[0].message").isEqualTo("must be a valid email address");
+            register(email, PASSWORD, "Jörg").expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("email")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("must be a valid email address");
         }
         finally {
             MEMBER.answerCreateWith(201);
@@ -126,35 +155,62 @@ class RegistrationIT extends AuthItSupport {
 
     @Test
     void otherInvalidFieldsAreReportedTogether() {
-        http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", "nope", "password", "x")).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.errors[?(@.field == 'email')]").exists()
-                .jsonPath("$.errors[?(@.field == 'name')]").exists()
-                .jsonPath("$.errors[?(@.field == 'password')]").exists();
+        http.post()
+            .uri("/api/auth/register")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", "nope", "password", "x"))
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.errors[?(@.field == 'email')]")
+            .exists()
+            .jsonPath("$.errors[?(@.field == 'name')]")
+            .exists()
+            .jsonPath("$.errors[?(@.field == 'password')]")
+            .exists();
     }
 
     @Test
     void malformedJsonIs400AndAWrongContentTypeIs415() {
-        http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"email\": ").exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(400);
-        http.post().uri("/api/auth/login").contentType(MediaType.TEXT_PLAIN)
-                .bodyValue("email=a&password=b").exchange()
-                .expectStatus().isEqualTo(415)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(415);
+        http.post()
+            .uri("/api/auth/register")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"email\": ")
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(400);
+        http.post()
+            .uri("/api/auth/login")
+            .contentType(MediaType.TEXT_PLAIN)
+            .bodyValue("email=a&password=b")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(415)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(415);
     }
 
     private void assertRejected(String password, String reason) {
-        register(uniqueEmail(), password, "Pat").expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("password")
-                .jsonPath("$.errors[0].message").value(message -> assertThat(message.toString()).contains(reason));
+        register(uniqueEmail(), password, "Pat").expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.errors[0].field")
+            .isEqualTo("password")
+            .jsonPath("$.errors[0].message")
+            .value(message -> assertThat(message.toString()).contains(reason));
     }
+
 }

@@ -30,13 +30,19 @@ import static org.mockito.Mockito.when;
 class RegistrationServiceTest {
 
     private final AccountRepository accounts = mock(AccountRepository.class);
-    private final MemberClient members = mock(MemberClient.class);
-    private final TransactionalOperator transactions = mock(TransactionalOperator.class);
-    private final RateLimiter unlimited = mock(RateLimiter.class);
-    private final RegistrationService service = new RegistrationService(accounts, new PasswordHasher(4), members, transactions, unlimited,
-            new Bulkhead("registration", new Bulkhead.Settings(2, 2, Duration.ofSeconds(1)), new SimpleMeterRegistry()));
 
-    private final RegistrationRequest request = new RegistrationRequest("Zoe@Example.com", "Zoe", "blue otter sings at dawn");
+    private final MemberClient members = mock(MemberClient.class);
+
+    private final TransactionalOperator transactions = mock(TransactionalOperator.class);
+
+    private final RateLimiter unlimited = mock(RateLimiter.class);
+
+    private final RegistrationService service = new RegistrationService(accounts, new PasswordHasher(4), members,
+            transactions, unlimited, new Bulkhead("registration", new Bulkhead.Settings(2, 2, Duration.ofSeconds(1)),
+                    new SimpleMeterRegistry()));
+
+    private final RegistrationRequest request = new RegistrationRequest("Zoe@Example.com", "Zoe",
+            "blue otter sings at dawn");
 
     @BeforeEach
     void accountsAcceptInserts() {
@@ -62,7 +68,7 @@ class RegistrationServiceTest {
     @Test
     void answers503AndDeletesNothingWhenMemberIsUnavailable() {
         when(members.create(any(), anyString(), anyString()))
-                .thenReturn(Mono.error(new MemberUnavailableException("connection refused")));
+            .thenReturn(Mono.error(new MemberUnavailableException("connection refused")));
         when(transactions.transactional(any(Mono.class))).thenAnswer(inv -> inv.getArgument(0, Mono.class));
 
         Throwable error = catchThrowable(() -> service.register(request, "192.0.2.1").block());
@@ -92,4 +98,5 @@ class RegistrationServiceTest {
         assertThat(account.name()).isEqualTo("Zoe");
         verify(members).create(account.id(), "zoe@example.com", "Zoe");
     }
+
 }

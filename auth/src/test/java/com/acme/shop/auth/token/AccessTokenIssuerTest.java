@@ -41,14 +41,17 @@ class AccessTokenIssuerTest {
 
         IssuedAccessToken token = issuer.issue(user, "ann@example.com", List.of("USER", "ADMIN"));
 
-        String header = new String(Base64.getUrlDecoder().decode(token.value().split("\\.")[0]), StandardCharsets.UTF_8);
-        assertThat(header).contains("\"typ\":\"at+jwt\"").contains("\"alg\":\"ES256\"")
-                .contains("\"kid\":\"" + keys.current().kid() + "\"");
+        String header = new String(Base64.getUrlDecoder().decode(token.value().split("\\.")[0]),
+                StandardCharsets.UTF_8);
+        assertThat(header).contains("\"typ\":\"at+jwt\"")
+            .contains("\"alg\":\"ES256\"")
+            .contains("\"kid\":\"" + keys.current().kid() + "\"");
         Jws<Claims> jws = Jwts.parser().verifyWith(keys.current().publicKey()).build().parseSignedClaims(token.value());
         Claims claims = jws.getPayload();
         assertThat(claims.getIssuer()).isEqualTo("shop-auth");
         assertThat(claims.getSubject()).isEqualTo(user.toString());
-        assertThat(claims.getAudience()).containsExactlyInAnyOrder("shop-gateway", "shop-member", "shop-bff", "shop-auth");
+        assertThat(claims.getAudience()).containsExactlyInAnyOrder("shop-gateway", "shop-member", "shop-bff",
+                "shop-auth");
         assertThat(claims.get("email")).isEqualTo("ann@example.com");
         assertThat(claims.get("roles")).isEqualTo(List.of("USER", "ADMIN"));
         assertThat(claims.getId()).isEqualTo(token.jti());
@@ -82,8 +85,11 @@ class AccessTokenIssuerTest {
         SigningKeys keys = SigningKeysLoader.load(new KeysProperties(dir, null, null, null));
         AccessTokenIssuer issuer = new AccessTokenIssuer(keys, properties(null), Clock.systemUTC());
 
-        Claims claims = Jwts.parser().verifyWith(keys.current().publicKey()).build()
-                .parseSignedClaims(issuer.serviceToken()).getPayload();
+        Claims claims = Jwts.parser()
+            .verifyWith(keys.current().publicKey())
+            .build()
+            .parseSignedClaims(issuer.serviceToken())
+            .getPayload();
 
         assertThat(claims.getSubject()).isEqualTo("service:auth");
         assertThat(claims.getAudience()).containsExactly("shop-member");
@@ -93,9 +99,10 @@ class AccessTokenIssuerTest {
 
     @Test
     void refusesAnAccessTokenLifetimeOverTenMinutes() {
-        assertThatThrownBy(() -> properties(Duration.ofSeconds(601)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ACCESS_TOKEN_TTL");
+        assertThatThrownBy(() -> properties(Duration.ofSeconds(601))).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("ACCESS_TOKEN_TTL");
         assertThat(properties(Duration.ofSeconds(600)).accessTokenTtl()).isEqualTo(Duration.ofMinutes(10));
         assertThat(properties(null).accessTokenTtl()).isEqualTo(Duration.ofSeconds(300));
     }
+
 }

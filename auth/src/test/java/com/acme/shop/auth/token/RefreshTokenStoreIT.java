@@ -17,8 +17,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Refresh-token state against the real Redis: hashing, expiry (B12), family revocation (B11) and the
- * tokens-valid-after instant of a password change.
+ * Refresh-token state against the real Redis: hashing, expiry (B12), family revocation
+ * (B11) and the tokens-valid-after instant of a password change.
  */
 class RefreshTokenStoreIT extends AuthItSupport {
 
@@ -26,6 +26,7 @@ class RefreshTokenStoreIT extends AuthItSupport {
     ReactiveStringRedisTemplate redis;
 
     private final MutableClock clock = new MutableClock(Instant.now());
+
     private final TokenProperties properties = new TokenProperties("shop-auth", null, null, null, null, null);
 
     private RefreshTokenStore store() {
@@ -108,7 +109,8 @@ class RefreshTokenStoreIT extends AuthItSupport {
         assertThat(store.find(rtPhone).block()).isNull();
         assertThat(store.find(rtOther).block()).isNotNull();
         for (AccessTokenSlot token : new AccessTokenSlot[] { laptop, phone }) {
-            assertThat(redis.opsForValue().get(RevocationKeys.denylist("shop-auth", token.jti())).block()).isEqualTo("1");
+            assertThat(redis.opsForValue().get(RevocationKeys.denylist("shop-auth", token.jti())).block())
+                .isEqualTo("1");
         }
         assertThat(redis.hasKey(RefreshTokenStore.USER_PREFIX + user).block()).isFalse();
         assertThat(store.revokeAllSessions(user).block().refreshTokensKilled()).isZero();
@@ -138,9 +140,11 @@ class RefreshTokenStoreIT extends AuthItSupport {
         long loginStart = store.serverTimeMillis().block();
         String rt = store.startFamily(user, first, loginStart).block().refreshToken();
         RefreshTokenOwner owner = store.find(rt).block();
-        // the password change as another instance would see it: only the key, the family not listed for the user
-        redis.opsForValue().set(RevocationKeys.tokensValidAfter("shop-auth", user.toString()),
-                Long.toString(loginStart + 1)).block();
+        // the password change as another instance would see it: only the key, the family
+        // not listed for the user
+        redis.opsForValue()
+            .set(RevocationKeys.tokensValidAfter("shop-auth", user.toString()), Long.toString(loginStart + 1))
+            .block();
 
         assertThat(store.rotate(rt, owner, accessToken(), 0).block().outcome()).isEqualTo(Outcome.INVALID);
         assertThat(store.find(rt).block()).isNull();
@@ -160,7 +164,7 @@ class RefreshTokenStoreIT extends AuthItSupport {
         assertThat(rotated.tokensValidAfterMillis()).isEqualTo(loginStart - 1);
 
         assertThat(store.rotate(rotated.refreshToken(), owner, accessToken(), loginStart).block().outcome())
-                .isEqualTo(Outcome.INVALID);
+            .isEqualTo(Outcome.INVALID);
     }
 
     @Test
@@ -168,8 +172,8 @@ class RefreshTokenStoreIT extends AuthItSupport {
         UUID user = UUID.randomUUID();
         startFamily(store(), user, accessToken());
 
-        assertThat(redis.getExpire(RefreshTokenStore.USER_PREFIX + user).block())
-                .isBetween(Duration.ofDays(30), Duration.ofDays(30).plusSeconds(60));
+        assertThat(redis.getExpire(RefreshTokenStore.USER_PREFIX + user).block()).isBetween(Duration.ofDays(30),
+                Duration.ofDays(30).plusSeconds(60));
     }
 
     @Test
@@ -177,4 +181,5 @@ class RefreshTokenStoreIT extends AuthItSupport {
         assertThat(store().find("short").block()).isNull();
         assertThat(store().find("x".repeat(42) + "!").block()).isNull();
     }
+
 }

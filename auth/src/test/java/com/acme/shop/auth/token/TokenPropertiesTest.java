@@ -15,4 +15,5 @@ class TokenPropertiesTest {
         assertThat(new TokenProperties(" ", null, null, null, null, null).issuer()).isEqualTo(expectedByServices);
         assertThat(new TokenProperties(" custom ", null, null, null, null, null).issuer()).isEqualTo("custom");
     }
+
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The verified caller of {@code /api/home}: its raw bearer (passed on to auth and member) and the
- * facts read from its already verified access token.
+ * The verified caller of {@code /api/home}: its raw bearer (passed on to auth and member)
+ * and the facts read from its already verified access token.
  */
 record Caller(String bearerToken, String subject, List<String> roles, Instant issuedAt) {
 
@@ -16,7 +16,7 @@ record Caller(String bearerToken, String subject, List<String> roles, Instant is
     }
 
     @Override
-    public String toString() {   // never print the token
+    public String toString() { // never print the token
         return "Caller[subject=" + subject + ", roles=" + roles + "]";
     }
 }

@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Builds the home view from three downstream reads that run in parallel. Each read has its own
- * timeout; a failure, an empty answer or a timeout turns only that section into {@code null}
- * (listed in {@code unavailable}), never the whole response into an error.
+ * Builds the home view from three downstream reads that run in parallel. Each read has
+ * its own timeout; a failure, an empty answer or a timeout turns only that section into
+ * {@code null} (listed in {@code unavailable}), never the whole response into an error.
  */
 final class HomeAggregator {
 
@@ -24,8 +24,11 @@ final class HomeAggregator {
     private static final Logger log = LoggerFactory.getLogger(HomeAggregator.class);
 
     private final HomeDownstream downstream;
+
     private final Duration authTimeout;
+
     private final Duration memberTimeout;
+
     private final int newestMembers;
 
     HomeAggregator(HomeDownstream downstream, Duration authTimeout, Duration memberTimeout, int newestMembers) {
@@ -37,15 +40,13 @@ final class HomeAggregator {
 
     Mono<HomeView> aggregate(Caller caller) {
         Mono<Section<SessionSection>> session = section(SESSION, downstream.verify(caller), authTimeout,
-                facts -> new SessionSection(
-                        facts.sub() != null ? facts.sub() : caller.subject(),
-                        facts.roles() != null ? List.copyOf(facts.roles()) : caller.roles(),
-                        caller.issuedAt(),
+                facts -> new SessionSection(facts.sub() != null ? facts.sub() : caller.subject(),
+                        facts.roles() != null ? List.copyOf(facts.roles()) : caller.roles(), caller.issuedAt(),
                         facts.expiresAt()));
         Mono<Section<UserSection>> user = section(USER, downstream.profile(caller), memberTimeout,
                 member -> UserSection.of(member, caller.roles()));
-        Mono<Section<AdminSection>> admin = caller.isAdmin()
-                ? section(ADMIN, downstream.newestMembers(caller, newestMembers), memberTimeout, HomeAggregator::adminSection)
+        Mono<Section<AdminSection>> admin = caller.isAdmin() ? section(ADMIN,
+                downstream.newestMembers(caller, newestMembers), memberTimeout, HomeAggregator::adminSection)
                 : Mono.just(Section.notApplicable());
 
         return Mono.zip(user, session, admin).map(sections -> {
@@ -66,25 +67,29 @@ final class HomeAggregator {
 
     private static <T, R> Mono<Section<R>> section(String name, Mono<T> call, Duration timeout, Function<T, R> mapper) {
         return Mono.defer(() -> call)
-                .timeout(timeout)
-                .map(mapper)
-                .map(Section::available)
-                .switchIfEmpty(Mono.fromSupplier(() -> {
-                    log.warn("home section '{}' unavailable: empty downstream answer", name);
-                    return Section.<R>unavailable();
-                }))
-                .onErrorResume(error -> {
-                    log.warn("home section '{}' unavailable: {}", name, describe(error));
-                    return Mono.just(Section.unavailable());
-                });
+            .timeout(timeout)
+            .map(mapper)
+            .map(Section::available)
+            .switchIfEmpty(Mono.fromSupplier(() -> {
+                log.warn("home section '{}' unavailable: empty downstream answer", name);
+                return Section.<R>unavailable();
+            }))
+            .onErrorResume(error -> {
+                log.warn("home section '{}' unavailable: {}", name, describe(error));
+                return Mono.just(Section.unavailable());
+            });
     }
 
     private static String describe(Throwable error) {
-        // the class and message of client errors name the URL and status only, never headers or tokens
+        // the class and message of client errors name the URL and status only, never
+        // headers or tokens
         return error.getClass().getSimpleName() + (error.getMessage() != null ? ": " + error.getMessage() : "");
     }
 
-    /** One section's outcome: a value, unavailable, or not applicable (admin for non-admins). */
+    /**
+     * One section's outcome: a value, unavailable, or not applicable (admin for
+     * non-admins).
+     */
     private record Section<T>(T value, boolean failed) {
 
         static <T> Section<T> available(T value) {
@@ -105,4 +110,5 @@ final class HomeAggregator {
             }
         }
     }
+
 }

@@ -14,19 +14,20 @@ class HomeConfiguration {
 
     @Bean
     HomeAggregator homeAggregator(HomeProperties properties) {
-        return new HomeAggregator(new WebClientHomeDownstream(
-                webClient(properties.auth(), properties),
-                webClient(properties.member(), properties)),
+        return new HomeAggregator(
+                new WebClientHomeDownstream(webClient(properties.auth(), properties),
+                        webClient(properties.member(), properties)),
                 properties.auth().timeout(), properties.member().timeout(), properties.newestMembers());
     }
 
     private static WebClient webClient(HomeProperties.Downstream downstream, HomeProperties properties) {
         HttpClient httpClient = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
-                .responseTimeout(downstream.timeout());
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
+            .responseTimeout(downstream.timeout());
         return RequestIdExchangeFilterFunction.webClientBuilder()
-                .baseUrl(downstream.url().toString())
-                .clientConnector(new ReactorClientHttpConnector(httpClient))
-                .build();
+            .baseUrl(downstream.url().toString())
+            .clientConnector(new ReactorClientHttpConnector(httpClient))
+            .build();
     }
+
 }

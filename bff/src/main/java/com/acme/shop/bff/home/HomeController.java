@@ -38,7 +38,8 @@ class HomeController {
                     + "its section null: it is listed in `unavailable` and `degraded` is true; the status stays 200.",
             security = @SecurityRequirement(name = "bearer-jwt"))
     @ApiResponse(responseCode = "200", description = "Home data, possibly degraded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = HomeView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = HomeView.class)))
     @ApiResponse(responseCode = "401", description = "Missing, invalid or expired bearer token",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     Mono<HomeView> home(Authentication authentication, ServerWebExchange exchange) {
@@ -47,12 +48,13 @@ class HomeController {
 
     private static Caller caller(Authentication authentication, ServerWebExchange exchange) {
         Jwt jwt = jwtOf(authentication);
-        List<String> roles = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority != null && authority.startsWith(ROLE_PREFIX))
-                .map(authority -> authority.substring(ROLE_PREFIX.length()))
-                .distinct()
-                .toList();
+        List<String> roles = authentication.getAuthorities()
+            .stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(authority -> authority != null && authority.startsWith(ROLE_PREFIX))
+            .map(authority -> authority.substring(ROLE_PREFIX.length()))
+            .distinct()
+            .toList();
         Instant issuedAt = jwt != null ? jwt.getIssuedAt() : null;
         String token = jwt != null ? jwt.getTokenValue() : bearerOf(exchange);
         String subject = jwt != null ? jwt.getSubject() : authentication.getName();
@@ -73,4 +75,5 @@ class HomeController {
         String header = exchange.getRequest().getHeaders().getFirst("Authorization");
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     }
+
 }

@@ -2,7 +2,9 @@ package com.acme.shop.bff.home;
 
 import reactor.core.publisher.Mono;
 
-/** The three downstream reads behind {@code /api/home}; each carries the caller's bearer. */
+/**
+ * The three downstream reads behind {@code /api/home}; each carries the caller's bearer.
+ */
 interface HomeDownstream {
 
     /** auth {@code GET /api/auth/verify}. */
@@ -13,4 +15,5 @@ interface HomeDownstream {
 
     /** member {@code GET /api/members?size=<size>&sort=createdAt,desc}. */
     Mono<MemberPage> newestMembers(Caller caller, int size);
+
 }

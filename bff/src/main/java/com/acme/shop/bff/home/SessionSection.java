@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 @Schema(name = "HomeSession")
 record SessionSection(String subject, List<String> roles,
-                      @Schema(nullable = true, description = "iat of the caller's access token") Instant issuedAt,
-                      @Schema(nullable = true, description = "exp of the caller's access token, as auth reports it") Instant expiresAt) {
+        @Schema(nullable = true, description = "iat of the caller's access token") Instant issuedAt,
+        @Schema(nullable = true,
+                description = "exp of the caller's access token, as auth reports it") Instant expiresAt) {
 }

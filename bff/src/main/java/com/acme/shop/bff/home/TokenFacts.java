@@ -10,7 +10,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record TokenFacts(String sub, String email, List<String> roles, Object exp) {
 
-    /** {@code exp} as an instant; auth may send epoch seconds (number or numeric string) or ISO-8601. */
+    /**
+     * {@code exp} as an instant; auth may send epoch seconds (number or numeric string)
+     * or ISO-8601.
+     */
     Instant expiresAt() {
         if (exp instanceof Number number) {
             return Instant.ofEpochSecond(number.longValue());

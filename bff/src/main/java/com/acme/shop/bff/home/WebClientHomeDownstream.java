@@ -9,10 +9,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** {@link HomeDownstream} over HTTP; passes the caller's bearer on (the request id goes with every call by itself). */
+/**
+ * {@link HomeDownstream} over HTTP; passes the caller's bearer on (the request id goes
+ * with every call by itself).
+ */
 final class WebClientHomeDownstream implements HomeDownstream {
 
     private final WebClient auth;
+
     private final WebClient member;
 
     WebClientHomeDownstream(WebClient auth, WebClient member) {
@@ -22,31 +26,25 @@ final class WebClientHomeDownstream implements HomeDownstream {
 
     @Override
     public Mono<TokenFacts> verify(Caller caller) {
-        return auth.get().uri("/api/auth/verify")
-                .headers(as(caller))
-                .retrieve()
-                .bodyToMono(TokenFacts.class);
+        return auth.get().uri("/api/auth/verify").headers(as(caller)).retrieve().bodyToMono(TokenFacts.class);
     }
 
     @Override
     public Mono<Member> profile(Caller caller) {
-        return member.get().uri("/api/members/me")
-                .headers(as(caller))
-                .retrieve()
-                .bodyToMono(Member.class);
+        return member.get().uri("/api/members/me").headers(as(caller)).retrieve().bodyToMono(Member.class);
     }
 
     @Override
     public Mono<MemberPage> newestMembers(Caller caller, int size) {
         return member.get()
-                .uri(uri -> uri.path("/api/members")
-                        .queryParam("page", 0)
-                        .queryParam("size", size)
-                        .queryParam("sort", "createdAt,desc")
-                        .build())
-                .headers(as(caller))
-                .retrieve()
-                .bodyToMono(MemberPage.class);
+            .uri(uri -> uri.path("/api/members")
+                .queryParam("page", 0)
+                .queryParam("size", size)
+                .queryParam("sort", "createdAt,desc")
+                .build())
+            .headers(as(caller))
+            .retrieve()
+            .bodyToMono(MemberPage.class);
     }
 
     private static Consumer<HttpHeaders> as(Caller caller) {
@@ -55,4 +53,5 @@ final class WebClientHomeDownstream implements HomeDownstream {
             headers.setAccept(List.of(MediaType.APPLICATION_JSON));
         };
     }
+
 }

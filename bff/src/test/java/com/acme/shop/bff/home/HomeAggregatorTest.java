@@ -15,11 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HomeAggregatorTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(300);
+
     private static final Instant ISSUED = Instant.parse("2026-01-02T03:04:05Z");
+
     private static final Instant EXPIRES = ISSUED.plusSeconds(300);
+
     private static final UUID ID = UUID.randomUUID();
 
     private final Caller user = new Caller("token", ID.toString(), List.of("USER"), ISSUED);
+
     private final Caller admin = new Caller("token", ID.toString(), List.of("USER", "ADMIN"), ISSUED);
 
     @Test
@@ -30,8 +34,10 @@ class HomeAggregatorTest {
 
         assertThat(view.degraded()).isFalse();
         assertThat(view.unavailable()).isEmpty();
-        assertThat(view.user()).isEqualTo(new UserSection(ID, "ann@example.com", "Ann", null, List.of("USER", "ADMIN")));
-        assertThat(view.session()).isEqualTo(new SessionSection(ID.toString(), List.of("USER", "ADMIN"), ISSUED, EXPIRES));
+        assertThat(view.user())
+            .isEqualTo(new UserSection(ID, "ann@example.com", "Ann", null, List.of("USER", "ADMIN")));
+        assertThat(view.session())
+            .isEqualTo(new SessionSection(ID.toString(), List.of("USER", "ADMIN"), ISSUED, EXPIRES));
         assertThat(view.admin().memberCount()).isEqualTo(42);
         assertThat(view.admin().newestMembers()).extracting(Member::name).containsExactly("Newest", "Older");
         assertThat(downstream.requestedSize).hasValue(5);
@@ -58,7 +64,8 @@ class HomeAggregatorTest {
         downstream.verify = Mono.never();
 
         long started = System.nanoTime();
-        HomeView view = new HomeAggregator(downstream, TIMEOUT, Duration.ofSeconds(5), 5).aggregate(user).block(Duration.ofSeconds(5));
+        HomeView view = new HomeAggregator(downstream, TIMEOUT, Duration.ofSeconds(5), 5).aggregate(user)
+            .block(Duration.ofSeconds(5));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(view.session()).isNull();
@@ -93,7 +100,8 @@ class HomeAggregatorTest {
     @Test
     void readsExpiryGivenAsEpochSecondsOrIsoText() {
         assertThat(new TokenFacts("s", "e", List.of(), EXPIRES.getEpochSecond()).expiresAt()).isEqualTo(EXPIRES);
-        assertThat(new TokenFacts("s", "e", List.of(), String.valueOf(EXPIRES.getEpochSecond())).expiresAt()).isEqualTo(EXPIRES);
+        assertThat(new TokenFacts("s", "e", List.of(), String.valueOf(EXPIRES.getEpochSecond())).expiresAt())
+            .isEqualTo(EXPIRES);
         assertThat(new TokenFacts("s", "e", List.of(), EXPIRES.toString()).expiresAt()).isEqualTo(EXPIRES);
         assertThat(new TokenFacts("s", "e", List.of(), "garbage").expiresAt()).isNull();
     }
@@ -105,12 +113,16 @@ class HomeAggregatorTest {
 
     private static final class FakeDownstream implements HomeDownstream {
 
-        Mono<TokenFacts> verify = Mono.just(new TokenFacts(ID.toString(), "ann@example.com", List.of("USER", "ADMIN"), EXPIRES.getEpochSecond()));
+        Mono<TokenFacts> verify = Mono
+            .just(new TokenFacts(ID.toString(), "ann@example.com", List.of("USER", "ADMIN"), EXPIRES.getEpochSecond()));
+
         Mono<Member> profile = Mono.just(member(ID, "Ann", "ann@example.com"));
-        Mono<MemberPage> page = Mono.just(new MemberPage(
-                List.of(member(UUID.randomUUID(), "Newest", "n@example.com"), member(UUID.randomUUID(), "Older", "o@example.com")),
-                new MemberPage.PageInfo(5, 0, 42, 9)));
+
+        Mono<MemberPage> page = Mono.just(new MemberPage(List.of(member(UUID.randomUUID(), "Newest", "n@example.com"),
+                member(UUID.randomUUID(), "Older", "o@example.com")), new MemberPage.PageInfo(5, 0, 42, 9)));
+
         final AtomicInteger pageCalls = new AtomicInteger();
+
         final AtomicInteger requestedSize = new AtomicInteger();
 
         @Override
@@ -133,5 +145,7 @@ class HomeAggregatorTest {
         private static Member member(UUID id, String name, String email) {
             return new Member(id, email, name, null, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", 0L);
         }
+
     }
+
 }

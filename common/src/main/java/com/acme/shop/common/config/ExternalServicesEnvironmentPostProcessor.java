@@ -16,17 +16,21 @@ import com.acme.shop.urls.DatabaseUrl;
 import com.acme.shop.urls.RedisUrl;
 
 /**
- * Maps the platform's environment variables, as parsed by {@link DatabaseUrl} and {@link RedisUrl} (the one parser,
- * shared with local-infra), onto Spring Boot properties:
+ * Maps the platform's environment variables, as parsed by {@link DatabaseUrl} and
+ * {@link RedisUrl} (the one parser, shared with local-infra), onto Spring Boot
+ * properties:
  * <ul>
- *   <li>{@code DATABASE_URL} ({@code postgresql://user:password@host:port/db}) → {@code spring.r2dbc.url/username/password}
- *       and {@code spring.flyway.url/user/password};</li>
- *   <li>{@code REDIS_URL} (a host, {@code host:port}, or {@code redis[s]://[[user]:password@]host[:port][/db]}), {@code REDIS_PORT},
- *       {@code REDIS_PASSWORD}, {@code REDIS_DB} → {@code spring.data.redis.host/port/password/database}.</li>
+ * <li>{@code DATABASE_URL} ({@code postgresql://user:password@host:port/db}) →
+ * {@code spring.r2dbc.url/username/password} and
+ * {@code spring.flyway.url/user/password};</li>
+ * <li>{@code REDIS_URL} (a host, {@code host:port}, or
+ * {@code redis[s]://[[user]:password@]host[:port][/db]}), {@code REDIS_PORT},
+ * {@code REDIS_PASSWORD}, {@code REDIS_DB} →
+ * {@code spring.data.redis.host/port/password/database}.</li>
  * </ul>
- * The mapped values rank just below the system environment: they override defaults in {@code application.yml}, while
- * explicit {@code spring.*} properties (command line, system properties, {@code SPRING_*} variables, test properties)
- * win.
+ * The mapped values rank just below the system environment: they override defaults in
+ * {@code application.yml}, while explicit {@code spring.*} properties (command line,
+ * system properties, {@code SPRING_*} variables, test properties) win.
  */
 public class ExternalServicesEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -48,12 +52,16 @@ public class ExternalServicesEnvironmentPostProcessor implements EnvironmentPost
         sources.remove(PROPERTY_SOURCE_NAME);
         if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
             sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
-        } else {
+        }
+        else {
             sources.addLast(source);
         }
     }
 
-    /** The Spring properties for the given variables (a lookup such as {@code System::getenv}). */
+    /**
+     * The Spring properties for the given variables (a lookup such as
+     * {@code System::getenv}).
+     */
     static Map<String, Object> map(Function<String, String> env) {
         Map<String, Object> properties = new LinkedHashMap<>();
         String databaseUrl = env.apply(DatabaseUrl.NAME);
@@ -90,4 +98,5 @@ public class ExternalServicesEnvironmentPostProcessor implements EnvironmentPost
             }
         }
     }
+
 }

@@ -6,8 +6,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * The request fingerprint of rule A7: {@code SHA-256(method ‖ path+query ‖ Content-Type ‖ raw body)}, each
- * part length-prefixed; an absent Content-Type differs from an empty one.
+ * The request fingerprint of rule A7:
+ * {@code SHA-256(method ‖ path+query ‖ Content-Type ‖ raw body)}, each part
+ * length-prefixed; an absent Content-Type differs from an empty one.
  */
 public final class Fingerprint {
 
@@ -15,12 +16,11 @@ public final class Fingerprint {
     }
 
     public static String of(String method, String pathAndQuery, String contentTypeOrNull, byte[] body) {
-        return new Sha256()
-                .field(method.getBytes(StandardCharsets.UTF_8))
-                .field(pathAndQuery.getBytes(StandardCharsets.UTF_8))
-                .field(contentTypeOrNull == null ? null : contentTypeOrNull.getBytes(StandardCharsets.UTF_8))
-                .field(body)
-                .hex();
+        return new Sha256().field(method.getBytes(StandardCharsets.UTF_8))
+            .field(pathAndQuery.getBytes(StandardCharsets.UTF_8))
+            .field(contentTypeOrNull == null ? null : contentTypeOrNull.getBytes(StandardCharsets.UTF_8))
+            .field(body)
+            .hex();
     }
 
     public static String of(ServerHttpRequest request, byte[] body) {
@@ -34,4 +34,5 @@ public final class Fingerprint {
         String query = request.getURI().getRawQuery();
         return query == null ? path : path + "?" + query;
     }
+
 }

@@ -13,19 +13,24 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * Idempotency keys for the services that opt in with {@code shop.idempotency.enabled: true} in their
- * application.yml (gateway and member; a fixed fact of the service, not an environment variable): binds
- * {@link IdempotencyProperties} ({@code shop.idempotency.*}; each service maps {@code IDEMPOTENCY_TTL} there) and,
- * when Redis is configured, provides the {@link RedisIdempotencyStore} and the {@link IdempotencyHandler}. Services
- * that do not opt in (auth, bff, web-ui) get none of these beans. The {@link IdempotencyWebFilter} is not a bean:
- * services place it in their security chain themselves.
+ * Idempotency keys for the services that opt in with
+ * {@code shop.idempotency.enabled: true} in their application.yml (gateway and member; a
+ * fixed fact of the service, not an environment variable): binds
+ * {@link IdempotencyProperties} ({@code shop.idempotency.*}; each service maps
+ * {@code IDEMPOTENCY_TTL} there) and, when Redis is configured, provides the
+ * {@link RedisIdempotencyStore} and the {@link IdempotencyHandler}. Services that do not
+ * opt in (auth, bff, web-ui) get none of these beans. The {@link IdempotencyWebFilter} is
+ * not a bean: services place it in their security chain themselves.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnClass(ReactiveStringRedisTemplate.class)
 @ConditionalOnBooleanProperty(IdempotencyAutoConfiguration.ENABLED)
 public class IdempotencyAutoConfiguration {
 
-    /** The opt-in switch: {@code true} in the application.yml of each service that uses idempotency keys. */
+    /**
+     * The opt-in switch: {@code true} in the application.yml of each service that uses
+     * idempotency keys.
+     */
     public static final String ENABLED = "shop.idempotency.enabled";
 
     @Bean
@@ -39,7 +44,8 @@ public class IdempotencyAutoConfiguration {
     @ConditionalOnBean(ReactiveRedisConnectionFactory.class)
     RedisIdempotencyStore redisIdempotencyStore(ObjectProvider<ReactiveStringRedisTemplate> template,
             ReactiveRedisConnectionFactory connectionFactory) {
-        return new RedisIdempotencyStore(template.getIfAvailable(() -> new ReactiveStringRedisTemplate(connectionFactory)));
+        return new RedisIdempotencyStore(
+                template.getIfAvailable(() -> new ReactiveStringRedisTemplate(connectionFactory)));
     }
 
     @Bean
@@ -48,4 +54,5 @@ public class IdempotencyAutoConfiguration {
     IdempotencyHandler idempotencyHandler(IdempotencyStore store, IdempotencyProperties props) {
         return new IdempotencyHandler(store, props);
     }
+
 }

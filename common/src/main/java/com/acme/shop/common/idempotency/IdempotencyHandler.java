@@ -30,20 +30,23 @@ import com.acme.shop.common.idempotency.IdempotencyStore.Completed;
 import com.acme.shop.common.problem.Problems;
 
 /**
- * The idempotency-key algorithm of rules A1–A14 over a {@link ServerWebExchange}, shared by the gateway (in a
- * gateway filter) and by services ({@link IdempotencyWebFilter}). Call it after authentication:
+ * The idempotency-key algorithm of rules A1–A14 over a {@link ServerWebExchange}, shared
+ * by the gateway (in a gateway filter) and by services ({@link IdempotencyWebFilter}).
+ * Call it after authentication:
  * <ol>
  * <li>not POST/PATCH → {@code next} untouched (A1)</li>
- * <li>no key: required route → 400 with {@code Link: <docUrl>; rel="describedby"} (A4), else {@code next}</li>
+ * <li>no key: required route → 400 with {@code Link: <docUrl>; rel="describedby"} (A4),
+ * else {@code next}</li>
  * <li>bad, repeated or conflicting key → 400 (A2, A3)</li>
- * <li>no authenticated principal (e.g. login, register) → {@code next} untouched: a response that cannot be
- * scoped to a principal is never stored or replayed (A6)</li>
+ * <li>no authenticated principal (e.g. login, register) → {@code next} untouched: a
+ * response that cannot be scoped to a principal is never stored or replayed (A6)</li>
  * <li>body over {@code maxBodySize} → 413 before any lock (A14)</li>
- * <li>claim {@code SET NX PX}: same request in flight → 409 {@code Retry-After: 1}; different fingerprint → 422;
- * completed → replay with {@code Idempotent-Replayed: true}; store unreachable → 503 (A7, A8, A10, A13)</li>
- * <li>first execution: {@code next} gets the buffered body again; a 2xx/4xx (but not 408/409/425/429)
- * response is stored before it is written, anything else (5xx, errors, cancellation) releases the key
- * (A9, A11)</li>
+ * <li>claim {@code SET NX PX}: same request in flight → 409 {@code Retry-After: 1};
+ * different fingerprint → 422; completed → replay with {@code Idempotent-Replayed: true};
+ * store unreachable → 503 (A7, A8, A10, A13)</li>
+ * <li>first execution: {@code next} gets the buffered body again; a 2xx/4xx (but not
+ * 408/409/425/429) response is stored before it is written, anything else (5xx, errors,
+ * cancellation) releases the key (A9, A11)</li>
  * </ol>
  * Every answer it produces itself is problem+json and is never stored (A5).
  */
@@ -52,10 +55,13 @@ public final class IdempotencyHandler {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final String RETRY_AFTER_IN_FLIGHT = "1";
     static final String RETRY_AFTER_UNAVAILABLE = "5";
+
     private static final Log log = LogFactory.getLog(IdempotencyHandler.class);
 
     private final IdempotencyStore store;
+
     private final IdempotencyProperties props;
+
     private final Clock clock;
 
     public IdempotencyHandler(IdempotencyStore store, IdempotencyProperties props) {
@@ -73,9 +79,10 @@ public final class IdempotencyHandler {
     }
 
     /**
-     * @param principal   the authenticated subject ({@code sub}); {@code null} for anonymous requests
+     * @param principal the authenticated subject ({@code sub}); {@code null} for
+     * anonymous requests
      * @param keyRequired whether this route requires a key (A4)
-     * @param next        the rest of the chain (upstream call)
+     * @param next the rest of the chain (upstream call)
      */
     public Mono<Void> handle(ServerWebExchange exchange, String principal, boolean keyRequired,
             Function<ServerWebExchange, Mono<Void>> next) {
@@ -89,8 +96,7 @@ public final class IdempotencyHandler {
                 if (!keyRequired) {
                     return next.apply(exchange);
                 }
-                return problem(exchange, HttpStatus.BAD_REQUEST,
-                        "This request requires an Idempotency-Key header.",
+                return problem(exchange, HttpStatus.BAD_REQUEST, "This request requires an Idempotency-Key header.",
                         Map.of(HttpHeaders.LINK, "<" + props.docUrl() + ">; rel=\"describedby\""));
             }
             if (parsed instanceof Invalid invalid) {
@@ -105,8 +111,7 @@ public final class IdempotencyHandler {
             if (request.getHeaders().getContentLength() > max) {
                 return tooLarge(exchange);
             }
-            return readBody(request, max).flatMap(body -> body.tooLarge()
-                    ? tooLarge(exchange)
+            return readBody(request, max).flatMap(body -> body.tooLarge() ? tooLarge(exchange)
                     : claimAndRun(exchange, principal, key, body.bytes(), next));
         });
     }
@@ -117,22 +122,22 @@ public final class IdempotencyHandler {
         String scope = IdempotencyKeys.scope(props.tenant(), principal, key);
         Instant started = clock.instant();
         return Mono.defer(() -> store.claim(scope, fingerprint, props.inFlightTtl()))
-                .<Mono<Void>>map(outcome -> act(exchange, outcome, fingerprint, scope, started, body, next))
-                .onErrorResume(e -> {
-                    log.warn("Idempotency store unavailable: " + e.getClass().getSimpleName());
-                    return Mono.just(unavailable(exchange));
-                })
-                .switchIfEmpty(Mono.fromSupplier(() -> unavailable(exchange)))
-                .flatMap(Function.identity());
+            .<Mono<Void>>map(outcome -> act(exchange, outcome, fingerprint, scope, started, body, next))
+            .onErrorResume(e -> {
+                log.warn("Idempotency store unavailable: " + e.getClass().getSimpleName());
+                return Mono.just(unavailable(exchange));
+            })
+            .switchIfEmpty(Mono.fromSupplier(() -> unavailable(exchange)))
+            .flatMap(Function.identity());
     }
 
     private Mono<Void> act(ServerWebExchange exchange, ClaimOutcome outcome, String fingerprint, String scope,
             Instant started, byte[] body, Function<ServerWebExchange, Mono<Void>> next) {
         return switch (IdempotencyRules.decide(outcome, fingerprint)) {
             case EXECUTE -> execute(exchange, (Claimed) outcome, scope, started, body, next);
-            case IN_FLIGHT -> problem(exchange, HttpStatus.CONFLICT,
-                    "A request with this idempotency key is still being processed.",
-                    Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_IN_FLIGHT));
+            case IN_FLIGHT ->
+                problem(exchange, HttpStatus.CONFLICT, "A request with this idempotency key is still being processed.",
+                        Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_IN_FLIGHT));
             case FINGERPRINT_MISMATCH -> problem(exchange, HttpStatus.UNPROCESSABLE_CONTENT,
                     "This idempotency key was already used for a different request.", Map.of());
             case REPLAY -> replay(exchange, ((Completed) outcome).response());
@@ -150,17 +155,14 @@ public final class IdempotencyHandler {
                 StoredResponse stored = new StoredResponse(claim.fingerprint(), status,
                         StoredResponse.storable(headers), responseBody);
                 Duration remaining = props.ttl().minus(Duration.between(started, clock.instant()));
-                return store.complete(scope, claim, stored, remaining)
-                        .doOnNext(ok -> {
-                            if (!ok) {
-                                log.warn("Idempotency marker expired before the response was stored");
-                            }
-                        })
-                        .onErrorResume(e -> {
-                            log.warn("Could not store idempotent response: " + e.getClass().getSimpleName());
-                            return Mono.empty();
-                        })
-                        .then();
+                return store.complete(scope, claim, stored, remaining).doOnNext(ok -> {
+                    if (!ok) {
+                        log.warn("Idempotency marker expired before the response was stored");
+                    }
+                }).onErrorResume(e -> {
+                    log.warn("Could not store idempotent response: " + e.getClass().getSimpleName());
+                    return Mono.empty();
+                }).then();
             }
 
             @Override
@@ -176,9 +178,9 @@ public final class IdempotencyHandler {
         };
         ServerWebExchange mutated = exchange.mutate().request(request).response(response).build();
         return Mono.defer(() -> next.apply(mutated))
-                .then(Mono.defer(response::finishIfUndecided))
-                .onErrorResume(e -> response.abandon().then(Mono.error(e)))
-                .doOnCancel(() -> response.abandon().subscribe());
+            .then(Mono.defer(response::finishIfUndecided))
+            .onErrorResume(e -> response.abandon().then(Mono.error(e)))
+            .doOnCancel(() -> response.abandon().subscribe());
     }
 
     private Mono<Void> release(String scope, Claimed claim) {
@@ -225,14 +227,14 @@ public final class IdempotencyHandler {
 
     private static Mono<Body> readBody(ServerHttpRequest request, long max) {
         int limit = (int) Math.min(max, Integer.MAX_VALUE - 1);
-        return DataBufferUtils.join(request.getBody(), limit)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return new Body(bytes, false);
-                })
-                .defaultIfEmpty(new Body(new byte[0], false))
-                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(new Body(null, true)));
+        return DataBufferUtils.join(request.getBody(), limit).map(buffer -> {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            DataBufferUtils.release(buffer);
+            return new Body(bytes, false);
+        })
+            .defaultIfEmpty(new Body(new byte[0], false))
+            .onErrorResume(DataBufferLimitException.class, e -> Mono.just(new Body(null, true)));
     }
+
 }

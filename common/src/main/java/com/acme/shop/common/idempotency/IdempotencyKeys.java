@@ -8,14 +8,16 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Parses and scopes idempotency keys (rules A2, A3, A6). Both {@code Idempotency-Key} and
- * {@code X-Idempotency-Key} are read; a repeated field, a list value, or the two names with different values
- * are invalid. The value is an sf-string ({@code "abc"}) or a bare token; after unquoting it must be 1–255
- * characters of {@code [A-Za-z0-9_.:-]}.
+ * {@code X-Idempotency-Key} are read; a repeated field, a list value, or the two names
+ * with different values are invalid. The value is an sf-string ({@code "abc"}) or a bare
+ * token; after unquoting it must be 1–255 characters of {@code [A-Za-z0-9_.:-]}.
  */
 public final class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
+
     public static final String ALIAS_HEADER = "X-Idempotency-Key";
+
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:\\-]{1,255}");
 
     private IdempotencyKeys() {
@@ -23,6 +25,7 @@ public final class IdempotencyKeys {
 
     /** The outcome of reading the key headers. */
     public sealed interface ParsedKey permits Absent, Invalid, Valid {
+
     }
 
     /** Neither header was sent. */
@@ -41,7 +44,10 @@ public final class IdempotencyKeys {
         return parse(headers.get(HEADER), headers.get(ALIAS_HEADER));
     }
 
-    /** @param primary the {@code Idempotency-Key} field values (null or empty if absent); @param alias likewise for {@code X-Idempotency-Key} */
+    /**
+     * @param primary the {@code Idempotency-Key} field values (null or empty if
+     * absent); @param alias likewise for {@code X-Idempotency-Key}
+     */
     public static ParsedKey parse(List<String> primary, List<String> alias) {
         boolean hasPrimary = primary != null && !primary.isEmpty();
         boolean hasAlias = alias != null && !alias.isEmpty();
@@ -62,7 +68,10 @@ public final class IdempotencyKeys {
         return new Valid(fromPrimary != null ? fromPrimary : fromAlias);
     }
 
-    /** The key inside an sf-string or bare token, or null when it is not a single valid key. */
+    /**
+     * The key inside an sf-string or bare token, or null when it is not a single valid
+     * key.
+     */
     static String unquote(String raw) {
         if (raw == null) {
             return null;
@@ -75,8 +84,8 @@ public final class IdempotencyKeys {
     }
 
     /**
-     * The storage scope {@code hex(SHA-256(tenant, principal, key))} (A6), each part length-prefixed so that no
-     * two different triples can collide.
+     * The storage scope {@code hex(SHA-256(tenant, principal, key))} (A6), each part
+     * length-prefixed so that no two different triples can collide.
      */
     public static String scope(String tenant, String principal, String key) {
         Sha256 sha = new Sha256();
@@ -85,4 +94,5 @@ public final class IdempotencyKeys {
         sha.field(key.getBytes(StandardCharsets.UTF_8));
         return sha.hex();
     }
+
 }

@@ -11,21 +11,27 @@ import org.springframework.util.unit.DataSize;
 /**
  * Idempotency-key settings (rules A8, A12, A14), bound to {@code shop.idempotency}.
  *
- * @param ttl         how long a completed record is kept, from first use (A12; {@code IDEMPOTENCY_TTL} in
- *                    seconds; a bare number means seconds; default 86400 s)
+ * @param ttl how long a completed record is kept, from first use (A12;
+ * {@code IDEMPOTENCY_TTL} in seconds; a bare number means seconds; default 86400 s)
  * @param inFlightTtl lifetime of the in-flight marker (A8; default 60 s)
- * @param maxBodySize largest request body that is buffered and hashed (A14; default 1 MiB, larger → 413)
- * @param tenant      first component of the storage scope (A6; default {@code default})
- * @param docUrl      target of {@code Link: <docUrl>; rel="describedby"} on a missing required key (A4)
+ * @param maxBodySize largest request body that is buffered and hashed (A14; default 1
+ * MiB, larger → 413)
+ * @param tenant first component of the storage scope (A6; default {@code default})
+ * @param docUrl target of {@code Link: <docUrl>; rel="describedby"} on a missing required
+ * key (A4)
  */
 @ConfigurationProperties("shop.idempotency")
 public record IdempotencyProperties(@DurationUnit(ChronoUnit.SECONDS) Duration ttl,
         @DurationUnit(ChronoUnit.SECONDS) Duration inFlightTtl, DataSize maxBodySize, String tenant, String docUrl) {
 
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(86400);
+
     public static final Duration DEFAULT_IN_FLIGHT_TTL = Duration.ofSeconds(60);
+
     public static final DataSize DEFAULT_MAX_BODY_SIZE = DataSize.ofMegabytes(1);
+
     public static final String DEFAULT_TENANT = "default";
+
     public static final String DEFAULT_DOC_URL = "/docs#idempotency";
 
     @ConstructorBinding

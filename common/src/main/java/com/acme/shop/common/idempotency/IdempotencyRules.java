@@ -12,6 +12,7 @@ final class IdempotencyRules {
 
     /** What to do with a request after the claim. */
     enum Action {
+
         /** We hold the scope: call the upstream. */
         EXECUTE,
         /** The same request is still in flight: 409 with {@code Retry-After: 1} (A8). */
@@ -20,6 +21,7 @@ final class IdempotencyRules {
         FINGERPRINT_MISMATCH,
         /** The same request already completed: replay it (A10). */
         REPLAY
+
     }
 
     private IdempotencyRules() {
@@ -30,7 +32,10 @@ final class IdempotencyRules {
         return HttpMethod.POST.equals(method) || HttpMethod.PATCH.equals(method);
     }
 
-    /** A11: 2xx and 4xx except 408, 409, 425 and 429 are stored; everything else releases the key. */
+    /**
+     * A11: 2xx and 4xx except 408, 409, 425 and 429 are stored; everything else releases
+     * the key.
+     */
     static boolean isStorable(int status) {
         if (status >= 200 && status < 300) {
             return true;
@@ -48,4 +53,5 @@ final class IdempotencyRules {
         Completed completed = (Completed) outcome;
         return fingerprint.equals(completed.response().fingerprint()) ? Action.REPLAY : Action.FINGERPRINT_MISMATCH;
     }
+
 }

@@ -18,18 +18,19 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link IdempotencyHandler} as a {@link WebFilter} for plain WebFlux services. Put it in the
- * {@code SecurityWebFilterChain} after authorization, so that 401/403 come first (A5):
- * <pre>{@code
+ * {@link IdempotencyHandler} as a {@link WebFilter} for plain WebFlux services. Put it in
+ * the {@code SecurityWebFilterChain} after authorization, so that 401/403 come first
+ * (A5): <pre>{@code
  * http.addFilterAfter(new IdempotencyWebFilter(handler, List.of("POST /api/members")),
  *         SecurityWebFiltersOrder.AUTHORIZATION);
- * }</pre>
- * The principal is the authenticated {@code Authentication#getName()} ({@code sub} for JWTs). Required routes
- * are {@code "METHOD /path/pattern"} entries (Spring path patterns); others have optional keys.
+ * }</pre> The principal is the authenticated {@code Authentication#getName()}
+ * ({@code sub} for JWTs). Required routes are {@code "METHOD /path/pattern"} entries
+ * (Spring path patterns); others have optional keys.
  */
 public final class IdempotencyWebFilter implements WebFilter {
 
     private final IdempotencyHandler handler;
+
     private final List<Route> requiredRoutes;
 
     public IdempotencyWebFilter(IdempotencyHandler handler) {
@@ -44,13 +45,13 @@ public final class IdempotencyWebFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .filter(auth -> auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken))
-                .map(Authentication::getName)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(principal -> handler.handle(exchange, principal.orElse(null), isRequired(exchange),
-                        chain::filter));
+            .map(SecurityContext::getAuthentication)
+            .filter(auth -> auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken))
+            .map(Authentication::getName)
+            .map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .flatMap(
+                    principal -> handler.handle(exchange, principal.orElse(null), isRequired(exchange), chain::filter));
     }
 
     boolean isRequired(ServerWebExchange exchange) {
@@ -64,7 +65,8 @@ public final class IdempotencyWebFilter implements WebFilter {
             if (parts.length != 2) {
                 throw new IllegalArgumentException("Expected \"METHOD /path\", got: " + spec);
             }
-            return new Route(HttpMethod.valueOf(parts[0].toUpperCase()), PathPatternParser.defaultInstance.parse(parts[1]));
+            return new Route(HttpMethod.valueOf(parts[0].toUpperCase()),
+                    PathPatternParser.defaultInstance.parse(parts[1]));
         }
 
         boolean matches(ServerWebExchange exchange) {
@@ -72,4 +74,5 @@ public final class IdempotencyWebFilter implements WebFilter {
                     && pattern.matches(exchange.getRequest().getPath().pathWithinApplication());
         }
     }
+
 }

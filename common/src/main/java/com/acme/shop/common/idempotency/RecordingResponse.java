@@ -13,21 +13,25 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Captures the first execution's status, headers and body bytes, hands them to the {@link Recorder} (which
- * stores or releases the key) and only then writes them to the client, so that a retry arriving right after the
- * response already finds the stored record. Exactly one of record/abandon happens.
+ * Captures the first execution's status, headers and body bytes, hands them to the
+ * {@link Recorder} (which stores or releases the key) and only then writes them to the
+ * client, so that a retry arriving right after the response already finds the stored
+ * record. Exactly one of record/abandon happens.
  */
 final class RecordingResponse extends ServerHttpResponseDecorator {
 
     interface Recorder {
+
         Mono<Void> record(int status, HttpHeaders headers, byte[] body);
 
         Mono<Void> abandon();
+
     }
 
     private static final byte[] EMPTY = new byte[0];
 
     private final Recorder recorder;
+
     private final AtomicBoolean decided = new AtomicBoolean();
 
     RecordingResponse(ServerHttpResponse delegate, Recorder recorder) {
@@ -37,14 +41,14 @@ final class RecordingResponse extends ServerHttpResponseDecorator {
 
     @Override
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-        return collect(Flux.from(body)).flatMap(bytes -> decide(bytes)
-                .then(Mono.defer(() -> super.writeWith(Mono.just(bufferFactory().wrap(bytes))))));
+        return collect(Flux.from(body)).flatMap(
+                bytes -> decide(bytes).then(Mono.defer(() -> super.writeWith(Mono.just(bufferFactory().wrap(bytes))))));
     }
 
     @Override
     public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
         return collect(Flux.from(body).concatMap(Flux::from)).flatMap(bytes -> decide(bytes)
-                .then(Mono.defer(() -> super.writeAndFlushWith(Mono.just(Mono.just(bufferFactory().wrap(bytes)))))));
+            .then(Mono.defer(() -> super.writeAndFlushWith(Mono.just(Mono.just(bufferFactory().wrap(bytes)))))));
     }
 
     @Override
@@ -57,7 +61,10 @@ final class RecordingResponse extends ServerHttpResponseDecorator {
         return decide(EMPTY);
     }
 
-    /** Called on errors and cancellation: the key is released unless the outcome was already recorded. */
+    /**
+     * Called on errors and cancellation: the key is released unless the outcome was
+     * already recorded.
+     */
     Mono<Void> abandon() {
         return Mono.defer(() -> decided.compareAndSet(false, true) ? recorder.abandon() : Mono.empty());
     }
@@ -80,4 +87,5 @@ final class RecordingResponse extends ServerHttpResponseDecorator {
             return bytes;
         }).defaultIfEmpty(EMPTY);
     }
+
 }

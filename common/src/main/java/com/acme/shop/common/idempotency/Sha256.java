@@ -19,7 +19,10 @@ final class Sha256 {
         }
     }
 
-    /** Appends a field as its 8-byte length followed by its bytes; {@code null} is length -1. */
+    /**
+     * Appends a field as its 8-byte length followed by its bytes; {@code null} is length
+     * -1.
+     */
     Sha256 field(byte[] bytes) {
         digest.update(ByteBuffer.allocate(Long.BYTES).putLong(bytes == null ? -1 : bytes.length).array());
         if (bytes != null) {
@@ -31,4 +34,5 @@ final class Sha256 {
     String hex() {
         return HexFormat.of().formatHex(digest.digest());
     }
+
 }

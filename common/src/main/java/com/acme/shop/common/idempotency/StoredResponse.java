@@ -20,6 +20,7 @@ public record StoredResponse(String fingerprint, int status, Map<String, List<St
     /** The only response headers ever stored, in their canonical spelling. */
     public static final List<String> STORED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION,
             HttpHeaders.ETAG, HttpHeaders.CONTENT_LANGUAGE);
+
     private static final Set<String> STORED_LOWER = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
     static {

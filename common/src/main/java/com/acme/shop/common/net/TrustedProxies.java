@@ -9,24 +9,32 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The proxies whose {@code X-Forwarded-For} a service believes (a list of addresses or CIDR blocks, e.g.
- * {@code 127.0.0.1/32,::1/128,172.28.0.0/16}). Empty means "trust no forwarded header": the client is the
- * TCP peer. The client address is found the way nginx's {@code real_ip_recursive} does it: start from the peer;
- * while the current address is a trusted proxy, step one entry left in {@code X-Forwarded-For}; the first
- * address that is not trusted is the client. A malformed entry stops the walk at the last good address, so a
- * client can never choose the address it is counted under, only add entries to the left of the real one.
+ * The proxies whose {@code X-Forwarded-For} a service believes (a list of addresses or
+ * CIDR blocks, e.g. {@code 127.0.0.1/32,::1/128,172.28.0.0/16}). Empty means "trust no
+ * forwarded header": the client is the TCP peer. The client address is found the way
+ * nginx's {@code real_ip_recursive} does it: start from the peer; while the current
+ * address is a trusted proxy, step one entry left in {@code X-Forwarded-For}; the first
+ * address that is not trusted is the client. A malformed entry stops the walk at the last
+ * good address, so a client can never choose the address it is counted under, only add
+ * entries to the left of the real one.
  */
 public final class TrustedProxies {
 
-    /** The header this class reads; set it only to the value of {@link #clientAddress}. */
+    /**
+     * The header this class reads; set it only to the value of {@link #clientAddress}.
+     */
     public static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
     private static final TrustedProxies NONE = new TrustedProxies(List.of(), List.of());
+
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
     private static final int MAX_ENTRIES = 64;
 
     private final List<String> specs;
+
     private final List<Block> matchers;
 
     private TrustedProxies(List<String> specs, List<Block> matchers) {
@@ -49,9 +57,8 @@ public final class TrustedProxies {
 
     /**
      * Builds the list from addresses or CIDR blocks (blank entries are skipped).
-     *
-     * @throws IllegalArgumentException naming the entry when one is not an IP address or CIDR block (host names
-     *         are refused: they would need DNS on every request)
+     * @throws IllegalArgumentException naming the entry when one is not an IP address or
+     * CIDR block (host names are refused: they would need DNS on every request)
      */
     public static TrustedProxies of(Collection<String> entries) {
         List<String> specs = new ArrayList<>();
@@ -72,8 +79,8 @@ public final class TrustedProxies {
                 }
             }
             InetAddress parsedAddress = literal(address);
-            if (parsedAddress == null || (slash >= 0 && Integer.parseInt(entry.substring(slash + 1))
-                    > parsedAddress.getAddress().length * 8)) {
+            if (parsedAddress == null || (slash >= 0
+                    && Integer.parseInt(entry.substring(slash + 1)) > parsedAddress.getAddress().length * 8)) {
                 throw new IllegalArgumentException("Trusted proxy '" + entry + "' is not an IP address or CIDR block");
             }
             InetAddress network = literal(address);
@@ -113,8 +120,9 @@ public final class TrustedProxies {
     }
 
     /**
-     * The client's address for a request that arrived from {@code peer} carrying these {@code X-Forwarded-For}
-     * header values (in order; each may hold a comma-separated list). {@code null} when the peer is unknown.
+     * The client's address for a request that arrived from {@code peer} carrying these
+     * {@code X-Forwarded-For} header values (in order; each may hold a comma-separated
+     * list). {@code null} when the peer is unknown.
      */
     public String clientAddress(InetSocketAddress peer, List<String> forwardedFor) {
         InetAddress current = peer == null ? null : peer.getAddress();
@@ -151,7 +159,10 @@ public final class TrustedProxies {
         return parsed == null ? null : parsed.getHostAddress();
     }
 
-    /** Parses an IPv4 or IPv6 literal (brackets allowed around IPv6) without ever resolving a name. */
+    /**
+     * Parses an IPv4 or IPv6 literal (brackets allowed around IPv6) without ever
+     * resolving a name.
+     */
     static InetAddress literal(String text) {
         if (text == null) {
             return null;
@@ -174,12 +185,16 @@ public final class TrustedProxies {
         }
         try {
             return InetAddress.getByName(candidate);
-        } catch (UnknownHostException | RuntimeException e) {
+        }
+        catch (UnknownHostException | RuntimeException e) {
             return null;
         }
     }
 
-    /** A network address and prefix length; IPv4 blocks never match IPv6 addresses and vice versa. */
+    /**
+     * A network address and prefix length; IPv4 blocks never match IPv6 addresses and
+     * vice versa.
+     */
     private record Block(byte[] network, int prefix) {
 
         boolean contains(byte[] address) {
@@ -205,4 +220,5 @@ public final class TrustedProxies {
     public String toString() {
         return specs.isEmpty() ? "TrustedProxies[none]" : "TrustedProxies" + specs;
     }
+
 }

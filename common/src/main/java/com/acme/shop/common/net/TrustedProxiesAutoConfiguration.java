@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The {@link TrustedProxies} whose {@code X-Forwarded-For} a reactive service believes ({@code shop.trusted-proxies},
- * a comma-separated list of addresses or CIDR blocks, bound from {@code TRUSTED_PROXIES} in each service's
- * application.yml; empty trusts nobody). Backs off when the application defines its own.
+ * The {@link TrustedProxies} whose {@code X-Forwarded-For} a reactive service believes
+ * ({@code shop.trusted-proxies}, a comma-separated list of addresses or CIDR blocks,
+ * bound from {@code TRUSTED_PROXIES} in each service's application.yml; empty trusts
+ * nobody). Backs off when the application defines its own.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -20,4 +21,5 @@ public class TrustedProxiesAutoConfiguration {
     TrustedProxies trustedProxies(Environment env) {
         return TrustedProxies.parse(env.getProperty("shop.trusted-proxies", ""));
     }
+
 }

@@ -13,16 +13,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns Bean Validation results into the one field-error shape {@code [{field, message}]}: fields are named as the
- * client sent them (the {@link JsonProperty} name, e.g. {@code current_password}, not {@code currentPassword}) and
- * listed in the order the request type declares them, so the answer is the same on every run.
+ * Turns Bean Validation results into the one field-error shape {@code [{field,
+ * message}]}: fields are named as the client sent them (the {@link JsonProperty} name,
+ * e.g. {@code current_password}, not {@code currentPassword}) and listed in the order the
+ * request type declares them, so the answer is the same on every run.
  */
 final class FieldErrors {
 
     private FieldErrors() {
     }
 
-    /** The field errors of a bound request body, then its global errors (named after the object). */
+    /**
+     * The field errors of a bound request body, then its global errors (named after the
+     * object).
+     */
     static List<FieldMessage> of(BindingResult result) {
         Class<?> type = result.getTarget() == null ? null : result.getTarget().getClass();
         List<FieldError> fields = new ArrayList<>(result.getFieldErrors());
@@ -37,21 +41,25 @@ final class FieldErrors {
         return errors;
     }
 
-    /** Method-level violations ({@code create.arg0.email}): the last node of each property path. */
+    /**
+     * Method-level violations ({@code create.arg0.email}): the last node of each property
+     * path.
+     */
     static List<FieldMessage> of(Set<? extends ConstraintViolation<?>> violations) {
-        return violations.stream()
-                .map(v -> {
-                    String path = v.getPropertyPath() == null ? "" : v.getPropertyPath().toString();
-                    return message(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
-                })
-                .toList();
+        return violations.stream().map(v -> {
+            String path = v.getPropertyPath() == null ? "" : v.getPropertyPath().toString();
+            return message(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+        }).toList();
     }
 
     static FieldMessage message(String field, String message) {
         return new FieldMessage(field, message == null ? "is invalid" : message);
     }
 
-    /** {@code currentPassword} → {@code current_password} when the field says so; nested paths map their first step. */
+    /**
+     * {@code currentPassword} → {@code current_password} when the field says so; nested
+     * paths map their first step.
+     */
     static String jsonName(Class<?> type, String path) {
         int end = firstStepEnd(path);
         Field field = field(type, path.substring(0, end));
@@ -96,4 +104,5 @@ final class FieldErrors {
         }
         return null;
     }
+
 }

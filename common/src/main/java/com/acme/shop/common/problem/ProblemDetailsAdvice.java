@@ -12,9 +12,10 @@ import org.springframework.web.server.ServerWebExchange;
 import java.util.Map;
 
 /**
- * Validation failures raised in a controller, answered at controller level (so also for a page request that
- * {@link ProblemWebExceptionHandler} would leave to an HTML error handler), with the same mapping as that handler:
- * 400 with {@code errors: [{field, message}]}. Ordered last, so a service's own advice wins.
+ * Validation failures raised in a controller, answered at controller level (so also for a
+ * page request that {@link ProblemWebExceptionHandler} would leave to an HTML error
+ * handler), with the same mapping as that handler: 400 with {@code errors: [{field,
+ * message}]}. Ordered last, so a service's own advice wins.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -24,4 +25,5 @@ public class ProblemDetailsAdvice {
     ResponseEntity<Map<String, Object>> validationFailed(Exception ex, ServerWebExchange exchange) {
         return ProblemWebExceptionHandler.toProblem(ex).toResponseEntity(exchange.getRequest().getPath().value());
     }
+
 }

@@ -6,9 +6,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 
 /**
- * RFC 9457 problem details for every error of a reactive service: the {@link ProblemWebExceptionHandler} (errors
- * outside controllers, including security and routing) and the {@link ProblemDetailsAdvice} (errors in
- * controllers). Each bean backs off when the application defines its own.
+ * RFC 9457 problem details for every error of a reactive service: the
+ * {@link ProblemWebExceptionHandler} (errors outside controllers, including security and
+ * routing) and the {@link ProblemDetailsAdvice} (errors in controllers). Each bean backs
+ * off when the application defines its own.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -25,4 +26,5 @@ public class ProblemDetailsAutoConfiguration {
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
     }
+
 }

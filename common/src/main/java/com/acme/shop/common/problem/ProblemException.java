@@ -9,12 +9,14 @@ import org.springframework.web.ErrorResponseException;
 import java.util.List;
 
 /**
- * The one exception a service throws for an answer other than success: a status, a {@code detail}, optional
- * headers (e.g. {@code Retry-After}) and, for 400, the {@code errors: [{field, message}]} list. It is Spring's
- * {@link ErrorResponseException}, so {@link ProblemWebExceptionHandler} renders it like any other
- * {@code ErrorResponse}: {@code throw ProblemException.of(HttpStatus.CONFLICT, "The email is taken.")}.
+ * The one exception a service throws for an answer other than success: a status, a
+ * {@code detail}, optional headers (e.g. {@code Retry-After}) and, for 400, the
+ * {@code errors: [{field, message}]} list. It is Spring's {@link ErrorResponseException},
+ * so {@link ProblemWebExceptionHandler} renders it like any other {@code ErrorResponse}:
+ * {@code throw ProblemException.of(HttpStatus.CONFLICT, "The email is taken.")}.
  * <p>
- * No stack trace is captured: these are expected answers, some of them (401, 429) on hot paths.
+ * No stack trace is captured: these are expected answers, some of them (401, 429) on hot
+ * paths.
  */
 public class ProblemException extends ErrorResponseException {
 
@@ -74,4 +76,5 @@ public class ProblemException extends ErrorResponseException {
         }
         return body;
     }
+
 }

@@ -31,22 +31,28 @@ import java.util.Map;
 
 /**
  * Renders every error as RFC 9457 {@code application/problem+json}, before Boot's
- * {@code DefaultErrorWebExceptionHandler} (order -1) gets it: never a stack trace, never a 500 for bad input.
+ * {@code DefaultErrorWebExceptionHandler} (order -1) gets it: never a stack trace, never
+ * a 500 for bad input.
  * <ul>
- *   <li>{@link ErrorResponse} / {@code ResponseStatusException} keep their status, headers (e.g. {@code Allow} on 405)
- *       and problem fields;</li>
- *   <li>malformed or unreadable input ({@code ServerWebInputException}) → 400, unsupported content type → 415,
- *       body over a buffer limit → 413, unknown path → 404, wrong method → 405;</li>
- *   <li>{@link ProblemException}, the one exception type of the services, is such an {@link ErrorResponse};</li>
- *   <li>Bean Validation ({@link WebExchangeBindException}, {@link ConstraintViolationException}, method validation) →
- *       400 {@value ProblemException#VALIDATION_DETAIL} with {@code errors: [{field, message}]} (JSON field names);</li>
- *   <li>a dependency that cannot be reached or did not answer in time ({@link DependencyFailures}: PostgreSQL,
- *       Redis, pool acquire timeouts, refused connections) → 503 with {@code Retry-After: 5} and a generic detail,
- *       logged as one warning line;</li>
- *   <li>anything else → 500 with a generic detail, logged once with the request id.</li>
+ * <li>{@link ErrorResponse} / {@code ResponseStatusException} keep their status, headers
+ * (e.g. {@code Allow} on 405) and problem fields;</li>
+ * <li>malformed or unreadable input ({@code ServerWebInputException}) → 400, unsupported
+ * content type → 415, body over a buffer limit → 413, unknown path → 404, wrong method →
+ * 405;</li>
+ * <li>{@link ProblemException}, the one exception type of the services, is such an
+ * {@link ErrorResponse};</li>
+ * <li>Bean Validation ({@link WebExchangeBindException},
+ * {@link ConstraintViolationException}, method validation) → 400
+ * {@value ProblemException#VALIDATION_DETAIL} with {@code errors: [{field, message}]}
+ * (JSON field names);</li>
+ * <li>a dependency that cannot be reached or did not answer in time
+ * ({@link DependencyFailures}: PostgreSQL, Redis, pool acquire timeouts, refused
+ * connections) → 503 with {@code Retry-After: 5} and a generic detail, logged as one
+ * warning line;</li>
+ * <li>anything else → 500 with a generic detail, logged once with the request id.</li>
  * </ul>
- * Browser page requests (outside {@code /api/}, {@code Accept} naming {@code text/html}) are left to the next handler,
- * so a UI can render HTML error pages.
+ * Browser page requests (outside {@code /api/}, {@code Accept} naming {@code text/html})
+ * are left to the next handler, so a UI can render HTML error pages.
  */
 public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
 
@@ -78,13 +84,15 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
         if (problem.status().is5xxServerError() && problem.unexpected()) {
             log.error("Unhandled error on {} {} requestId={}", request.getMethod(), request.getPath().value(),
                     RequestIdWebFilter.requestId(exchange), ex);
-        } else if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+        }
+        else if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
                 && DependencyFailures.isUnavailable(ex)) {
             // expected while a dependency is down: one line, no stack trace per request
             log.warn("Dependency unavailable on {} {} requestId={}: {}", request.getMethod(), request.getPath().value(),
                     RequestIdWebFilter.requestId(exchange), rootCause(ex));
         }
-        // a header set by a filter before the failure must not leak into the error response
+        // a header set by a filter before the failure must not leak into the error
+        // response
         exchange.getResponse().getHeaders().remove(HttpHeaders.ETAG);
         exchange.getResponse().getHeaders().remove(HttpHeaders.LOCATION);
         return Problems.write(exchange, problem.status(), problem.detail(), problem.headers(), problem.properties());
@@ -147,11 +155,12 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
         List<FieldMessage> errors = new ArrayList<>();
         validation.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(error ->
-                    errors.add(FieldErrors.message(name != null ? name : "parameter", error.getDefaultMessage())));
+            result.getResolvableErrors()
+                .forEach(error -> errors
+                    .add(FieldErrors.message(name != null ? name : "parameter", error.getDefaultMessage())));
         });
-        validation.getCrossParameterValidationResults().forEach(error ->
-                errors.add(FieldErrors.message("request", error.getDefaultMessage())));
+        validation.getCrossParameterValidationResults()
+            .forEach(error -> errors.add(FieldErrors.message("request", error.getDefaultMessage())));
         return errors;
     }
 
@@ -163,7 +172,8 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
         try {
             List<MediaType> accept = request.getHeaders().getAccept();
             return accept.stream().anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("html"));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             return false;
         }
     }
@@ -186,7 +196,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
     }
 
     record Problem(HttpStatusCode status, String detail, HttpHeaders headers, Map<String, Object> properties,
-                   boolean unexpected) {
+            boolean unexpected) {
         static Problem of(HttpStatusCode status, String detail) {
             return new Problem(status, detail, HttpHeaders.EMPTY, Map.of(), false);
         }
@@ -196,10 +206,16 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
                     Map.of(ProblemException.ERRORS, errors), false);
         }
 
-        /** The same problem as a controller-advice answer (for {@link ProblemDetailsAdvice}). */
+        /**
+         * The same problem as a controller-advice answer (for
+         * {@link ProblemDetailsAdvice}).
+         */
         ResponseEntity<Map<String, Object>> toResponseEntity(String instance) {
-            return ResponseEntity.status(status).headers(headers).contentType(Problems.PROBLEM_JSON)
-                    .body(Problems.body(status, detail, instance, properties));
+            return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(Problems.PROBLEM_JSON)
+                .body(Problems.body(status, detail, instance, properties));
         }
     }
+
 }

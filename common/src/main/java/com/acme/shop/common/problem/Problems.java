@@ -19,12 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 9457 problem details ({@code application/problem+json}) for code that answers a request itself, such as
- * filters: {@code return Problems.write(exchange, HttpStatus.BAD_REQUEST, "Invalid idempotency key");}.
+ * RFC 9457 problem details ({@code application/problem+json}) for code that answers a
+ * request itself, such as filters:
+ * {@code return Problems.write(exchange, HttpStatus.BAD_REQUEST, "Invalid idempotency key");}.
  * <p>
- * The body has {@code type} ({@code about:blank} unless given), {@code title} (the status reason phrase),
- * {@code status}, {@code detail}, {@code instance} (the request path) and any extra properties, e.g.
- * {@code errors: [{field, message}]}.
+ * The body has {@code type} ({@code about:blank} unless given), {@code title} (the status
+ * reason phrase), {@code status}, {@code detail}, {@code instance} (the request path) and
+ * any extra properties, e.g. {@code errors: [{field, message}]}.
  */
 public final class Problems {
 
@@ -32,6 +33,7 @@ public final class Problems {
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
@@ -44,12 +46,13 @@ public final class Problems {
 
     /**
      * Writes a problem response.
-     *
-     * @param headers    extra response headers (e.g. {@code WWW-Authenticate}, {@code Retry-After}, {@code Link}); may be empty
-     * @param properties extra members of the problem object (may override {@code type} and {@code title}); may be empty
+     * @param headers extra response headers (e.g. {@code WWW-Authenticate},
+     * {@code Retry-After}, {@code Link}); may be empty
+     * @param properties extra members of the problem object (may override {@code type}
+     * and {@code title}); may be empty
      */
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail,
-                                   HttpHeaders headers, Map<String, ?> properties) {
+            HttpHeaders headers, Map<String, ?> properties) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             log.debug("response already committed, cannot write problem {}", status);
@@ -70,7 +73,8 @@ public final class Problems {
     }
 
     /** The problem object, members in the usual order. */
-    public static Map<String, Object> body(HttpStatusCode status, String detail, String instance, Map<String, ?> properties) {
+    public static Map<String, Object> body(HttpStatusCode status, String detail, String instance,
+            Map<String, ?> properties) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title(status));
@@ -91,7 +95,10 @@ public final class Problems {
         return body;
     }
 
-    /** {@code [{field, message}]} for a bound request body: JSON field names, in declaration order. */
+    /**
+     * {@code [{field, message}]} for a bound request body: JSON field names, in
+     * declaration order.
+     */
     public static List<FieldMessage> fieldErrors(BindingResult result) {
         return FieldErrors.of(result);
     }
@@ -104,4 +111,5 @@ public final class Problems {
         HttpStatus known = HttpStatus.resolve(status.value());
         return known != null ? known.getReasonPhrase() : "Error";
     }
+
 }

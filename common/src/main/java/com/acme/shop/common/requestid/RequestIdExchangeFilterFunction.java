@@ -9,13 +9,15 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Carries the id of the request being served into every outgoing {@link WebClient} call: {@link RequestIdWebFilter}
- * puts the id in the Reactor context ({@link RequestIdWebFilter#CONTEXT_KEY}), this filter reads it from there and
- * sets {@link RequestIdWebFilter#HEADER} on the outgoing request. A call made outside a request (no id in the
- * context) and a call that sets the header itself are sent as they are.
+ * Carries the id of the request being served into every outgoing {@link WebClient} call:
+ * {@link RequestIdWebFilter} puts the id in the Reactor context
+ * ({@link RequestIdWebFilter#CONTEXT_KEY}), this filter reads it from there and sets
+ * {@link RequestIdWebFilter#HEADER} on the outgoing request. A call made outside a
+ * request (no id in the context) and a call that sets the header itself are sent as they
+ * are.
  * <p>
- * Every service builds its {@code WebClient}s from {@link #webClientBuilder()} (or adds {@link #create()} to its own
- * builder); nothing copies the header by hand.
+ * Every service builds its {@code WebClient}s from {@link #webClientBuilder()} (or adds
+ * {@link #create()} to its own builder); nothing copies the header by hand.
  */
 public final class RequestIdExchangeFilterFunction implements ExchangeFilterFunction {
 
@@ -44,4 +46,5 @@ public final class RequestIdExchangeFilterFunction implements ExchangeFilterFunc
             return next.exchange(ClientRequest.from(request).header(RequestIdWebFilter.HEADER, id).build());
         });
     }
+
 }

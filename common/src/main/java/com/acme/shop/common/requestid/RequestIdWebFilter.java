@@ -18,20 +18,25 @@ import java.util.regex.Pattern;
 /**
  * Gives every request an id and logs one line per request.
  * <p>
- * A valid incoming {@code X-Request-Id} (1–128 characters of {@code [A-Za-z0-9._:-]}) is kept, anything else is
- * replaced by a new UUID. The id is set on the (mutated) request, so a gateway forwards it, on the response, as
- * the exchange attribute {@link #ATTRIBUTE}, and in the Reactor context ({@link #CONTEXT_KEY}), from which
- * {@link RequestIdExchangeFilterFunction} puts it on every outgoing {@code WebClient} call. The log line is {@code method path status durationMs requestId}: no
- * query string, no headers, no bodies, no tokens. Health probes are logged at DEBUG.
+ * A valid incoming {@code X-Request-Id} (1–128 characters of {@code [A-Za-z0-9._:-]}) is
+ * kept, anything else is replaced by a new UUID. The id is set on the (mutated) request,
+ * so a gateway forwards it, on the response, as the exchange attribute
+ * {@link #ATTRIBUTE}, and in the Reactor context ({@link #CONTEXT_KEY}), from which
+ * {@link RequestIdExchangeFilterFunction} puts it on every outgoing {@code WebClient}
+ * call. The log line is {@code method path status durationMs requestId}: no query string,
+ * no headers, no bodies, no tokens. Health probes are logged at DEBUG.
  */
 public class RequestIdWebFilter implements WebFilter, Ordered {
 
     public static final String HEADER = "X-Request-Id";
+
     public static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".id";
+
     /** Key of the request id in the Reactor context. */
     public static final String CONTEXT_KEY = "requestId";
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
     private static final Logger log = LoggerFactory.getLogger(RequestIdWebFilter.class);
 
     @Override
@@ -63,20 +68,20 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
         String method = request.getMethod().name();
         String path = request.getPath().value();
         mutated.getResponse().beforeCommit(() -> {
-            // headers may have been replaced on the way (e.g. copied from an upstream response)
+            // headers may have been replaced on the way (e.g. copied from an upstream
+            // response)
             mutated.getResponse().getHeaders().set(HEADER, id);
             logOnce(logged, method, path, statusOf(mutated), start, id);
             return Mono.empty();
         });
-        return chain.filter(mutated)
-                .contextWrite(ctx -> ctx.put(CONTEXT_KEY, id))
-                .doFinally(signal -> {
-                    if (signal == SignalType.CANCEL) {
-                        logOnce(logged, method, path, "cancelled", start, id);
-                    } else if (signal == SignalType.ON_COMPLETE && mutated.getResponse().isCommitted()) {
-                        logOnce(logged, method, path, statusOf(mutated), start, id);
-                    }
-                });
+        return chain.filter(mutated).contextWrite(ctx -> ctx.put(CONTEXT_KEY, id)).doFinally(signal -> {
+            if (signal == SignalType.CANCEL) {
+                logOnce(logged, method, path, "cancelled", start, id);
+            }
+            else if (signal == SignalType.ON_COMPLETE && mutated.getResponse().isCommitted()) {
+                logOnce(logged, method, path, statusOf(mutated), start, id);
+            }
+        });
     }
 
     private static String statusOf(ServerWebExchange exchange) {
@@ -84,15 +89,18 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
         return Integer.toString(status == null ? 200 : status.value());
     }
 
-    private static void logOnce(AtomicBoolean logged, String method, String path, String status, long start, String id) {
+    private static void logOnce(AtomicBoolean logged, String method, String path, String status, long start,
+            String id) {
         if (!logged.compareAndSet(false, true)) {
             return;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (path.startsWith("/actuator/health")) {
             log.debug("{} {} {} {}ms {}", method, path, status, millis, id);
-        } else {
+        }
+        else {
             log.info("{} {} {} {}ms {}", method, path, status, millis, id);
         }
     }
+
 }

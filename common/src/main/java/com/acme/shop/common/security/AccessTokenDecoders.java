@@ -22,54 +22,63 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds the access-token decoder every service uses (rules B2–B7, B13): Spring Security's
- * {@link NimbusReactiveJwtDecoder}, ES256 only, {@code typ: at+jwt} only, keys by {@code kid} from the pinned
- * JWKS only, exact {@code iss}, {@code aud} containing {@link AccessTokenProperties#audience()},
- * {@code sub exp iat jti} required, 60 s skew, and the Redis revocation state (denylist, tokens-valid-after) when a
- * template is given.
- * Every rejection is a {@code BadJwtException} (401 {@code invalid_token}); an unreachable denylist is a
- * {@link TokenCheckUnavailableException} (503).
+ * Builds the access-token decoder every service uses (rules B2–B7, B13): Spring
+ * Security's {@link NimbusReactiveJwtDecoder}, ES256 only, {@code typ: at+jwt} only, keys
+ * by {@code kid} from the pinned JWKS only, exact {@code iss}, {@code aud} containing
+ * {@link AccessTokenProperties#audience()}, {@code sub exp iat jti} required, 60 s skew,
+ * and the Redis revocation state (denylist, tokens-valid-after) when a template is given.
+ * Every rejection is a {@code BadJwtException} (401 {@code invalid_token}); an
+ * unreachable denylist is a {@link TokenCheckUnavailableException} (503).
  * <p>
- * The chain is: revocation check (every call, one Redis {@code MGET}: denylist {@code deny:{iss}:{jti}} and
- * "tokens valid after" {@code tva:{iss}:{sub}}, see {@link RevocationKeys}) → cache of verified tokens
- * ({@link CachingJwtDecoder}, unless
- * {@code shop.jwt.cache.enabled=false}) → Nimbus signature and claim checks. A token verified once is not
- * signature-checked again until it expires (at most 10 min); a key removed from the JWKS therefore keeps its
- * already verified tokens valid until they expire.
+ * The chain is: revocation check (every call, one Redis {@code MGET}: denylist
+ * {@code deny:{iss}:{jti}} and "tokens valid after" {@code tva:{iss}:{sub}}, see
+ * {@link RevocationKeys}) → cache of verified tokens ({@link CachingJwtDecoder}, unless
+ * {@code shop.jwt.cache.enabled=false}) → Nimbus signature and claim checks. A token
+ * verified once is not signature-checked again until it expires (at most 10 min); a key
+ * removed from the JWKS therefore keeps its already verified tokens valid until they
+ * expire.
  */
 public final class AccessTokenDecoders {
 
     private AccessTokenDecoders() {
     }
 
-    /** Keys from {@code props.jwksUri()} over HTTP (cached; unknown kid → at most one refresh per 30 s). */
+    /**
+     * Keys from {@code props.jwksUri()} over HTTP (cached; unknown kid → at most one
+     * refresh per 30 s).
+     */
     public static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull) {
         return create(props, redisOrNull, Clock.systemUTC());
     }
 
-    static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull, Clock clock) {
+    static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull,
+            Clock clock) {
         return create(props, new PinnedJwkSource(remoteLoader(props.jwksUri()), clock), redisOrNull, clock);
     }
 
     static Supplier<Mono<JWKSet>> remoteLoader(String jwksUri) {
         WebClient webClient = RequestIdExchangeFilterFunction.webClientBuilder().build();
         return () -> webClient.get()
-                .uri(jwksUri)
-                .accept(MediaType.APPLICATION_JSON)
-                .retrieve()
-                .bodyToMono(String.class)
-                .map(AccessTokenDecoders::parseJwkSet);
+            .uri(jwksUri)
+            .accept(MediaType.APPLICATION_JSON)
+            .retrieve()
+            .bodyToMono(String.class)
+            .map(AccessTokenDecoders::parseJwkSet);
     }
 
-    /** Keys from an in-memory JWKS (the auth service verifying its own tokens; no HTTP). */
-    public static ReactiveJwtDecoder create(AccessTokenProperties props, JWKSet jwks, ReactiveStringRedisTemplate redisOrNull) {
+    /**
+     * Keys from an in-memory JWKS (the auth service verifying its own tokens; no HTTP).
+     */
+    public static ReactiveJwtDecoder create(AccessTokenProperties props, JWKSet jwks,
+            ReactiveStringRedisTemplate redisOrNull) {
         Objects.requireNonNull(jwks, "jwks");
         return create(props, () -> jwks, redisOrNull);
     }
 
     /**
-     * Keys from an in-memory JWKS that may change (key rotation); the supplier is asked on every verification
-     * (i.e. not for tokens already in the cache of verified tokens).
+     * Keys from an in-memory JWKS that may change (key rotation); the supplier is asked
+     * on every verification (i.e. not for tokens already in the cache of verified
+     * tokens).
      */
     public static ReactiveJwtDecoder create(AccessTokenProperties props, Supplier<JWKSet> jwks,
             ReactiveStringRedisTemplate redisOrNull) {
@@ -87,17 +96,20 @@ public final class AccessTokenDecoders {
             throw new IllegalArgumentException("shop.jwt.audience must be set (this service's id, e.g. shop-gateway)");
         }
         NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(keySource)
-                .jwsAlgorithm(SignatureAlgorithm.ES256)
-                .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
-                        new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(AccessTokenValidator.ACCESS_TOKEN_TYPE))))
-                .build();
+            .jwsAlgorithm(SignatureAlgorithm.ES256)
+            .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
+                    new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(AccessTokenValidator.ACCESS_TOKEN_TYPE))))
+            .build();
         nimbus.setJwtValidator(new AccessTokenValidator(props.issuer(), props.audience(), props.clockSkew(), clock));
         ReactiveStringRedisTemplate redis = props.denylistEnabled() ? redisOrNull : null;
         ReactiveJwtDecoder verifying = cached(nimbus, props, clock);
         return new RevocationCheckingJwtDecoder(verifying, redis, RevocationCheckingJwtDecoder.REDIS_TIMEOUT);
     }
 
-    /** The verifier behind a cache of the tokens it accepted, or the verifier itself when the cache is off. */
+    /**
+     * The verifier behind a cache of the tokens it accepted, or the verifier itself when
+     * the cache is off.
+     */
     static ReactiveJwtDecoder cached(ReactiveJwtDecoder verifier, AccessTokenProperties props, Clock clock) {
         if (!props.cache().enabled()) {
             return verifier;
@@ -113,4 +125,5 @@ public final class AccessTokenDecoders {
             throw new IllegalStateException("Malformed JWKS", e);
         }
     }
+
 }

@@ -8,21 +8,28 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 /**
  * How this service verifies access tokens (rules B2–B6, B13), bound to {@code shop.jwt}.
  *
- * @param issuer   the exact {@code iss} value ({@code JWT_ISSUER}, default {@code shop-auth})
- * @param audience this service's id, which {@code aud} must contain ({@code shop-gateway}, {@code shop-member}, ...)
- * @param jwksUri  the pinned JWKS ({@code ${AUTH_SERVER_URL}/.well-known/jwks.json})
+ * @param issuer the exact {@code iss} value ({@code JWT_ISSUER}, default
+ * {@code shop-auth})
+ * @param audience this service's id, which {@code aud} must contain
+ * ({@code shop-gateway}, {@code shop-member}, ...)
+ * @param jwksUri the pinned JWKS ({@code ${AUTH_SERVER_URL}/.well-known/jwks.json})
  * @param clockSkew allowance for {@code exp}, {@code nbf} and {@code iat} (60 s)
- * @param denylist whether the revocation state ({@code deny:{iss}:{jti}} and {@code tva:{iss}:{sub}}, see
- *                 {@link RevocationKeys}) is checked in Redis on every request (default true)
- * @param cache    the cache of already verified tokens ({@code shop.jwt.cache.*}, see {@link AccessTokenDecoders})
+ * @param denylist whether the revocation state ({@code deny:{iss}:{jti}} and
+ * {@code tva:{iss}:{sub}}, see {@link RevocationKeys}) is checked in Redis on every
+ * request (default true)
+ * @param cache the cache of already verified tokens ({@code shop.jwt.cache.*}, see
+ * {@link AccessTokenDecoders})
  */
 @ConfigurationProperties("shop.jwt")
 public record AccessTokenProperties(String issuer, String audience, String jwksUri, Duration clockSkew,
         Boolean denylist, TokenCache cache) {
 
     public static final String DEFAULT_ISSUER = "shop-auth";
+
     public static final String DEFAULT_AUTH_SERVER_URL = "http://localhost:4000";
+
     public static final String JWKS_PATH = "/.well-known/jwks.json";
+
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
     @ConstructorBinding
@@ -73,7 +80,8 @@ public record AccessTokenProperties(String issuer, String audience, String jwksU
     }
 
     /**
-     * The cache of successfully verified access tokens ({@code shop.jwt.cache}), see {@link AccessTokenDecoders}.
+     * The cache of successfully verified access tokens ({@code shop.jwt.cache}), see
+     * {@link AccessTokenDecoders}.
      *
      * @param enabled whether verified tokens are cached until they expire (default true)
      * @param maxSize how many tokens are kept at most (default 10 000; at least 1)
@@ -81,7 +89,9 @@ public record AccessTokenProperties(String issuer, String audience, String jwksU
     public record TokenCache(Boolean enabled, Integer maxSize) {
 
         public static final int DEFAULT_MAX_SIZE = 10_000;
+
         public static final TokenCache DEFAULT = new TokenCache(true, DEFAULT_MAX_SIZE);
+
         public static final TokenCache DISABLED = new TokenCache(false, DEFAULT_MAX_SIZE);
 
         public TokenCache {

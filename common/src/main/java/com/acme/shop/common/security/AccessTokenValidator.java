@@ -13,20 +13,26 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 
 /**
- * The claim and header checks of B4–B7 on an already signature-verified token: {@code typ} is {@code at+jwt};
- * {@code iss} matches exactly; {@code aud} contains this service; {@code sub}, {@code exp}, {@code iat} and
- * {@code jti} are present; {@code now <= exp + skew}; {@code nbf} and {@code iat} are not later than
- * {@code now + skew}; {@code exp - iat <= 10 min}. The error never says which check failed.
+ * The claim and header checks of B4–B7 on an already signature-verified token:
+ * {@code typ} is {@code at+jwt}; {@code iss} matches exactly; {@code aud} contains this
+ * service; {@code sub}, {@code exp}, {@code iat} and {@code jti} are present;
+ * {@code now <= exp + skew}; {@code nbf} and {@code iat} are not later than
+ * {@code now + skew}; {@code exp - iat <= 10 min}. The error never says which check
+ * failed.
  */
 final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
 
     static final String ACCESS_TOKEN_TYPE = "at+jwt";
     static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
+
     private static final OAuth2Error INVALID = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "Invalid token", null);
 
     private final String issuer;
+
     private final String audience;
+
     private final Duration skew;
+
     private final Clock clock;
 
     AccessTokenValidator(String issuer, String audience, Duration skew, Clock clock) {
@@ -78,4 +84,5 @@ final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
+
 }

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * The caller of an authenticated request, from the access token.
  *
- * @param id    the user id ({@code sub}); {@code null} for non-user subjects such as {@code service:auth}
+ * @param id the user id ({@code sub}); {@code null} for non-user subjects such as
+ * {@code service:auth}
  * @param email the {@code email} claim (may be {@code null} for service tokens)
  * @param roles the {@code roles} claim without prefix, e.g. {@code ["USER","ADMIN"]}
  */

@@ -16,13 +16,14 @@ import reactor.core.publisher.Mono;
 import com.acme.shop.common.problem.Problems;
 
 /**
- * The bearer-token error answers of B8 and B13, all problem+json:
- * no credentials → 401 {@code WWW-Authenticate: Bearer}; a rejected token → 401
- * {@code Bearer error="invalid_token"}; forbidden → 403 {@code Bearer error="insufficient_scope"};
- * denylist unreachable → 503 with {@code Retry-After}. The body never says which check failed.
+ * The bearer-token error answers of B8 and B13, all problem+json: no credentials → 401
+ * {@code WWW-Authenticate: Bearer}; a rejected token → 401
+ * {@code Bearer error="invalid_token"}; forbidden → 403
+ * {@code Bearer error="insufficient_scope"}; denylist unreachable → 503 with
+ * {@code Retry-After}. The body never says which check failed.
  */
-final class BearerErrorResponses implements ServerAuthenticationEntryPoint, ServerAuthenticationFailureHandler,
-        ServerAccessDeniedHandler {
+final class BearerErrorResponses
+        implements ServerAuthenticationEntryPoint, ServerAuthenticationFailureHandler, ServerAccessDeniedHandler {
 
     static final String NO_CREDENTIALS = "Bearer";
     static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
@@ -33,8 +34,8 @@ final class BearerErrorResponses implements ServerAuthenticationEntryPoint, Serv
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
         return Mono.defer(() -> {
-            return write(exchange, HttpStatus.UNAUTHORIZED, "Authentication is required.",
-                    HttpHeaders.WWW_AUTHENTICATE, NO_CREDENTIALS);
+            return write(exchange, HttpStatus.UNAUTHORIZED, "Authentication is required.", HttpHeaders.WWW_AUTHENTICATE,
+                    NO_CREDENTIALS);
         });
     }
 
@@ -56,8 +57,8 @@ final class BearerErrorResponses implements ServerAuthenticationEntryPoint, Serv
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
         return Mono.defer(() -> {
-            return write(exchange, HttpStatus.FORBIDDEN, "Access is denied.",
-                    HttpHeaders.WWW_AUTHENTICATE, INSUFFICIENT_SCOPE);
+            return write(exchange, HttpStatus.FORBIDDEN, "Access is denied.", HttpHeaders.WWW_AUTHENTICATE,
+                    INSUFFICIENT_SCOPE);
         });
     }
 
@@ -79,4 +80,5 @@ final class BearerErrorResponses implements ServerAuthenticationEntryPoint, Serv
         }
         return false;
     }
+
 }

@@ -12,13 +12,14 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the bearer token only from {@code Authorization: Bearer} (B9): {@code ?access_token=} and form fields
- * are never looked at. Another scheme or no header means "no credentials"; a malformed or repeated bearer
- * header is a rejected token.
+ * Reads the bearer token only from {@code Authorization: Bearer} (B9):
+ * {@code ?access_token=} and form fields are never looked at. Another scheme or no header
+ * means "no credentials"; a malformed or repeated bearer header is a rejected token.
  */
 final class BearerHeaderConverter implements ServerAuthenticationConverter {
 
     private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+
     private static final String SCHEME = "bearer";
 
     @Override
@@ -26,9 +27,9 @@ final class BearerHeaderConverter implements ServerAuthenticationConverter {
         return Mono.defer(() -> {
             List<String> values = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
             List<String> bearer = values.stream()
-                    .filter(v -> v.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-                            && (v.length() == SCHEME.length() || v.charAt(SCHEME.length()) == ' '))
-                    .toList();
+                .filter(v -> v.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                        && (v.length() == SCHEME.length() || v.charAt(SCHEME.length()) == ' '))
+                .toList();
             if (bearer.isEmpty()) {
                 return Mono.empty();
             }
@@ -42,4 +43,5 @@ final class BearerHeaderConverter implements ServerAuthenticationConverter {
             return Mono.just(new BearerTokenAuthenticationToken(token));
         });
     }
+
 }

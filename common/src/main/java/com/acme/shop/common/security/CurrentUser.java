@@ -15,7 +15,9 @@ public final class CurrentUser {
     private CurrentUser() {
     }
 
-    /** The caller, or empty when the request is not authenticated with an access token. */
+    /**
+     * The caller, or empty when the request is not authenticated with an access token.
+     */
     public static Mono<AuthenticatedUser> current() {
         return jwt().map(CurrentUser::from);
     }
@@ -23,8 +25,8 @@ public final class CurrentUser {
     /** The caller's verified access token, or empty. */
     public static Mono<Jwt> jwt() {
         return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .flatMap(CurrentUser::jwtOf);
+            .map(SecurityContext::getAuthentication)
+            .flatMap(CurrentUser::jwtOf);
     }
 
     public static Mono<Jwt> jwtOf(Authentication authentication) {
@@ -53,4 +55,5 @@ public final class CurrentUser {
             return null;
         }
     }
+
 }

@@ -8,7 +8,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 /**
  * The bearer-token resource-server setup every API service shares (B2–B9, B13). Usage:
  * <pre>{@code
- * @Bean
+ * &#64;Bean
  * SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
  *     return ResourceServerSecurity.configure(http, decoder)
  *             .authorizeExchange(ex -> ex.pathMatchers("/health").permitAll().anyExchange().authenticated())
@@ -23,20 +23,19 @@ public final class ResourceServerSecurity {
 
     public static ServerHttpSecurity configure(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
         BearerErrorResponses errors = new BearerErrorResponses();
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
-                .oauth2ResourceServer(rs -> rs
-                        .bearerTokenConverter(new BearerHeaderConverter())
-                        .authenticationEntryPoint(errors)
-                        .authenticationFailureHandler(errors)
-                        .accessDeniedHandler(errors)
-                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new RolesAuthenticationConverter())));
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+            .logout(ServerHttpSecurity.LogoutSpec::disable)
+            .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+            .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+            .oauth2ResourceServer(rs -> rs.bearerTokenConverter(new BearerHeaderConverter())
+                .authenticationEntryPoint(errors)
+                .authenticationFailureHandler(errors)
+                .accessDeniedHandler(errors)
+                .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new RolesAuthenticationConverter())));
     }
+
 }

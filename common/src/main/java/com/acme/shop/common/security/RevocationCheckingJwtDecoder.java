@@ -12,26 +12,31 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /**
- * Wraps the verifying decoder: every failure becomes a {@link BadJwtException} (so it ends as 401
- * {@code invalid_token}), and, when a Redis template is given, every decoded token is checked against its
- * revocation state in ONE round trip ({@code MGET}, see {@link RevocationKeys}):
+ * Wraps the verifying decoder: every failure becomes a {@link BadJwtException} (so it
+ * ends as 401 {@code invalid_token}), and, when a Redis template is given, every decoded
+ * token is checked against its revocation state in ONE round trip ({@code MGET}, see
+ * {@link RevocationKeys}):
  * <ul>
  * <li>{@code deny:{iss}:{jti}} exists → rejected (B13);</li>
- * <li>{@code tva:{iss}:{sub}} holds epoch milliseconds and {@code iat * 1000 < tva} → rejected (the subject changed
- * the password after this token was issued, B12).</li>
+ * <li>{@code tva:{iss}:{sub}} holds epoch milliseconds and {@code iat * 1000 < tva} →
+ * rejected (the subject changed the password after this token was issued, B12).</li>
  * </ul>
- * This runs on every call, also for tokens served from the cache of verified tokens. A Redis error or timeout
- * yields {@link TokenCheckUnavailableException} (fail closed, 503).
+ * This runs on every call, also for tokens served from the cache of verified tokens. A
+ * Redis error or timeout yields {@link TokenCheckUnavailableException} (fail closed,
+ * 503).
  */
 final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
 
     static final Duration REDIS_TIMEOUT = Duration.ofSeconds(1);
 
     private final ReactiveJwtDecoder delegate;
+
     private final ReactiveStringRedisTemplate redis;
+
     private final Duration timeout;
 
-    RevocationCheckingJwtDecoder(ReactiveJwtDecoder delegate, ReactiveStringRedisTemplate redisOrNull, Duration timeout) {
+    RevocationCheckingJwtDecoder(ReactiveJwtDecoder delegate, ReactiveStringRedisTemplate redisOrNull,
+            Duration timeout) {
         this.delegate = delegate;
         this.redis = redisOrNull;
         this.timeout = timeout;
@@ -40,7 +45,7 @@ final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
     @Override
     public Mono<Jwt> decode(String token) {
         Mono<Jwt> decoded = Mono.defer(() -> delegate.decode(token))
-                .onErrorMap(e -> !(e instanceof BadJwtException), e -> new BadJwtException("Invalid token", e));
+            .onErrorMap(e -> !(e instanceof BadJwtException), e -> new BadJwtException("Invalid token", e));
         if (redis == null) {
             return decoded;
         }
@@ -52,15 +57,18 @@ final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
         List<String> keys = List.of(RevocationKeys.denylist(issuer, jwt.getId()),
                 RevocationKeys.tokensValidAfter(issuer, jwt.getSubject()));
         return Mono.defer(() -> redis.opsForValue().multiGet(keys))
-                .timeout(timeout)
-                .onErrorMap(e -> new TokenCheckUnavailableException("Token revocation state unavailable", e))
-                .switchIfEmpty(Mono.error(() -> new TokenCheckUnavailableException("Token revocation state unavailable", null)))
-                .flatMap(values -> isRevoked(jwt, values.get(0), values.get(1))
-                        ? Mono.<Jwt>error(new BadJwtException("Invalid token"))
-                        : Mono.just(jwt));
+            .timeout(timeout)
+            .onErrorMap(e -> new TokenCheckUnavailableException("Token revocation state unavailable", e))
+            .switchIfEmpty(
+                    Mono.error(() -> new TokenCheckUnavailableException("Token revocation state unavailable", null)))
+            .flatMap(values -> isRevoked(jwt, values.get(0), values.get(1))
+                    ? Mono.<Jwt>error(new BadJwtException("Invalid token")) : Mono.just(jwt));
     }
 
-    /** Revoked when denylisted, or issued before the subject's "tokens valid after" instant (epoch ms). */
+    /**
+     * Revoked when denylisted, or issued before the subject's "tokens valid after"
+     * instant (epoch ms).
+     */
     static boolean isRevoked(Jwt jwt, String denied, String validAfter) {
         if (denied != null) {
             return true;
@@ -73,7 +81,9 @@ final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
             return issuedAt == null || issuedAt.toEpochMilli() < Long.parseLong(validAfter.trim());
         }
         catch (NumberFormatException ex) {
-            return true; // only auth writes this key, always a number: anything else is treated as "revoke all"
+            return true; // only auth writes this key, always a number: anything else is
+                         // treated as "revoke all"
         }
     }
+
 }

@@ -11,7 +11,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import reactor.core.publisher.Mono;
 
-/** Maps the {@code roles} claim to {@code ROLE_<role>} authorities; the principal name is {@code sub}. */
+/**
+ * Maps the {@code roles} claim to {@code ROLE_<role>} authorities; the principal name is
+ * {@code sub}.
+ */
 final class RolesAuthenticationConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
     static final String ROLES_CLAIM = "roles";
@@ -22,20 +25,22 @@ final class RolesAuthenticationConverter implements Converter<Jwt, Mono<Abstract
     }
 
     static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        return roles(jwt).stream()
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
-                .toList();
+        return roles(jwt).stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
     }
 
     static List<String> roles(Jwt jwt) {
         Object claim = jwt.getClaims().get(ROLES_CLAIM);
         if (claim instanceof Collection<?> c) {
-            return c.stream().filter(String.class::isInstance).map(String.class::cast)
-                    .filter(r -> !r.isBlank()).toList();
+            return c.stream()
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .filter(r -> !r.isBlank())
+                .toList();
         }
         if (claim instanceof String s && !s.isBlank()) {
             return List.of(s);
         }
         return List.of();
     }
+
 }

@@ -12,15 +12,18 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * Binds {@link AccessTokenProperties} ({@code shop.jwt.*}; each service maps {@code JWT_ISSUER} and
- * {@code AUTH_SERVER_URL} onto {@code shop.jwt.issuer} / {@code shop.jwt.jwks-uri} in its application.yml) and, when {@code shop.jwt.audience} is set and the
- * service defines no decoder of its own, provides the {@link ReactiveJwtDecoder} from
- * {@link AccessTokenDecoders} (with the Redis denylist unless {@code shop.jwt.denylist=false}, and the cache of
- * verified tokens unless {@code shop.jwt.cache.enabled=false}; size {@code shop.jwt.cache.max-size}).
+ * Binds {@link AccessTokenProperties} ({@code shop.jwt.*}; each service maps
+ * {@code JWT_ISSUER} and {@code AUTH_SERVER_URL} onto {@code shop.jwt.issuer} /
+ * {@code shop.jwt.jwks-uri} in its application.yml) and, when {@code shop.jwt.audience}
+ * is set and the service defines no decoder of its own, provides the
+ * {@link ReactiveJwtDecoder} from {@link AccessTokenDecoders} (with the Redis denylist
+ * unless {@code shop.jwt.denylist=false}, and the cache of verified tokens unless
+ * {@code shop.jwt.cache.enabled=false}; size {@code shop.jwt.cache.max-size}).
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration", beforeName = {
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
+@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+        beforeName = {
+                "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
 @ConditionalOnClass(ReactiveJwtDecoder.class)
 public class SecurityAutoConfiguration {
 
@@ -45,4 +48,5 @@ public class SecurityAutoConfiguration {
         }
         return AccessTokenDecoders.create(props, template);
     }
+
 }

@@ -9,9 +9,8 @@ public final class Constraints {
     }
 
     /**
-     * Reports {@code reason} as the violation's message (taken literally, never interpolated), or accepts the value
-     * when it is {@code null}.
-     *
+     * Reports {@code reason} as the violation's message (taken literally, never
+     * interpolated), or accepts the value when it is {@code null}.
      * @return whether the value is valid
      */
     public static boolean report(String reason, ConstraintValidatorContext context) {
@@ -27,4 +26,5 @@ public final class Constraints {
     static String literal(String message) {
         return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
     }
+
 }

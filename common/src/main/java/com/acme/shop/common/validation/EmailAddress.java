@@ -10,10 +10,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The platform's one email rule, for every service that accepts an address (auth at registration, member on its
- * profiles): after stripping surrounding white space, at most {@value EmailAddressValidator#MAX_LENGTH} characters,
- * an ASCII local part of at most 64 characters and a domain of dot-separated DNS labels. {@code null} and blank
- * values are valid here: combine with {@code @NotBlank} where the address is required.
+ * The platform's one email rule, for every service that accepts an address (auth at
+ * registration, member on its profiles): after stripping surrounding white space, at most
+ * {@value EmailAddressValidator#MAX_LENGTH} characters, an ASCII local part of at most 64
+ * characters and a domain of dot-separated DNS labels. {@code null} and blank values are
+ * valid here: combine with {@code @NotBlank} where the address is required.
  */
 @Documented
 @Constraint(validatedBy = EmailAddressValidator.class)
@@ -26,4 +27,5 @@ public @interface EmailAddress {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
 }

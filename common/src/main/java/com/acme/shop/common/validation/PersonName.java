@@ -10,9 +10,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The platform's one rule for a person's display name (auth at registration, member on its profiles): after
- * stripping, at most {@value PersonNameValidator#MAX_LENGTH} code points and no control characters. {@code null} and
- * blank values are valid here: combine with {@code @NotBlank}.
+ * The platform's one rule for a person's display name (auth at registration, member on
+ * its profiles): after stripping, at most {@value PersonNameValidator#MAX_LENGTH} code
+ * points and no control characters. {@code null} and blank values are valid here: combine
+ * with {@code @NotBlank}.
  */
 @Documented
 @Constraint(validatedBy = PersonNameValidator.class)
@@ -25,4 +26,5 @@ public @interface PersonName {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
 }

@@ -7,7 +7,9 @@ import jakarta.validation.ConstraintValidatorContext;
 public class PersonNameValidator implements ConstraintValidator<PersonName, String> {
 
     public static final int MAX_LENGTH = 100;
+
     public static final String TOO_LONG = "must be at most " + MAX_LENGTH + " characters";
+
     public static final String CONTROL = "must not contain control characters";
 
     /** Why the name is rejected, or {@code null} when it is acceptable (or absent). */
@@ -26,4 +28,5 @@ public class PersonNameValidator implements ConstraintValidator<PersonName, Stri
     public boolean isValid(String value, ConstraintValidatorContext context) {
         return Constraints.report(violation(value), context);
     }
+
 }

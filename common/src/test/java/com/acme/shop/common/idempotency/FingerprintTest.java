@@ -13,8 +13,8 @@ class FingerprintTest {
     @Test
     void isStableForTheSameRequest() {
         assertThat(Fingerprint.of("POST", "/api/members", "application/json", BODY))
-                .isEqualTo(Fingerprint.of("POST", "/api/members", "application/json", BODY.clone()))
-                .matches("[0-9a-f]{64}");
+            .isEqualTo(Fingerprint.of("POST", "/api/members", "application/json", BODY.clone()))
+            .matches("[0-9a-f]{64}");
     }
 
     @Test
@@ -23,14 +23,16 @@ class FingerprintTest {
         assertThat(Fingerprint.of("PATCH", "/api/members", "application/json", BODY)).isNotEqualTo(base);
         assertThat(Fingerprint.of("POST", "/api/members?x=1", "application/json", BODY)).isNotEqualTo(base);
         assertThat(Fingerprint.of("POST", "/api/members", "text/plain", BODY)).isNotEqualTo(base);
-        assertThat(Fingerprint.of("POST", "/api/members", "application/json", "{\"a\":2}".getBytes())).isNotEqualTo(base);
+        assertThat(Fingerprint.of("POST", "/api/members", "application/json", "{\"a\":2}".getBytes()))
+            .isNotEqualTo(base);
     }
 
     @Test
     void separatesPartsUnambiguously() {
         assertThat(Fingerprint.of("POST", "/a", "b", new byte[0]))
-                .isNotEqualTo(Fingerprint.of("POST", "/ab", "", new byte[0]));
+            .isNotEqualTo(Fingerprint.of("POST", "/ab", "", new byte[0]));
         assertThat(Fingerprint.of("POST", "/a", null, new byte[0]))
-                .isNotEqualTo(Fingerprint.of("POST", "/a", "", new byte[0]));
+            .isNotEqualTo(Fingerprint.of("POST", "/a", "", new byte[0]));
     }
+
 }

@@ -14,19 +14,20 @@ import org.springframework.util.unit.DataSize;
 class IdempotencyAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(IdempotencyAutoConfiguration.class))
-            .withPropertyValues("shop.idempotency.enabled=true");
+        .withConfiguration(AutoConfigurations.of(IdempotencyAutoConfiguration.class))
+        .withPropertyValues("shop.idempotency.enabled=true");
 
     @Test
     void providesNothingToAServiceThatDoesNotOptIn() {
         ApplicationContextRunner notOptedIn = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(IdempotencyAutoConfiguration.class))
-                .withBean(ReactiveRedisConnectionFactory.class, LettuceConnectionFactory::new);
+            .withConfiguration(AutoConfigurations.of(IdempotencyAutoConfiguration.class))
+            .withBean(ReactiveRedisConnectionFactory.class, LettuceConnectionFactory::new);
         notOptedIn.run(context -> assertThat(context).doesNotHaveBean(IdempotencyProperties.class)
-                .doesNotHaveBean(IdempotencyStore.class).doesNotHaveBean(IdempotencyHandler.class));
+            .doesNotHaveBean(IdempotencyStore.class)
+            .doesNotHaveBean(IdempotencyHandler.class));
         notOptedIn.withPropertyValues("shop.idempotency.enabled=false", "shop.idempotency.ttl=60")
-                .run(context -> assertThat(context).doesNotHaveBean(IdempotencyProperties.class)
-                        .doesNotHaveBean(IdempotencyHandler.class));
+            .run(context -> assertThat(context).doesNotHaveBean(IdempotencyProperties.class)
+                .doesNotHaveBean(IdempotencyHandler.class));
     }
 
     @Test
@@ -44,23 +45,24 @@ class IdempotencyAutoConfigurationTest {
     @Test
     void readsABareTtlInSeconds() {
         runner.withPropertyValues("shop.idempotency.ttl=3600")
-                .run(context -> assertThat(context.getBean(IdempotencyProperties.class).ttl()).isEqualTo(Duration.ofHours(1)));
+            .run(context -> assertThat(context.getBean(IdempotencyProperties.class).ttl())
+                .isEqualTo(Duration.ofHours(1)));
         runner.withPropertyValues("shop.idempotency.ttl=7200")
-                .run(context -> assertThat(context.getBean(IdempotencyProperties.class).ttl()).isEqualTo(Duration.ofHours(2)));
-        runner.withPropertyValues("shop.idempotency.ttl=30m", "shop.idempotency.max-body-size=2MB")
-                .run(context -> {
-                    IdempotencyProperties props = context.getBean(IdempotencyProperties.class);
-                    assertThat(props.ttl()).isEqualTo(Duration.ofMinutes(30));
-                    assertThat(props.maxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
-                });
+            .run(context -> assertThat(context.getBean(IdempotencyProperties.class).ttl())
+                .isEqualTo(Duration.ofHours(2)));
+        runner.withPropertyValues("shop.idempotency.ttl=30m", "shop.idempotency.max-body-size=2MB").run(context -> {
+            IdempotencyProperties props = context.getBean(IdempotencyProperties.class);
+            assertThat(props.ttl()).isEqualTo(Duration.ofMinutes(30));
+            assertThat(props.maxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
+        });
     }
 
     @Test
     void createsStoreAndHandlerWhenRedisIsConfigured() {
-        runner.withBean(ReactiveRedisConnectionFactory.class, LettuceConnectionFactory::new)
-                .run(context -> {
-                    assertThat(context).hasSingleBean(RedisIdempotencyStore.class);
-                    assertThat(context).hasSingleBean(IdempotencyHandler.class);
-                });
+        runner.withBean(ReactiveRedisConnectionFactory.class, LettuceConnectionFactory::new).run(context -> {
+            assertThat(context).hasSingleBean(RedisIdempotencyStore.class);
+            assertThat(context).hasSingleBean(IdempotencyHandler.class);
+        });
     }
+
 }

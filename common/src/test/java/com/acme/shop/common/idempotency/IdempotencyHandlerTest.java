@@ -18,16 +18,21 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The handler's flow around the store, with an in-memory store and mock exchanges (no server). */
+/**
+ * The handler's flow around the store, with an in-memory store and mock exchanges (no
+ * server).
+ */
 class IdempotencyHandlerTest {
 
     private final InMemoryStore store = new InMemoryStore();
+
     private final IdempotencyHandler handler = new IdempotencyHandler(store, new IdempotencyProperties());
+
     private final AtomicInteger calls = new AtomicInteger();
 
     private static MockServerWebExchange post(String key, String body) {
         MockServerHttpRequest.BodyBuilder request = MockServerHttpRequest.post("/api/things")
-                .contentType(MediaType.APPLICATION_JSON);
+            .contentType(MediaType.APPLICATION_JSON);
         if (key != null) {
             request.header(IdempotencyKeys.HEADER, key);
         }
@@ -38,8 +43,9 @@ class IdempotencyHandlerTest {
         return exchange -> {
             calls.incrementAndGet();
             exchange.getResponse().setStatusCode(HttpStatus.CREATED);
-            return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory()
-                    .wrap(body.getBytes(StandardCharsets.UTF_8))));
+            return exchange.getResponse()
+                .writeWith(
+                        Mono.just(exchange.getResponse().bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
         };
     }
 
@@ -65,17 +71,23 @@ class IdempotencyHandlerTest {
     @Test
     void hasTheUpstreamReadTheBufferedBody() {
         MockServerWebExchange exchange = post("k1", "{\"a\":1}");
-        handler.handle(exchange, "u1", false, ex -> ex.getRequest().getBody().collectList()
+        handler
+            .handle(exchange, "u1", false, ex -> ex.getRequest()
+                .getBody()
+                .collectList()
                 .flatMap(buffers -> created("got " + buffers.stream().mapToInt(b -> b.readableByteCount()).sum())
-                        .apply(ex))).block(Duration.ofSeconds(5));
+                    .apply(ex)))
+            .block(Duration.ofSeconds(5));
         assertThat(exchange.getResponse().getBodyAsString().block()).isEqualTo("got 7");
     }
 
     @Test
     void releasesTheKeyWhenTheUpstreamFails() {
         MockServerWebExchange exchange = post("k1", "{}");
-        assertThatThrownBy(() -> handler.handle(exchange, "u1", false, ex -> Mono.error(new IllegalStateException("down")))
-                .block(Duration.ofSeconds(5))).hasMessageContaining("down");
+        assertThatThrownBy(
+                () -> handler.handle(exchange, "u1", false, ex -> Mono.error(new IllegalStateException("down")))
+                    .block(Duration.ofSeconds(5)))
+            .hasMessageContaining("down");
         assertThat(store.records).isEmpty();
         handler.handle(post("k1", "{}"), "u1", false, created("x")).block(Duration.ofSeconds(5));
         assertThat(calls).hasValue(1);
@@ -106,9 +118,13 @@ class IdempotencyHandlerTest {
 
     /** Keeps records in memory with the same ownership rules as the Redis store. */
     static final class InMemoryStore implements IdempotencyStore {
+
         final Map<String, Object> records = new ConcurrentHashMap<>();
+
         final AtomicInteger releases = new AtomicInteger();
+
         volatile boolean failCompletes;
+
         volatile Duration lastTtl;
 
         @Override
@@ -119,7 +135,8 @@ class IdempotencyHandlerTest {
                 if (existing == null) {
                     return claim;
                 }
-                return existing instanceof Claimed c ? new InFlight(c.fingerprint()) : new Completed((StoredResponse) existing);
+                return existing instanceof Claimed c ? new InFlight(c.fingerprint())
+                        : new Completed((StoredResponse) existing);
             });
         }
 
@@ -139,5 +156,7 @@ class IdempotencyHandlerTest {
                 records.remove(scope, claim);
             });
         }
+
     }
+
 }

@@ -56,13 +56,17 @@ class IdempotencyIT {
     ReactiveStringRedisTemplate redis;
 
     WebTestClient client;
+
     String subject;
+
     String token;
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        client = WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + port)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
         subject = UUID.randomUUID().toString();
         token = tokens.user(subject);
         IdempotencyTestApp.calls.clear();
@@ -74,15 +78,12 @@ class IdempotencyIT {
     }
 
     private WebTestClient.RequestHeadersSpec<?> post(String path, String key, String body) {
-        return client.post().uri(path)
-                .headers(h -> {
-                    h.setBearerAuth(token);
-                    if (key != null) {
-                        h.set("Idempotency-Key", key);
-                    }
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body);
+        return client.post().uri(path).headers(h -> {
+            h.setBearerAuth(token);
+            if (key != null) {
+                h.set("Idempotency-Key", key);
+            }
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body);
     }
 
     private static String key() {
@@ -93,15 +94,23 @@ class IdempotencyIT {
     void replaysStoredResponseForSameKey() {
         String key = key();
         EntityExchangeResult<byte[]> first = post("/api/items", key, JSON).exchange()
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist(IdempotencyHandler.REPLAYED_HEADER)
-                .expectBody().returnResult();
+            .expectStatus()
+            .isCreated()
+            .expectHeader()
+            .doesNotExist(IdempotencyHandler.REPLAYED_HEADER)
+            .expectBody()
+            .returnResult();
         EntityExchangeResult<byte[]> second = post("/api/items", key, JSON).exchange()
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals(IdempotencyHandler.REPLAYED_HEADER, "true")
-                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
-                .expectHeader().doesNotExist("X-Custom")
-                .expectBody().returnResult();
+            .expectStatus()
+            .isCreated()
+            .expectHeader()
+            .valueEquals(IdempotencyHandler.REPLAYED_HEADER, "true")
+            .expectHeader()
+            .doesNotExist(HttpHeaders.SET_COOKIE)
+            .expectHeader()
+            .doesNotExist("X-Custom")
+            .expectBody()
+            .returnResult();
 
         assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
         assertThat(new String(first.getResponseBody())).contains("\"received\":" + JSON.length());
@@ -132,8 +141,10 @@ class IdempotencyIT {
             h.set("X-Idempotency-Key", "\"" + key + "\"");
         }).contentType(MediaType.APPLICATION_JSON).bodyValue(JSON).exchange().expectStatus().isCreated();
         post("/api/items", key, JSON).exchange()
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals(IdempotencyHandler.REPLAYED_HEADER, "true");
+            .expectStatus()
+            .isCreated()
+            .expectHeader()
+            .valueEquals(IdempotencyHandler.REPLAYED_HEADER, "true");
         assertThat(IdempotencyTestApp.calls("create")).isEqualTo(1);
     }
 
@@ -142,8 +153,10 @@ class IdempotencyIT {
         String key = key();
         post("/api/items", key, JSON).exchange().expectStatus().isCreated();
         post("/api/items", key, "{\"email\":\"b@shop.test\"}").exchange()
-                .expectStatus().isEqualTo(422)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            .expectStatus()
+            .isEqualTo(422)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         post("/api/items/other", key, JSON).exchange().expectStatus().isEqualTo(422);
         post("/api/items?x=1", key, JSON).exchange().expectStatus().isEqualTo(422);
         assertThat(IdempotencyTestApp.calls("create")).isEqualTo(1);
@@ -154,23 +167,30 @@ class IdempotencyIT {
         Sinks.Empty<Void> gate = Sinks.empty();
         IdempotencyTestApp.gate.set(gate);
         String key = key();
-        CompletableFuture<EntityExchangeResult<byte[]>> first = CompletableFuture.supplyAsync(
-                () -> post("/api/slow", key, JSON).exchange().expectBody().returnResult());
+        CompletableFuture<EntityExchangeResult<byte[]>> first = CompletableFuture
+            .supplyAsync(() -> post("/api/slow", key, JSON).exchange().expectBody().returnResult());
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> IdempotencyTestApp.calls("slow") == 1);
 
         post("/api/slow", key, JSON).exchange()
-                .expectStatus().isEqualTo(409)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            .expectStatus()
+            .isEqualTo(409)
+            .expectHeader()
+            .valueEquals(HttpHeaders.RETRY_AFTER, "1")
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         post("/api/slow", key, "{\"other\":true}").exchange().expectStatus().isEqualTo(422);
 
         gate.tryEmitEmpty();
         EntityExchangeResult<byte[]> original = first.get(20, TimeUnit.SECONDS);
         assertThat(original.getStatus().value()).isEqualTo(201);
         byte[] replayed = post("/api/slow", key, JSON).exchange()
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals(IdempotencyHandler.REPLAYED_HEADER, "true")
-                .expectBody().returnResult().getResponseBody();
+            .expectStatus()
+            .isCreated()
+            .expectHeader()
+            .valueEquals(IdempotencyHandler.REPLAYED_HEADER, "true")
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
         assertThat(replayed).isEqualTo(original.getResponseBody());
         assertThat(IdempotencyTestApp.calls("slow")).isEqualTo(1);
     }
@@ -179,15 +199,26 @@ class IdempotencyIT {
     void scopesKeysPerPrincipal() {
         String key = key();
         String otherToken = tokens.user(UUID.randomUUID());
-        byte[] mine = post("/api/items", key, JSON).exchange().expectStatus().isCreated()
-                .expectBody().returnResult().getResponseBody();
+        byte[] mine = post("/api/items", key, JSON).exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
         byte[] theirs = client.post().uri("/api/items").headers(h -> {
             h.setBearerAuth(otherToken);
             h.set("Idempotency-Key", key);
-        }).contentType(MediaType.APPLICATION_JSON).bodyValue(JSON).exchange()
-                .expectStatus().isCreated()
-                .expectHeader().doesNotExist(IdempotencyHandler.REPLAYED_HEADER)
-                .expectBody().returnResult().getResponseBody();
+        })
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(JSON)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectHeader()
+            .doesNotExist(IdempotencyHandler.REPLAYED_HEADER)
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
         assertThat(theirs).isNotEqualTo(mine);
         assertThat(IdempotencyTestApp.calls("create")).isEqualTo(2);
     }
@@ -196,16 +227,24 @@ class IdempotencyIT {
     void executesOnceUnderOneHundredConcurrentDuplicates() {
         String key = key();
         List<EntityExchangeResult<byte[]>> results = Flux.range(0, 100)
-                .parallel(100).runOn(Schedulers.boundedElastic())
-                .map(i -> post("/api/delayed", key, JSON).exchange().expectBody().returnResult())
-                .sequential().collectList().block(Duration.ofSeconds(60));
+            .parallel(100)
+            .runOn(Schedulers.boundedElastic())
+            .map(i -> post("/api/delayed", key, JSON).exchange().expectBody().returnResult())
+            .sequential()
+            .collectList()
+            .block(Duration.ofSeconds(60));
         assertThat(results).hasSize(100);
         assertThat(IdempotencyTestApp.calls("delayed")).isEqualTo(1);
-        long originals = results.stream().filter(r -> r.getStatus().value() == 201
-                && r.getResponseHeaders().getFirst(IdempotencyHandler.REPLAYED_HEADER) == null).count();
+        long originals = results.stream()
+            .filter(r -> r.getStatus().value() == 201
+                    && r.getResponseHeaders().getFirst(IdempotencyHandler.REPLAYED_HEADER) == null)
+            .count();
         assertThat(originals).isEqualTo(1);
-        byte[] original = results.stream().filter(r -> r.getStatus().value() == 201).findFirst().orElseThrow()
-                .getResponseBody();
+        byte[] original = results.stream()
+            .filter(r -> r.getStatus().value() == 201)
+            .findFirst()
+            .orElseThrow()
+            .getResponseBody();
         assertThat(results).allSatisfy(r -> {
             if (r.getStatus().value() == 409) {
                 assertThat(r.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
@@ -221,8 +260,11 @@ class IdempotencyIT {
     void doesNotStoreServerErrorsSoRetriesExecuteAgain() {
         String key = key();
         post("/api/status/500", key, JSON).exchange().expectStatus().isEqualTo(500);
-        post("/api/status/500", key, JSON).exchange().expectStatus().isEqualTo(500)
-                .expectHeader().doesNotExist(IdempotencyHandler.REPLAYED_HEADER);
+        post("/api/status/500", key, JSON).exchange()
+            .expectStatus()
+            .isEqualTo(500)
+            .expectHeader()
+            .doesNotExist(IdempotencyHandler.REPLAYED_HEADER);
         assertThat(IdempotencyTestApp.calls("status500")).isEqualTo(2);
 
         String errorKey = key();
@@ -235,14 +277,20 @@ class IdempotencyIT {
     void storesClientErrorsButNotTransientOnes() {
         String key = key();
         post("/api/status/400", key, JSON).exchange().expectStatus().isBadRequest();
-        post("/api/status/400", key, JSON).exchange().expectStatus().isBadRequest()
-                .expectHeader().valueEquals(IdempotencyHandler.REPLAYED_HEADER, "true");
+        post("/api/status/400", key, JSON).exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .valueEquals(IdempotencyHandler.REPLAYED_HEADER, "true");
         assertThat(IdempotencyTestApp.calls("status400")).isEqualTo(1);
         for (int status : new int[] { 408, 409, 425, 429 }) {
             String k = key();
             post("/api/status/" + status, k, JSON).exchange().expectStatus().isEqualTo(status);
-            post("/api/status/" + status, k, JSON).exchange().expectStatus().isEqualTo(status)
-                    .expectHeader().doesNotExist(IdempotencyHandler.REPLAYED_HEADER);
+            post("/api/status/" + status, k, JSON).exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .doesNotExist(IdempotencyHandler.REPLAYED_HEADER);
             assertThat(IdempotencyTestApp.calls("status" + status)).as("" + status).isEqualTo(2);
         }
     }
@@ -257,9 +305,14 @@ class IdempotencyIT {
         client.post().uri("/api/empty").headers(h -> {
             h.setBearerAuth(token);
             h.set("Idempotency-Key", key);
-        }).exchange().expectStatus().isNoContent()
-                .expectHeader().valueEquals(IdempotencyHandler.REPLAYED_HEADER, "true")
-                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"e\"");
+        })
+            .exchange()
+            .expectStatus()
+            .isNoContent()
+            .expectHeader()
+            .valueEquals(IdempotencyHandler.REPLAYED_HEADER, "true")
+            .expectHeader()
+            .valueEquals(HttpHeaders.ETAG, "\"e\"");
         assertThat(IdempotencyTestApp.calls("empty")).isEqualTo(1);
     }
 
@@ -268,16 +321,21 @@ class IdempotencyIT {
         String key = key();
         String big = "x".repeat(1024 * 1024 + 1);
         post("/api/items", key, big).exchange()
-                .expectStatus().isEqualTo(413)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            .expectStatus()
+            .isEqualTo(413)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         // chunked, without Content-Length
         client.post().uri("/api/items").headers(h -> {
             h.setBearerAuth(token);
             h.set("Idempotency-Key", key);
-        }).contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(Flux.range(0, 3).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[512 * 1024])),
-                        DataBuffer.class)
-                .exchange().expectStatus().isEqualTo(413);
+        })
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .body(Flux.range(0, 3).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[512 * 1024])),
+                    DataBuffer.class)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(413);
         assertThat(IdempotencyTestApp.calls("create")).isZero();
         // the key was never claimed: a normal request with it executes
         post("/api/items", key, "x".repeat(1024 * 1024 - 100)).exchange().expectStatus().isCreated();
@@ -287,8 +345,11 @@ class IdempotencyIT {
     @Test
     void answers400ForMalformedRepeatedOrConflictingKeys() {
         for (String bad : List.of("", "a b", "a/b", "k".repeat(256), "a, b", "\"unterminated")) {
-            post("/api/items", bad, JSON).exchange().expectStatus().isBadRequest()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            post("/api/items", bad, JSON).exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
         client.post().uri("/api/items").headers(h -> {
             h.setBearerAuth(token);
@@ -306,9 +367,12 @@ class IdempotencyIT {
     @Test
     void requiresKeyOnRequiredRoutesOnly() {
         post("/api/orders", null, JSON).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().valueEquals(HttpHeaders.LINK, "<https://docs.shop.test/idempotency>; rel=\"describedby\"")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .valueEquals(HttpHeaders.LINK, "<https://docs.shop.test/idempotency>; rel=\"describedby\"")
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(IdempotencyTestApp.calls("create")).isZero();
         post("/api/items", null, JSON).exchange().expectStatus().isCreated();
         post("/api/items", null, JSON).exchange().expectStatus().isCreated();
@@ -317,9 +381,14 @@ class IdempotencyIT {
 
     @Test
     void authenticationComesBeforeKeyChecks() {
-        client.post().uri("/api/orders").header("Idempotency-Key", "a b")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(JSON).exchange()
-                .expectStatus().isUnauthorized();
+        client.post()
+            .uri("/api/orders")
+            .header("Idempotency-Key", "a b")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(JSON)
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
     }
 
     @Test
@@ -333,8 +402,14 @@ class IdempotencyIT {
             client.put().uri("/api/items/1").headers(h -> {
                 h.setBearerAuth(token);
                 h.set("Idempotency-Key", key);
-            }).contentType(MediaType.APPLICATION_JSON).bodyValue(JSON).exchange()
-                    .expectStatus().isOk().expectHeader().doesNotExist(IdempotencyHandler.REPLAYED_HEADER);
+            })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(JSON)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist(IdempotencyHandler.REPLAYED_HEADER);
             client.delete().uri("/api/items/1").headers(h -> {
                 h.setBearerAuth(token);
                 h.set("Idempotency-Key", "not valid but ignored");
@@ -352,9 +427,12 @@ class IdempotencyIT {
         TestInfra.stopRedis();
         try {
             post("/api/items", key, JSON).exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
             post("/api/orders", null, JSON).exchange().expectStatus().isBadRequest();
             assertThat(IdempotencyTestApp.calls("create")).isZero();
             post("/api/items", null, JSON).exchange().expectStatus().isCreated();
@@ -363,8 +441,11 @@ class IdempotencyIT {
         finally {
             TestInfra.startRedis();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                post("/api/items", key, JSON).exchange().expectStatus().isCreated());
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(40))
+            .pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> post("/api/items", key, JSON).exchange().expectStatus().isCreated());
         assertThat(IdempotencyTestApp.calls("create")).isEqualTo(2);
     }
+
 }

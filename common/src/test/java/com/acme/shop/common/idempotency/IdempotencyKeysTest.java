@@ -23,7 +23,7 @@ class IdempotencyKeysTest {
         assertThat(IdempotencyKeys.parse(List.of("abc-123_x.y:z"), null)).isEqualTo(new Valid("abc-123_x.y:z"));
         assertThat(IdempotencyKeys.parse(List.of("\"abc\""), null)).isEqualTo(new Valid("abc"));
         assertThat(IdempotencyKeys.parse(null, List.of("8e03978e-40d5-43e8-bc93-6894a57f9324")))
-                .isEqualTo(new Valid("8e03978e-40d5-43e8-bc93-6894a57f9324"));
+            .isEqualTo(new Valid("8e03978e-40d5-43e8-bc93-6894a57f9324"));
     }
 
     @Test
@@ -66,4 +66,5 @@ class IdempotencyKeysTest {
         assertThat(IdempotencyKeys.scope("other", "user-1", "key")).isNotEqualTo(scope);
         assertThat(IdempotencyKeys.scope("default", "user-1k", "ey")).isNotEqualTo(scope);
     }
+
 }

@@ -46,4 +46,5 @@ class IdempotencyRulesTest {
         assertThat(IdempotencyRules.decide(new Completed(done), "fp")).isEqualTo(Action.REPLAY);
         assertThat(IdempotencyRules.decide(new Completed(done), "other")).isEqualTo(Action.FINGERPRINT_MISMATCH);
     }
+
 }

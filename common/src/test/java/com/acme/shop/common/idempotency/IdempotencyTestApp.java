@@ -32,8 +32,8 @@ import reactor.core.publisher.Sinks;
 import com.acme.shop.common.security.ResourceServerSecurity;
 
 /**
- * A minimal service wired like member: bearer tokens, then the idempotency filter after authorization, and
- * endpoints that count how often they really run.
+ * A minimal service wired like member: bearer tokens, then the idempotency filter after
+ * authorization, and endpoints that count how often they really run.
  */
 @SpringBootApplication
 class IdempotencyTestApp {
@@ -52,10 +52,10 @@ class IdempotencyTestApp {
     @Bean
     SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder decoder, IdempotencyHandler handler) {
         return ResourceServerSecurity.configure(http, decoder)
-                .authorizeExchange(ex -> ex.anyExchange().authenticated())
-                .addFilterAfter(new IdempotencyWebFilter(handler, List.of("POST /api/orders")),
-                        SecurityWebFiltersOrder.AUTHORIZATION)
-                .build();
+            .authorizeExchange(ex -> ex.anyExchange().authenticated())
+            .addFilterAfter(new IdempotencyWebFilter(handler, List.of("POST /api/orders")),
+                    SecurityWebFiltersOrder.AUTHORIZATION)
+            .build();
     }
 
     @RestController
@@ -68,13 +68,13 @@ class IdempotencyTestApp {
                 int n = count("create");
                 String id = UUID.randomUUID().toString();
                 return ResponseEntity.status(HttpStatus.CREATED)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .location(java.net.URI.create("/api/items/" + id))
-                        .eTag("\"" + n + "\"")
-                        .header(HttpHeaders.CONTENT_LANGUAGE, "en")
-                        .header(HttpHeaders.SET_COOKIE, ResponseCookie.from("session", id).build().toString())
-                        .header("X-Custom", id)
-                        .body("{\"id\":\"" + id + "\",\"call\":" + n + ",\"received\":" + body.length + "}");
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .location(java.net.URI.create("/api/items/" + id))
+                    .eTag("\"" + n + "\"")
+                    .header(HttpHeaders.CONTENT_LANGUAGE, "en")
+                    .header(HttpHeaders.SET_COOKIE, ResponseCookie.from("session", id).build().toString())
+                    .header("X-Custom", id)
+                    .body("{\"id\":\"" + id + "\",\"call\":" + n + ",\"received\":" + body.length + "}");
             });
         }
 
@@ -82,8 +82,11 @@ class IdempotencyTestApp {
         Mono<ResponseEntity<String>> slow(ServerWebExchange exchange) {
             return body(exchange).flatMap(body -> {
                 int n = count("slow");
-                return gate.get().asMono().thenReturn(ResponseEntity.status(HttpStatus.CREATED)
-                        .contentType(MediaType.APPLICATION_JSON).body("{\"call\":" + n + "}"));
+                return gate.get()
+                    .asMono()
+                    .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"call\":" + n + "}"));
             });
         }
 
@@ -91,8 +94,10 @@ class IdempotencyTestApp {
         Mono<ResponseEntity<String>> delayed(ServerWebExchange exchange) {
             return body(exchange).flatMap(body -> {
                 int n = count("delayed");
-                return Mono.delay(java.time.Duration.ofMillis(300)).thenReturn(ResponseEntity.status(HttpStatus.CREATED)
-                        .contentType(MediaType.APPLICATION_JSON).body("{\"call\":" + n + "}"));
+                return Mono.delay(java.time.Duration.ofMillis(300))
+                    .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"call\":" + n + "}"));
             });
         }
 
@@ -100,7 +105,9 @@ class IdempotencyTestApp {
         Mono<ResponseEntity<String>> status(@PathVariable int status, ServerWebExchange exchange) {
             return body(exchange).map(body -> {
                 int n = count("status" + status);
-                return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body("{\"call\":" + n + "}");
+                return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"call\":" + n + "}");
             });
         }
 
@@ -140,5 +147,7 @@ class IdempotencyTestApp {
                 return bytes;
             }).defaultIfEmpty(new byte[0]);
         }
+
     }
+
 }

@@ -19,9 +19,8 @@ class RecordCodecTest {
     @Test
     void roundTripsCompletedResponseByteForByte() {
         byte[] body = "{\"name\":\"Zoë|,=\"}\n\u0000".getBytes(StandardCharsets.UTF_8);
-        StoredResponse response = new StoredResponse("fp", 201,
-                Map.of("Content-Type", List.of("application/json"), "Location", List.of("/api/members/1"),
-                        "ETag", List.of("\"v1\"")), body);
+        StoredResponse response = new StoredResponse("fp", 201, Map.of("Content-Type", List.of("application/json"),
+                "Location", List.of("/api/members/1"), "ETag", List.of("\"v1\"")), body);
         Completed decoded = (Completed) RecordCodec.decode(RecordCodec.encode(response));
         assertThat(decoded.response()).isEqualTo(response);
         assertThat(decoded.response().body()).isEqualTo(body);
@@ -43,9 +42,10 @@ class RecordCodecTest {
         headers.add("Date", "now");
         headers.add("Connection", "keep-alive");
         headers.add("X-Custom", "1");
-        assertThat(StoredResponse.storable(headers).keySet())
-                .containsExactlyInAnyOrder("Content-Type", "Location", "ETag", "Content-Language");
+        assertThat(StoredResponse.storable(headers).keySet()).containsExactlyInAnyOrder("Content-Type", "Location",
+                "ETag", "Content-Language");
         assertThat(new StoredResponse("fp", 200, Map.of("set-cookie", List.of("a=b"), "etag", List.of("1")), null)
-                .headers()).containsOnlyKeys("ETag");
+            .headers()).containsOnlyKeys("ETag");
     }
+
 }

@@ -31,7 +31,7 @@ class TrustedProxiesTest {
     void trustedPeerHandsOverToTheRightmostUntrustedEntry() {
         TrustedProxies proxies = TrustedProxies.parse("127.0.0.1/32, ::1/128, 10.0.0.0/8");
         assertThat(proxies.clientAddress(peer("127.0.0.1"), List.of("6.6.6.6, 198.51.100.7, 10.0.0.5")))
-                .isEqualTo("198.51.100.7");
+            .isEqualTo("198.51.100.7");
         assertThat(proxies.clientAddress(peer("::1"), List.of("6.6.6.6", "198.51.100.7"))).isEqualTo("198.51.100.7");
     }
 
@@ -46,7 +46,7 @@ class TrustedProxiesTest {
     void malformedEntryStopsTheWalkAtTheLastGoodAddress() {
         TrustedProxies proxies = TrustedProxies.parse("127.0.0.1/32,10.0.0.0/8");
         assertThat(proxies.clientAddress(peer("127.0.0.1"), List.of("1.2.3.4, evil.example, 10.0.0.2")))
-                .isEqualTo("10.0.0.2");
+            .isEqualTo("10.0.0.2");
         assertThat(proxies.clientAddress(peer("127.0.0.1"), List.of("999.1.1.1"))).isEqualTo("127.0.0.1");
         assertThat(proxies.clientAddress(peer("127.0.0.1"), List.of("\u0000"))).isEqualTo("127.0.0.1");
     }
@@ -66,7 +66,7 @@ class TrustedProxiesTest {
     @Test
     void refusesHostNamesAndBadPrefixes() {
         assertThatThrownBy(() -> TrustedProxies.parse("gateway")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("gateway");
+            .hasMessageContaining("gateway");
         assertThatThrownBy(() -> TrustedProxies.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TrustedProxies.parse("10.0.0.0/x")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -80,4 +80,5 @@ class TrustedProxiesTest {
         assertThat(proxies.trusts("not-an-ip")).isFalse();
         assertThat(proxies.entries()).containsExactly("172.28.0.0/16", "fd00::/8");
     }
+
 }

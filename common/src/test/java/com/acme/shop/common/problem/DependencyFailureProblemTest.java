@@ -27,17 +27,20 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 
-/** Infrastructure faults are 503 + Retry-After problem details, never 500 (issue 7, finding 13). */
+/**
+ * Infrastructure faults are 503 + Retry-After problem details, never 500 (issue 7,
+ * finding 13).
+ */
 class DependencyFailureProblemTest {
 
     private final ProblemWebExceptionHandler handler = new ProblemWebExceptionHandler();
 
     static Stream<Throwable> dependencyFailures() {
         return Stream.of(
-                new DataAccessResourceFailureException("connection refused", new ConnectException("Connection refused")),
+                new DataAccessResourceFailureException("connection refused",
+                        new ConnectException("Connection refused")),
                 new TransientDataAccessResourceException("connection reset"),
-                new QueryTimeoutException("acquire timed out"),
-                new CannotCreateTransactionException("no connection"),
+                new QueryTimeoutException("acquire timed out"), new CannotCreateTransactionException("no connection"),
                 new RedisConnectionFailureException("Unable to connect to Redis"),
                 new RedisSystemException("wrapped", new RedisConnectionException("Unable to connect")),
                 new RedisSystemException("wrapped", new RedisCommandTimeoutException("timed out")),
@@ -56,10 +59,10 @@ class DependencyFailureProblemTest {
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
         assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5)))
-                .contains("\"status\":503")
-                .contains(ProblemWebExceptionHandler.UNAVAILABLE_DETAIL)
-                .doesNotContain("refused").doesNotContain("Redis");
+        assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5))).contains("\"status\":503")
+            .contains(ProblemWebExceptionHandler.UNAVAILABLE_DETAIL)
+            .doesNotContain("refused")
+            .doesNotContain("Redis");
     }
 
     @Test
@@ -77,4 +80,5 @@ class DependencyFailureProblemTest {
         assertThat(DependencyFailures.isUnavailable(new DataIntegrityViolationException("duplicate key"))).isFalse();
         assertThat(DependencyFailures.isUnavailable(new RuntimeException("no cause"))).isFalse();
     }
+
 }

@@ -37,7 +37,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Flux;
 
 /**
- * The access-token decoder against a JWKS served over real HTTP (rules B2–B6, B13 with a real Redis).
+ * The access-token decoder against a JWKS served over real HTTP (rules B2–B6, B13 with a
+ * real Redis).
  */
 class AccessTokenDecoderIT {
 
@@ -87,12 +88,12 @@ class AccessTokenDecoderIT {
     @Test
     void theJwksFetchCarriesTheRequestIdOfTheRequestThatNeededTheKeys() {
         try (TestTokens fresh = newTokens()) {
-            ReactiveJwtDecoder fetching = AccessTokenDecoders.create(
-                    new AccessTokenProperties(TestTokens.ISSUER, AUDIENCE, fresh.jwksUri(), null, false), null);
+            ReactiveJwtDecoder fetching = AccessTokenDecoders
+                .create(new AccessTokenProperties(TestTokens.ISSUER, AUDIENCE, fresh.jwksUri(), null, false), null);
 
             fetching.decode(fresh.user(UUID.randomUUID().toString()))
-                    .contextWrite(ctx -> ctx.put(RequestIdWebFilter.CONTEXT_KEY, "jwks-trace-3"))
-                    .block(Duration.ofSeconds(10));
+                .contextWrite(ctx -> ctx.put(RequestIdWebFilter.CONTEXT_KEY, "jwks-trace-3"))
+                .block(Duration.ofSeconds(10));
 
             assertThat(fresh.jwksHits()).isEqualTo(1);
             assertThat(fresh.lastJwksRequestId()).isEqualTo("jwks-trace-3");
@@ -117,13 +118,14 @@ class AccessTokenDecoderIT {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair rsa = generator.generateKeyPair();
-        RSAKey rsaJwk = new RSAKey.Builder((java.security.interfaces.RSAPublicKey) rsa.getPublic()).keyID("rsa-1").build();
+        RSAKey rsaJwk = new RSAKey.Builder((java.security.interfaces.RSAPublicKey) rsa.getPublic()).keyID("rsa-1")
+            .build();
         try (TestTokens own = newTokens()) {
             own.publish(own.publicJwk(), rsaJwk);
             ReactiveJwtDecoder rsaAware = AccessTokenDecoders.create(props().withJwksUri(own.jwksUri()), null);
             String token = own.token().kid("rsa-1").signWith(rsa.getPrivate(), Jwts.SIG.RS256);
             assertThatThrownBy(() -> rsaAware.decode(token).block(Duration.ofSeconds(10)))
-                    .isInstanceOf(BadJwtException.class);
+                .isInstanceOf(BadJwtException.class);
         }
     }
 
@@ -149,7 +151,10 @@ class AccessTokenDecoderIT {
         KeyPair attacker = TestTokens.newEcKeyPair();
         ECKey attackerJwk = TestTokens.publicJwk(attacker, "attacker");
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("at+jwt"))
-                .keyID("attacker").jwk(attackerJwk).jwkURL(java.net.URI.create("http://127.0.0.1:1/jwks.json")).build();
+            .keyID("attacker")
+            .jwk(attackerJwk)
+            .jwkURL(java.net.URI.create("http://127.0.0.1:1/jwks.json"))
+            .build();
         SignedJWT jwt = new SignedJWT(header, validClaims().build());
         jwt.sign(new ECDSASigner((java.security.interfaces.ECPrivateKey) attacker.getPrivate()));
         assertRejected(jwt.serialize());
@@ -185,7 +190,7 @@ class AccessTokenDecoderIT {
         Instant now = Instant.now();
         assertRejected(tokens.token().issuedAt(now.minusSeconds(400)).expiresAt(now.minusSeconds(70)).sign());
         assertThat(decode(tokens.token().issuedAt(now.minusSeconds(330)).expiresAt(now.minusSeconds(30)).sign()))
-                .isNotNull();
+            .isNotNull();
     }
 
     @Test
@@ -193,8 +198,11 @@ class AccessTokenDecoderIT {
         Instant now = Instant.now();
         assertRejected(tokens.token().issuedAt(now.plusSeconds(90)).expiresAt(now.plusSeconds(300)).sign());
         assertRejected(tokens.token().notBefore(now.plusSeconds(90)).sign());
-        assertThat(decode(tokens.token().issuedAt(now.plusSeconds(30)).notBefore(now.plusSeconds(30))
-                .expiresAt(now.plusSeconds(300)).sign())).isNotNull();
+        assertThat(decode(tokens.token()
+            .issuedAt(now.plusSeconds(30))
+            .notBefore(now.plusSeconds(30))
+            .expiresAt(now.plusSeconds(300))
+            .sign())).isNotNull();
     }
 
     @Test
@@ -217,7 +225,7 @@ class AccessTokenDecoderIT {
 
             // within 30 s of the last fetch an unknown kid does not trigger a refresh
             assertThatThrownBy(() -> rotating.decode(rotated).block(Duration.ofSeconds(10)))
-                    .isInstanceOf(BadJwtException.class);
+                .isInstanceOf(BadJwtException.class);
             assertThat(own.jwksHits()).isEqualTo(1);
 
             clock.advance(Duration.ofSeconds(31));
@@ -228,7 +236,7 @@ class AccessTokenDecoderIT {
             String unknown = own.token().kid("nope").signWith(next);
             for (int i = 0; i < 5; i++) {
                 assertThatThrownBy(() -> rotating.decode(unknown).block(Duration.ofSeconds(10)))
-                        .isInstanceOf(BadJwtException.class);
+                    .isInstanceOf(BadJwtException.class);
             }
             assertThat(own.jwksHits()).isEqualTo(2);
         }
@@ -249,8 +257,9 @@ class AccessTokenDecoderIT {
         String jti = UUID.randomUUID().toString();
         String token = tokens.token().jti(jti).sign();
         assertThat(decode(token)).isNotNull();
-        redis.template.opsForValue().set(RevocationKeys.denylist(TestTokens.ISSUER, jti), "1", Duration.ofSeconds(120))
-                .block(Duration.ofSeconds(5));
+        redis.template.opsForValue()
+            .set(RevocationKeys.denylist(TestTokens.ISSUER, jti), "1", Duration.ofSeconds(120))
+            .block(Duration.ofSeconds(5));
         assertRejected(token);
     }
 
@@ -264,11 +273,12 @@ class AccessTokenDecoderIT {
         assertThat(cachingDecoder.decode(token).block(Duration.ofSeconds(10))).isNotNull();
         assertThat(verifications).hasValue(1);
 
-        redis.template.opsForValue().set(RevocationKeys.denylist(TestTokens.ISSUER, jti), "1", Duration.ofSeconds(120))
-                .block(Duration.ofSeconds(5));
+        redis.template.opsForValue()
+            .set(RevocationKeys.denylist(TestTokens.ISSUER, jti), "1", Duration.ofSeconds(120))
+            .block(Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> cachingDecoder.decode(token).block(Duration.ofSeconds(10)))
-                .isInstanceOf(BadJwtException.class);
+            .isInstanceOf(BadJwtException.class);
         assertThat(verifications).hasValue(1);
     }
 
@@ -285,9 +295,9 @@ class AccessTokenDecoderIT {
         String otherSubject = TestTokens.tamper(token, payload -> payload.replaceFirst("\"sub\":\"", "\"sub\":\"x"));
 
         assertThatThrownBy(() -> cachingDecoder.decode(badSignature).block(Duration.ofSeconds(10)))
-                .isInstanceOf(BadJwtException.class);
+            .isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> cachingDecoder.decode(otherSubject).block(Duration.ofSeconds(10)))
-                .isInstanceOf(BadJwtException.class);
+            .isInstanceOf(BadJwtException.class);
         assertThat(verifications).hasValue(3);
     }
 
@@ -295,13 +305,26 @@ class AccessTokenDecoderIT {
     void rejectsTokensIssuedBeforeTheSubjectsTokensValidAfterInstant() {
         String subject = UUID.randomUUID().toString();
         Instant changedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(5);
-        String before = tokens.token(subject).issuedAt(changedAt.minusSeconds(1)).expiresAt(changedAt.plusSeconds(290)).sign();
-        String sameSecondBefore = tokens.token(subject).issuedAt(changedAt).expiresAt(changedAt.plusSeconds(300)).sign();
-        String after = tokens.token(subject).issuedAt(changedAt.plusSeconds(1)).expiresAt(changedAt.plusSeconds(301)).sign();
-        String otherSubject = tokens.token().issuedAt(changedAt.minusSeconds(1)).expiresAt(changedAt.plusSeconds(290)).sign();
+        String before = tokens.token(subject)
+            .issuedAt(changedAt.minusSeconds(1))
+            .expiresAt(changedAt.plusSeconds(290))
+            .sign();
+        String sameSecondBefore = tokens.token(subject)
+            .issuedAt(changedAt)
+            .expiresAt(changedAt.plusSeconds(300))
+            .sign();
+        String after = tokens.token(subject)
+            .issuedAt(changedAt.plusSeconds(1))
+            .expiresAt(changedAt.plusSeconds(301))
+            .sign();
+        String otherSubject = tokens.token()
+            .issuedAt(changedAt.minusSeconds(1))
+            .expiresAt(changedAt.plusSeconds(290))
+            .sign();
         assertThat(decode(before)).isNotNull();
 
-        // the password was changed 250 ms into that second: a token with that iat (whole seconds) predates it
+        // the password was changed 250 ms into that second: a token with that iat (whole
+        // seconds) predates it
         setTokensValidAfter(subject, changedAt.plusMillis(250));
 
         assertRejected(before);
@@ -316,8 +339,9 @@ class AccessTokenDecoderIT {
         Instant changedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         setTokensValidAfter(subject, changedAt);
         assertThat(decode(tokens.token(subject).issuedAt(changedAt).expiresAt(changedAt.plusSeconds(300)).sign()))
-                .isNotNull();
-        assertRejected(tokens.token(subject).issuedAt(changedAt.minusSeconds(1)).expiresAt(changedAt.plusSeconds(299)).sign());
+            .isNotNull();
+        assertRejected(
+                tokens.token(subject).issuedAt(changedAt.minusSeconds(1)).expiresAt(changedAt.plusSeconds(299)).sign());
     }
 
     @Test
@@ -334,16 +358,21 @@ class AccessTokenDecoderIT {
         setTokensValidAfter(subject, Instant.now());
 
         assertThatThrownBy(() -> cachingDecoder.decode(token).block(Duration.ofSeconds(10)))
-                .isInstanceOf(BadJwtException.class);
+            .isInstanceOf(BadJwtException.class);
         assertThat(verifications).hasValue(1);
     }
 
     private static void setTokensValidAfter(String subject, Instant instant) {
-        redis.template.opsForValue().set(RevocationKeys.tokensValidAfter(TestTokens.ISSUER, subject),
-                Long.toString(instant.toEpochMilli()), Duration.ofSeconds(120)).block(Duration.ofSeconds(5));
+        redis.template.opsForValue()
+            .set(RevocationKeys.tokensValidAfter(TestTokens.ISSUER, subject), Long.toString(instant.toEpochMilli()),
+                    Duration.ofSeconds(120))
+            .block(Duration.ofSeconds(5));
     }
 
-    /** The production chain over real Redis, with keys from memory and every signature check counted. */
+    /**
+     * The production chain over real Redis, with keys from memory and every signature
+     * check counted.
+     */
     private static ReactiveJwtDecoder countingDecoder(AtomicInteger verifications) {
         JWKSet jwks = new JWKSet(tokens.publicJwk());
         Function<SignedJWT, Flux<JWK>> keys = jwt -> {
@@ -357,7 +386,8 @@ class AccessTokenDecoderIT {
     void failsClosedWhenDenylistIsUnreachable() {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestInfra.redisIsEmbedded());
         String token = tokens.user();
-        assertThat(decode(token)).isNotNull(); // cached now: the revocation state is still asked, and fails closed
+        assertThat(decode(token)).isNotNull(); // cached now: the revocation state is
+                                               // still asked, and fails closed
         TestInfra.stopRedis();
         try {
             assertThatThrownBy(() -> decode(token)).isInstanceOf(TokenCheckUnavailableException.class);
@@ -365,14 +395,21 @@ class AccessTokenDecoderIT {
         finally {
             TestInfra.startRedis();
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions().untilAsserted(() -> assertThat(decode(token)).isNotNull());
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .ignoreExceptions()
+            .untilAsserted(() -> assertThat(decode(token)).isNotNull());
     }
 
     private static JWTClaimsSet.Builder validClaims() {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).audience(AUDIENCE)
-                .subject(UUID.randomUUID().toString()).jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
+        return new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER)
+            .audience(AUDIENCE)
+            .subject(UUID.randomUUID().toString())
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(300)));
     }
+
 }

@@ -15,15 +15,21 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class AccessTokenValidatorTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+
     private final AccessTokenValidator validator = new AccessTokenValidator("shop-auth", "shop-gateway",
             Duration.ofSeconds(60), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Jwt.Builder valid() {
         return Jwt.withTokenValue("t")
-                .header("alg", "ES256").header("typ", "at+jwt").header("kid", "k")
-                .issuer("shop-auth").audience(List.of("shop-gateway", "shop-member"))
-                .subject("6f1c9a4e-0000-4000-8000-000000000001").jti("j")
-                .issuedAt(NOW.minusSeconds(10)).expiresAt(NOW.plusSeconds(290));
+            .header("alg", "ES256")
+            .header("typ", "at+jwt")
+            .header("kid", "k")
+            .issuer("shop-auth")
+            .audience(List.of("shop-gateway", "shop-member"))
+            .subject("6f1c9a4e-0000-4000-8000-000000000001")
+            .jti("j")
+            .issuedAt(NOW.minusSeconds(10))
+            .expiresAt(NOW.plusSeconds(290));
     }
 
     private boolean accepts(UnaryOperator<Jwt.Builder> change) {
@@ -75,4 +81,5 @@ class AccessTokenValidatorTest {
         assertThat(accepts(b -> b.issuedAt(NOW.minusSeconds(10)).expiresAt(NOW.plusSeconds(590)))).isTrue();
         assertThat(accepts(b -> b.issuedAt(NOW.minusSeconds(10)).expiresAt(NOW.plusSeconds(591)))).isFalse();
     }
+
 }

@@ -23,9 +23,11 @@ class BearerHeaderConverterTest {
 
     @Test
     void readsTheTokenFromTheAuthorizationHeader() {
-        Authentication auth = convert(MockServerHttpRequest.get("/x").header(HttpHeaders.AUTHORIZATION, "Bearer abc.def-_.ghi"));
+        Authentication auth = convert(
+                MockServerHttpRequest.get("/x").header(HttpHeaders.AUTHORIZATION, "Bearer abc.def-_.ghi"));
         assertThat(((BearerTokenAuthenticationToken) auth).getToken()).isEqualTo("abc.def-_.ghi");
-        assertThat(convert(MockServerHttpRequest.get("/x").header(HttpHeaders.AUTHORIZATION, "bearer abc"))).isNotNull();
+        assertThat(convert(MockServerHttpRequest.get("/x").header(HttpHeaders.AUTHORIZATION, "bearer abc")))
+            .isNotNull();
     }
 
     @Test
@@ -38,11 +40,13 @@ class BearerHeaderConverterTest {
     @Test
     void rejectsMalformedOrRepeatedBearerHeaders() {
         assertThatThrownBy(() -> convert(MockServerHttpRequest.get("/x").header(HttpHeaders.AUTHORIZATION, "Bearer ")))
-                .isInstanceOf(InvalidBearerTokenException.class);
-        assertThatThrownBy(() -> convert(MockServerHttpRequest.get("/x").header(HttpHeaders.AUTHORIZATION, "Bearer a b")))
-                .isInstanceOf(InvalidBearerTokenException.class);
-        assertThatThrownBy(() -> convert(MockServerHttpRequest.get("/x")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer a", "Bearer b")))
-                .isInstanceOf(InvalidBearerTokenException.class);
+            .isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(
+                () -> convert(MockServerHttpRequest.get("/x").header(HttpHeaders.AUTHORIZATION, "Bearer a b")))
+            .isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> convert(
+                MockServerHttpRequest.get("/x").header(HttpHeaders.AUTHORIZATION, "Bearer a", "Bearer b")))
+            .isInstanceOf(InvalidBearerTokenException.class);
     }
+
 }

@@ -22,10 +22,13 @@ import reactor.core.publisher.Mono;
 class CachingJwtDecoderTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+
     private static final Duration SKEW = Duration.ofSeconds(60);
 
     private final MutableClock clock = new MutableClock(NOW);
+
     private final AtomicLong tickerNanos = new AtomicLong();
+
     private final CountingVerifier verifier = new CountingVerifier(clock);
 
     private CachingJwtDecoder cache(int maxSize) {
@@ -67,7 +70,8 @@ class CachingJwtDecoderTest {
         String token = verifier.issue("alice", NOW.plusSeconds(300));
         decode(decoder, token);
 
-        // only the decoder's clock moves (the cache's own timer has not fired yet): the hit is re-checked
+        // only the decoder's clock moves (the cache's own timer has not fired yet): the
+        // hit is re-checked
         clock.advance(Duration.ofSeconds(300 + 61));
 
         assertThatThrownBy(() -> decode(decoder, token)).isInstanceOf(BadJwtException.class);
@@ -151,7 +155,7 @@ class CachingJwtDecoderTest {
     @Test
     void alwaysDelegatesWhenTheCacheIsDisabled() {
         AccessTokenProperties props = new AccessTokenProperties("shop-test")
-                .withCache(AccessTokenProperties.TokenCache.DISABLED);
+            .withCache(AccessTokenProperties.TokenCache.DISABLED);
         ReactiveJwtDecoder decoder = AccessTokenDecoders.cached(verifier, props, clock);
         String token = verifier.issue("alice", NOW.plusSeconds(300));
 
@@ -180,19 +184,23 @@ class CachingJwtDecoderTest {
     @Test
     void refusesAMaxSizeBelowOne() {
         assertThatThrownBy(() -> new AccessTokenProperties.TokenCache(true, 0))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     /**
-     * Stands in for the Nimbus decoder: accepts only tokens it issued, checks {@code now <= exp + skew} with the
-     * shared clock, and counts every verification.
+     * Stands in for the Nimbus decoder: accepts only tokens it issued, checks
+     * {@code now <= exp + skew} with the shared clock, and counts every verification.
      */
     private static final class CountingVerifier implements ReactiveJwtDecoder {
 
         private final Clock clock;
+
         private final Map<String, Jwt> issued = new ConcurrentHashMap<>();
+
         private final Map<String, String> bySubject = new ConcurrentHashMap<>();
+
         private final AtomicInteger calls = new AtomicInteger();
+
         private final AtomicInteger failuresLeft = new AtomicInteger();
 
         CountingVerifier(Clock clock) {
@@ -201,8 +209,14 @@ class CachingJwtDecoderTest {
 
         String issue(String subject, Instant exp) {
             String token = "header." + subject + "-" + exp.getEpochSecond() + ".signatureXYZ";
-            issued.put(token, Jwt.withTokenValue(token).header("alg", "ES256").subject(subject).jti(subject)
-                    .issuedAt(exp.minusSeconds(300)).expiresAt(exp).build());
+            issued.put(token,
+                    Jwt.withTokenValue(token)
+                        .header("alg", "ES256")
+                        .subject(subject)
+                        .jti(subject)
+                        .issuedAt(exp.minusSeconds(300))
+                        .expiresAt(exp)
+                        .build());
             bySubject.put(subject, token);
             return token;
         }
@@ -231,5 +245,7 @@ class CachingJwtDecoderTest {
                 return Mono.just(jwt);
             });
         }
+
     }
+
 }

@@ -23,7 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
-/** B2, B8, B9, B13 over real HTTP through {@link ResourceServerSecurity} and the auto-configured decoder. */
+/**
+ * B2, B8, B9, B13 over real HTTP through {@link ResourceServerSecurity} and the
+ * auto-configured decoder.
+ */
 @SpringBootTest(classes = SecurityTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResourceServerSecurityIT {
 
@@ -49,8 +52,10 @@ class ResourceServerSecurityIT {
 
     @BeforeEach
     void client() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        client = WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + port)
+            .responseTimeout(Duration.ofSeconds(20))
+            .build();
     }
 
     @AfterAll
@@ -60,70 +65,125 @@ class ResourceServerSecurityIT {
 
     @Test
     void answers401BearerWithoutErrorCodeWhenNoCredentials() {
-        client.get().uri("/api/me").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
+        client.get()
+            .uri("/api/me")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(401);
     }
 
     @Test
     void answers401BearerForOtherSchemes() {
-        client.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNz").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        client.get()
+            .uri("/api/me")
+            .header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNz")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 
     @Test
     void acceptsValidTokenAndExposesCurrentUser() {
         String subject = UUID.randomUUID().toString();
-        client.get().uri("/api/me").headers(h -> h.setBearerAuth(tokens.user(subject))).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.id").isEqualTo(subject)
-                .jsonPath("$.email").isEqualTo("user@shop.test")
-                .jsonPath("$.roles[0]").isEqualTo("USER");
+        client.get()
+            .uri("/api/me")
+            .headers(h -> h.setBearerAuth(tokens.user(subject)))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.id")
+            .isEqualTo(subject)
+            .jsonPath("$.email")
+            .isEqualTo("user@shop.test")
+            .jsonPath("$.roles[0]")
+            .isEqualTo("USER");
     }
 
     @Test
     void answersInvalidTokenWithTheSameBodyWhateverFailed() {
-        byte[] garbage = client.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer not.a.jwt").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().returnResult().getResponseBody();
+        byte[] garbage = client.get()
+            .uri("/api/me")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer not.a.jwt")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
         String wrongIssuer = tokens.token().issuer("other").sign();
-        byte[] issuer = client.get().uri("/api/me").headers(h -> h.setBearerAuth(wrongIssuer)).exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                .expectBody().returnResult().getResponseBody();
+        byte[] issuer = client.get()
+            .uri("/api/me")
+            .headers(h -> h.setBearerAuth(wrongIssuer))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
         assertThat(new String(issuer)).isEqualTo(new String(garbage));
     }
 
     @Test
     void ignoresAccessTokenQueryParameter() {
-        client.get().uri("/api/me?access_token=" + tokens.user()).exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        client.get()
+            .uri("/api/me?access_token=" + tokens.user())
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 
     @Test
     void ignoresAccessTokenFormParameter() {
-        client.post().uri("/api/me").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("access_token", tokens.user())).exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        client.post()
+            .uri("/api/me")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData("access_token", tokens.user()))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 
     @Test
     void answers403InsufficientScopeForMissingRole() {
-        client.get().uri("/api/admin").headers(h -> h.setBearerAuth(tokens.user())).exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(403);
-        client.get().uri("/api/admin").headers(h -> h.setBearerAuth(tokens.admin(UUID.randomUUID())))
-                .exchange().expectStatus().isOk();
+        client.get()
+            .uri("/api/admin")
+            .headers(h -> h.setBearerAuth(tokens.user()))
+            .exchange()
+            .expectStatus()
+            .isForbidden()
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(403);
+        client.get()
+            .uri("/api/admin")
+            .headers(h -> h.setBearerAuth(tokens.admin(UUID.randomUUID())))
+            .exchange()
+            .expectStatus()
+            .isOk();
     }
 
     @Test
@@ -132,9 +192,14 @@ class ResourceServerSecurityIT {
         String token = tokens.token().jti(jti).sign();
         client.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
         redis.opsForValue().set("deny:shop-auth:" + jti, "1", Duration.ofMinutes(2)).block(Duration.ofSeconds(5));
-        client.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        client.get()
+            .uri("/api/me")
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
     }
 
     @Test
@@ -143,16 +208,30 @@ class ResourceServerSecurityIT {
         String token = tokens.user();
         TestInfra.stopRedis();
         try {
-            client.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            client.get()
+                .uri("/api/me")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
             client.get().uri("/health").exchange().expectStatus().isOk();
         }
         finally {
             TestInfra.startRedis();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                client.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk());
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(40))
+            .pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> client.get()
+                .uri("/api/me")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk());
     }
+
 }

@@ -12,8 +12,13 @@ class RevocationCheckingJwtDecoderTest {
     private static final Instant IAT = Instant.parse("2026-01-01T12:00:00Z");
 
     private static Jwt issuedAt(Instant iat) {
-        return Jwt.withTokenValue("t").header("alg", "ES256").subject("alice").jti("j1").issuedAt(iat)
-                .expiresAt(IAT.plusSeconds(300)).build();
+        return Jwt.withTokenValue("t")
+            .header("alg", "ES256")
+            .subject("alice")
+            .jti("j1")
+            .issuedAt(iat)
+            .expiresAt(IAT.plusSeconds(300))
+            .build();
     }
 
     @Test
@@ -32,12 +37,14 @@ class RevocationCheckingJwtDecoderTest {
         long changed = IAT.toEpochMilli();
         assertThat(RevocationCheckingJwtDecoder.isRevoked(issuedAt(IAT), null, Long.toString(changed + 1))).isTrue();
         assertThat(RevocationCheckingJwtDecoder.isRevoked(issuedAt(IAT), null, Long.toString(changed))).isFalse();
-        assertThat(RevocationCheckingJwtDecoder.isRevoked(issuedAt(IAT.plusSeconds(1)), null, Long.toString(changed + 999)))
-                .isFalse();
+        assertThat(RevocationCheckingJwtDecoder.isRevoked(issuedAt(IAT.plusSeconds(1)), null,
+                Long.toString(changed + 999)))
+            .isFalse();
     }
 
     @Test
     void anUnreadableTokensValidAfterValueRevokesRatherThanIgnores() {
         assertThat(RevocationCheckingJwtDecoder.isRevoked(issuedAt(IAT), null, "not-a-number")).isTrue();
     }
+
 }

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 class SecurityAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class));
 
     @Test
     void bindsDefaults() {
@@ -32,40 +32,42 @@ class SecurityAutoConfigurationTest {
 
     @Test
     void bindsIssuerAndJwksUriFromShopJwtOnly() {
-        runner.withPropertyValues("shop.jwt.issuer=explicit", "shop.jwt.jwks-uri=http://auth:4000/.well-known/jwks.json")
-                .run(context -> {
-                    AccessTokenProperties props = context.getBean(AccessTokenProperties.class);
-                    assertThat(props.issuer()).isEqualTo("explicit");
-                    assertThat(props.jwksUri()).isEqualTo("http://auth:4000/.well-known/jwks.json");
-                });
-        // the environment variables are mapped in each service's application.yml, never read by this code
+        runner
+            .withPropertyValues("shop.jwt.issuer=explicit", "shop.jwt.jwks-uri=http://auth:4000/.well-known/jwks.json")
+            .run(context -> {
+                AccessTokenProperties props = context.getBean(AccessTokenProperties.class);
+                assertThat(props.issuer()).isEqualTo("explicit");
+                assertThat(props.jwksUri()).isEqualTo("http://auth:4000/.well-known/jwks.json");
+            });
+        // the environment variables are mapped in each service's application.yml, never
+        // read by this code
         runner.withPropertyValues("JWT_ISSUER=issuer-from-env", "AUTH_SERVER_URL=http://auth:4000")
-                .run(context -> assertThat(context.getBean(AccessTokenProperties.class).issuer())
-                        .isEqualTo(AccessTokenProperties.DEFAULT_ISSUER));
+            .run(context -> assertThat(context.getBean(AccessTokenProperties.class).issuer())
+                .isEqualTo(AccessTokenProperties.DEFAULT_ISSUER));
     }
 
     @Test
     void bindsTheTokenCacheSettings() {
-        runner.withPropertyValues("shop.jwt.cache.enabled=false", "shop.jwt.cache.max-size=500")
-                .run(context -> {
-                    AccessTokenProperties props = context.getBean(AccessTokenProperties.class);
-                    assertThat(props.cache().enabled()).isFalse();
-                    assertThat(props.cache().maxSize()).isEqualTo(500);
-                });
+        runner.withPropertyValues("shop.jwt.cache.enabled=false", "shop.jwt.cache.max-size=500").run(context -> {
+            AccessTokenProperties props = context.getBean(AccessTokenProperties.class);
+            assertThat(props.cache().enabled()).isFalse();
+            assertThat(props.cache().maxSize()).isEqualTo(500);
+        });
     }
 
     @Test
     void createsTheDecoderWhenAnAudienceIsSet() {
         runner.withPropertyValues("shop.jwt.audience=shop-member", "shop.jwt.denylist=false")
-                .run(context -> assertThat(context).hasSingleBean(ReactiveJwtDecoder.class));
+            .run(context -> assertThat(context).hasSingleBean(ReactiveJwtDecoder.class));
         runner.withPropertyValues("shop.jwt.audience=shop-member")
-                .withBean(ReactiveStringRedisTemplate.class, () -> new ReactiveStringRedisTemplate(new LettuceConnectionFactory()))
-                .run(context -> assertThat(context).hasSingleBean(ReactiveJwtDecoder.class));
+            .withBean(ReactiveStringRedisTemplate.class,
+                    () -> new ReactiveStringRedisTemplate(new LettuceConnectionFactory()))
+            .run(context -> assertThat(context).hasSingleBean(ReactiveJwtDecoder.class));
     }
 
     @Test
     void refusesToStartWithDenylistButWithoutRedis() {
-        runner.withPropertyValues("shop.jwt.audience=shop-member")
-                .run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("shop.jwt.audience=shop-member").run(context -> assertThat(context).hasFailed());
     }
+
 }

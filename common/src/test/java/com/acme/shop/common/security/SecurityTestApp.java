@@ -16,11 +16,13 @@ class SecurityTestApp {
     @Bean
     SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
         return ResourceServerSecurity.configure(http, decoder)
-                .authorizeExchange(ex -> ex
-                        .pathMatchers("/health").permitAll()
-                        .pathMatchers("/api/admin").hasRole("ADMIN")
-                        .anyExchange().authenticated())
-                .build();
+            .authorizeExchange(ex -> ex.pathMatchers("/health")
+                .permitAll()
+                .pathMatchers("/api/admin")
+                .hasRole("ADMIN")
+                .anyExchange()
+                .authenticated())
+            .build();
     }
 
     @RestController
@@ -40,5 +42,7 @@ class SecurityTestApp {
         Mono<String> admin() {
             return Mono.just("admin area");
         }
+
     }
+
 }

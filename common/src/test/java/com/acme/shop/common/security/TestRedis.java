@@ -9,10 +9,14 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
-/** A Lettuce connection to the test JVM's Redis from {@link TestInfra}, for tests without a Spring context. */
+/**
+ * A Lettuce connection to the test JVM's Redis from {@link TestInfra}, for tests without
+ * a Spring context.
+ */
 public final class TestRedis implements AutoCloseable {
 
     private final LettuceConnectionFactory factory;
+
     public final ReactiveStringRedisTemplate template;
 
     private TestRedis() {
@@ -37,4 +41,5 @@ public final class TestRedis implements AutoCloseable {
     public void close() {
         factory.destroy();
     }
+
 }

@@ -8,9 +8,9 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
 /**
- * Serves a JWKS over real HTTP at {@value #PATH} (a {@link StubServer}, started on the first {@link #uri()}), with a
- * replaceable key set and what the fetches looked like (how many, the last X-Request-Id). {@link TestTokens} keeps
- * one for its signing key.
+ * Serves a JWKS over real HTTP at {@value #PATH} (a {@link StubServer}, started on the
+ * first {@link #uri()}), with a replaceable key set and what the fetches looked like (how
+ * many, the last X-Request-Id). {@link TestTokens} keeps one for its signing key.
  */
 public final class JwksServer implements AutoCloseable {
 
@@ -60,4 +60,5 @@ public final class JwksServer implements AutoCloseable {
             server = null;
         }
     }
+
 }

@@ -33,4 +33,5 @@ public final class MutableClock extends Clock {
     public Instant instant() {
         return now;
     }
+
 }

@@ -18,10 +18,11 @@ import com.acme.shop.common.security.AccessTokenProperties;
 import com.acme.shop.common.security.SecurityAutoConfiguration;
 
 /**
- * What a service's own {@code application.yml} switches on in common, without a server or a database: a context
- * with that yml (from the test classpath of the calling module), Spring Boot's Redis client (created, never
- * connected) and common's token and idempotency auto-configurations. Environment variables are given as
- * properties ({@code JWT_ISSUER=...}), as the yml placeholders see them.
+ * What a service's own {@code application.yml} switches on in common, without a server or
+ * a database: a context with that yml (from the test classpath of the calling module),
+ * Spring Boot's Redis client (created, never connected) and common's token and
+ * idempotency auto-configurations. Environment variables are given as properties
+ * ({@code JWT_ISSUER=...}), as the yml placeholders see them.
  */
 public final class ServiceConfiguration {
 
@@ -29,14 +30,16 @@ public final class ServiceConfiguration {
     }
 
     public static ApplicationContextRunner runner() {
-        return new ApplicationContextRunner()
-                .withInitializer(new ConfigDataApplicationContextInitializer())
-                .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-                        DataRedisReactiveAutoConfiguration.class, SecurityAutoConfiguration.class,
-                        IdempotencyAutoConfiguration.class));
+        return new ApplicationContextRunner().withInitializer(new ConfigDataApplicationContextInitializer())
+            .withConfiguration(
+                    AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class,
+                            SecurityAutoConfiguration.class, IdempotencyAutoConfiguration.class));
     }
 
-    /** The service opts in to idempotency keys, with {@code IDEMPOTENCY_TTL} in seconds and the given tenant. */
+    /**
+     * The service opts in to idempotency keys, with {@code IDEMPOTENCY_TTL} in seconds
+     * and the given tenant.
+     */
     public static void assertUsesIdempotencyKeys(String tenant) {
         runner().withPropertyValues("IDEMPOTENCY_TTL=3600").run(context -> {
             assertThat(context).hasSingleBean(IdempotencyStore.class).hasSingleBean(IdempotencyHandler.class);
@@ -46,14 +49,21 @@ public final class ServiceConfiguration {
         });
     }
 
-    /** The service does not opt in: none of the idempotency beans, whatever the environment says. */
+    /**
+     * The service does not opt in: none of the idempotency beans, whatever the
+     * environment says.
+     */
     public static void assertHasNoIdempotencyBeans() {
-        runner().withPropertyValues("IDEMPOTENCY_TTL=3600").run(context -> assertThat(context)
-                .doesNotHaveBean(IdempotencyProperties.class).doesNotHaveBean(IdempotencyStore.class)
+        runner().withPropertyValues("IDEMPOTENCY_TTL=3600")
+            .run(context -> assertThat(context).doesNotHaveBean(IdempotencyProperties.class)
+                .doesNotHaveBean(IdempotencyStore.class)
                 .doesNotHaveBean(IdempotencyHandler.class));
     }
 
-    /** The yml maps {@code JWT_ISSUER} and {@code AUTH_SERVER_URL} onto the verification of access tokens. */
+    /**
+     * The yml maps {@code JWT_ISSUER} and {@code AUTH_SERVER_URL} onto the verification
+     * of access tokens.
+     */
     public static void assertVerifiesTokensFromTheConfiguredIssuer(String audience) {
         runner().withPropertyValues("JWT_ISSUER=issuer-from-env", "AUTH_SERVER_URL=http://auth:4000").run(context -> {
             AccessTokenProperties props = context.getBean(AccessTokenProperties.class);
@@ -62,4 +72,5 @@ public final class ServiceConfiguration {
             assertThat(props.audience()).isEqualTo(audience);
         });
     }
+
 }

@@ -24,11 +24,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A small HTTP server standing in for another service in tests (JDK {@code com.sun.net.httpserver}, so it shares
- * no event loop with the application under test and needs nothing beyond the JDK): handlers registered per
- * method and path (or any predicate), first match wins; every request is recorded (method, uri, headers, body);
- * answers carry a status, headers, a body and an optional delay; an {@link AsyncHandler} may answer later or
- * never (a hanging upstream).
+ * A small HTTP server standing in for another service in tests (JDK
+ * {@code com.sun.net.httpserver}, so it shares no event loop with the application under
+ * test and needs nothing beyond the JDK): handlers registered per method and path (or any
+ * predicate), first match wins; every request is recorded (method, uri, headers, body);
+ * answers carry a status, headers, a body and an optional delay; an {@link AsyncHandler}
+ * may answer later or never (a hanging upstream).
  *
  * <pre>{@code
  * StubServer server = StubServer.start()
@@ -38,12 +39,15 @@ import com.sun.net.httpserver.HttpServer;
  * server.received("GET", "/api/members/me");
  * }</pre>
  *
- * Unmatched requests get 404 (or what {@link #otherwise} says). Published to the other modules' tests in common's
- * {@code test-jar}.
+ * Unmatched requests get 404 (or what {@link #otherwise} says). Published to the other
+ * modules' tests in common's {@code test-jar}.
  */
 public final class StubServer implements AutoCloseable {
 
-    /** One request as received; {@code headers} are case-insensitive, repeated values joined with {@code ","}. */
+    /**
+     * One request as received; {@code headers} are case-insensitive, repeated values
+     * joined with {@code ","}.
+     */
     public record Request(String method, String uri, Map<String, String> headers, String body) {
 
         /** The path without the query. */
@@ -57,21 +61,28 @@ public final class StubServer implements AutoCloseable {
             return headers.get(name);
         }
 
-        /** The bearer token of the Authorization header, {@code null} when there is none. */
+        /**
+         * The bearer token of the Authorization header, {@code null} when there is none.
+         */
         public String bearerToken() {
             String authorization = header("Authorization");
             return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
         }
     }
 
-    /** An answer: status, headers, body (UTF-8) and an optional delay before it is sent. */
+    /**
+     * An answer: status, headers, body (UTF-8) and an optional delay before it is sent.
+     */
     public record Reply(int status, Map<String, String> headers, String body, Duration delay) {
 
         public static Reply status(int status) {
             return new Reply(status, Map.of(), "", Duration.ZERO);
         }
 
-        /** {@code application/json}, or {@code application/problem+json} for a status of 400 or more. */
+        /**
+         * {@code application/json}, or {@code application/problem+json} for a status of
+         * 400 or more.
+         */
         public static Reply json(int status, String body) {
             return withBody(status, status >= 400 ? "application/problem+json" : "application/json", body);
         }
@@ -84,7 +95,9 @@ public final class StubServer implements AutoCloseable {
             return status(status).header("Content-Type", contentType).withBody(body);
         }
 
-        /** This reply with one more header (a repeated name replaces the earlier value). */
+        /**
+         * This reply with one more header (a repeated name replaces the earlier value).
+         */
         public Reply header(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
@@ -103,13 +116,20 @@ public final class StubServer implements AutoCloseable {
 
     @FunctionalInterface
     public interface Handler {
+
         Reply answer(Request request) throws Exception;
+
     }
 
-    /** Answers when the stage completes; a stage that never completes leaves the client waiting. */
+    /**
+     * Answers when the stage completes; a stage that never completes leaves the client
+     * waiting.
+     */
     @FunctionalInterface
     public interface AsyncHandler {
+
         CompletionStage<Reply> answer(Request request);
+
     }
 
     private record Route(Predicate<Request> when, AsyncHandler handler) {
@@ -153,7 +173,10 @@ public final class StubServer implements AutoCloseable {
         return new StubServer(port);
     }
 
-    /** A predicate for one method (any when {@code null}) and one exact path (query ignored). */
+    /**
+     * A predicate for one method (any when {@code null}) and one exact path (query
+     * ignored).
+     */
     public static Predicate<Request> request(String method, String path) {
         return request -> (method == null || method.equals(request.method())) && path.equals(request.path());
     }
@@ -196,7 +219,10 @@ public final class StubServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** The requests received for {@code method} (any when {@code null}) and an exact path, in arrival order. */
+    /**
+     * The requests received for {@code method} (any when {@code null}) and an exact path,
+     * in arrival order.
+     */
     public List<Request> received(String method, String path) {
         return received.stream().filter(request(method, path)).toList();
     }
@@ -233,8 +259,11 @@ public final class StubServer implements AutoCloseable {
         Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 java.util.Collections.unmodifiableMap(headers), body);
         received.add(request);
-        AsyncHandler handler = routes.stream().filter(route -> route.when().test(request)).findFirst()
-                .map(Route::handler).orElse(otherwise);
+        AsyncHandler handler = routes.stream()
+            .filter(route -> route.when().test(request))
+            .findFirst()
+            .map(Route::handler)
+            .orElse(otherwise);
         handler.answer(request).whenComplete((reply, failure) -> {
             Reply answer = failure == null ? reply : Reply.text(500, "stub failed: " + failure);
             if (answer.delay().isZero() || answer.delay().isNegative()) {
@@ -242,7 +271,7 @@ public final class StubServer implements AutoCloseable {
             }
             else {
                 CompletableFuture.delayedExecutor(answer.delay().toMillis(), TimeUnit.MILLISECONDS, executor)
-                        .execute(() -> send(exchange, answer));
+                    .execute(() -> send(exchange, answer));
             }
         });
     }
@@ -264,4 +293,5 @@ public final class StubServer implements AutoCloseable {
             // the client went away (e.g. it timed out): nothing to answer
         }
     }
+
 }

@@ -29,8 +29,10 @@ class StubServerTest {
 
     @Test
     void answersTheFirstMatchingRouteWithStatusHeadersAndBody() throws Exception {
-        server.on("POST", "/api/items", request -> Reply.json(201, "{\"got\":" + request.body() + "}").header("ETag", "\"0\""))
-                .on(request -> request.path().startsWith("/api/"), request -> Reply.text(200, "prefix"));
+        server
+            .on("POST", "/api/items",
+                    request -> Reply.json(201, "{\"got\":" + request.body() + "}").header("ETag", "\"0\""))
+            .on(request -> request.path().startsWith("/api/"), request -> Reply.text(200, "prefix"));
 
         HttpResponse<String> created = send(post("/api/items?x=1", "{\"a\":1}"));
         HttpResponse<String> other = send(HttpRequest.newBuilder(uri("/api/other")).GET().build());
@@ -56,15 +58,20 @@ class StubServerTest {
 
     @Test
     void recordsEveryRequestUntilReset() throws Exception {
-        send(HttpRequest.newBuilder(uri("/a?q=1")).header("X-Request-Id", "trace-1").header("Authorization", "Bearer t")
-                .GET().build());
+        send(HttpRequest.newBuilder(uri("/a?q=1"))
+            .header("X-Request-Id", "trace-1")
+            .header("Authorization", "Bearer t")
+            .GET()
+            .build());
         send(post("/b", "body"));
 
         assertThat(server.received()).extracting(StubServer.Request::uri).containsExactly("/a?q=1", "/b");
         StubServer.Request first = server.received("GET", "/a").get(0);
         assertThat(first.header("x-request-id")).isEqualTo("trace-1");
         assertThat(first.bearerToken()).isEqualTo("t");
-        assertThat(server.received("POST", "/b")).singleElement().extracting(StubServer.Request::body).isEqualTo("body");
+        assertThat(server.received("POST", "/b")).singleElement()
+            .extracting(StubServer.Request::body)
+            .isEqualTo("body");
 
         server.reset();
         assertThat(server.received()).isEmpty();
@@ -73,15 +80,17 @@ class StubServerTest {
     @Test
     void delaysOrNeverAnswersWhenTold() throws Exception {
         server.on("GET", "/slow", request -> Reply.text(200, "late").delayed(Duration.ofMillis(300)))
-                .onAsync(StubServer.request("GET", "/hang"), request -> StubServer.never())
-                .onAsync(StubServer.request("GET", "/later"), request -> CompletableFuture.supplyAsync(() -> Reply.text(200, "async")));
+            .onAsync(StubServer.request("GET", "/hang"), request -> StubServer.never())
+            .onAsync(StubServer.request("GET", "/later"),
+                    request -> CompletableFuture.supplyAsync(() -> Reply.text(200, "async")));
 
         long start = System.nanoTime();
         assertThat(send(HttpRequest.newBuilder(uri("/slow")).GET().build()).body()).isEqualTo("late");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(send(HttpRequest.newBuilder(uri("/later")).GET().build()).body()).isEqualTo("async");
-        assertThatThrownBy(() -> send(HttpRequest.newBuilder(uri("/hang")).timeout(Duration.ofMillis(300)).GET().build()))
-                .isInstanceOf(HttpTimeoutException.class);
+        assertThatThrownBy(
+                () -> send(HttpRequest.newBuilder(uri("/hang")).timeout(Duration.ofMillis(300)).GET().build()))
+            .isInstanceOf(HttpTimeoutException.class);
     }
 
     private HttpRequest post(String path, String body) {
@@ -95,4 +104,5 @@ class StubServerTest {
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -26,11 +26,12 @@ import io.jsonwebtoken.security.Keys;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
 
 /**
- * Stands in for auth in tests: an ES256 signing key, access tokens shaped as auth issues them
- * (docs/contracts.md "Tokens": {@code typ at+jwt}, {@code kid}, {@code iss}/{@code aud}/{@code sub}/{@code jti}/
- * {@code iat}/{@code exp}, {@code roles}, {@code email}), the hostile variants verifiers must refuse (rules B2–B6),
- * and a JWKS served over real HTTP by a {@link JwksServer} (started on the first {@link #jwksUri()}, with a hit
- * counter and a replaceable key set).
+ * Stands in for auth in tests: an ES256 signing key, access tokens shaped as auth issues
+ * them (docs/contracts.md "Tokens": {@code typ at+jwt}, {@code kid},
+ * {@code iss}/{@code aud}/{@code sub}/{@code jti}/ {@code iat}/{@code exp},
+ * {@code roles}, {@code email}), the hostile variants verifiers must refuse (rules
+ * B2–B6), and a JWKS served over real HTTP by a {@link JwksServer} (started on the first
+ * {@link #jwksUri()}, with a hit counter and a replaceable key set).
  *
  * <pre>{@code
  * TestTokens tokens = TestTokens.create();                      // or builder().audiences(...).kid(...).build()
@@ -84,7 +85,10 @@ public final class TestTokens implements AutoCloseable {
         return new Builder();
     }
 
-    /** One instance per JVM (for tests sharing a cached Spring context); its JWKS server stops at JVM exit. */
+    /**
+     * One instance per JVM (for tests sharing a cached Spring context); its JWKS server
+     * stops at JVM exit.
+     */
     public static synchronized TestTokens shared() {
         if (shared == null) {
             TestTokens tokens = create();
@@ -94,7 +98,8 @@ public final class TestTokens implements AutoCloseable {
         return shared;
     }
 
-    // --- key and JWKS ----------------------------------------------------------------------------
+    // --- key and JWKS
+    // ----------------------------------------------------------------------------
 
     public String issuer() {
         return issuer;
@@ -143,7 +148,8 @@ public final class TestTokens implements AutoCloseable {
         jwks.close();
     }
 
-    // --- tokens ----------------------------------------------------------------------------------
+    // --- tokens
+    // ----------------------------------------------------------------------------------
 
     /** A valid token for a random subject with role USER, to be changed and signed. */
     public Token token() {
@@ -179,13 +185,20 @@ public final class TestTokens implements AutoCloseable {
         return token(subject).roles("USER", "ADMIN").sign();
     }
 
-    /** The token auth uses for member's internal endpoints: {@code sub service:auth}, role SERVICE, {@code aud shop-member}, 60 s. */
+    /**
+     * The token auth uses for member's internal endpoints: {@code sub service:auth}, role
+     * SERVICE, {@code aud shop-member}, 60 s.
+     */
     public String service() {
-        return token("service:auth").roles("SERVICE").audiences("shop-member").email(null)
-                .expiresAt(Instant.now().plusSeconds(60)).sign();
+        return token("service:auth").roles("SERVICE")
+            .audiences("shop-member")
+            .email(null)
+            .expiresAt(Instant.now().plusSeconds(60))
+            .sign();
     }
 
-    // --- static helpers --------------------------------------------------------------------------
+    // --- static helpers
+    // --------------------------------------------------------------------------
 
     public static KeyPair newEcKeyPair() {
         try {
@@ -199,11 +212,10 @@ public final class TestTokens implements AutoCloseable {
     }
 
     public static ECKey publicJwk(KeyPair keyPair, String kid) {
-        return new ECKey.Builder(Curve.P_256, (ECPublicKey) keyPair.getPublic())
-                .keyID(kid)
-                .keyUse(KeyUse.SIGNATURE)
-                .algorithm(JWSAlgorithm.ES256)
-                .build();
+        return new ECKey.Builder(Curve.P_256, (ECPublicKey) keyPair.getPublic()).keyID(kid)
+            .keyUse(KeyUse.SIGNATURE)
+            .algorithm(JWSAlgorithm.ES256)
+            .build();
     }
 
     /** The decoded payload (claims JSON) of a compact JWS; empty when it is not one. */
@@ -219,13 +231,19 @@ public final class TestTokens implements AutoCloseable {
         return payload.substring(start, payload.indexOf('"', start));
     }
 
-    /** {@code token} with its header replaced by {@code headerJson}; payload and signature unchanged. */
+    /**
+     * {@code token} with its header replaced by {@code headerJson}; payload and signature
+     * unchanged.
+     */
     public static String withHeader(String token, String headerJson) {
         String[] parts = token.split("\\.", -1);
         return b64(headerJson) + "." + parts[1] + "." + parts[2];
     }
 
-    /** {@code token} with its payload rewritten by {@code edit}; the signature no longer matches. */
+    /**
+     * {@code token} with its payload rewritten by {@code edit}; the signature no longer
+     * matches.
+     */
     public static String tamper(String token, UnaryOperator<String> edit) {
         String[] parts = token.split("\\.", -1);
         return parts[0] + "." + b64(edit.apply(payload(token))) + "." + parts[2];
@@ -269,12 +287,14 @@ public final class TestTokens implements AutoCloseable {
         public TestTokens build() {
             return new TestTokens(this);
         }
+
     }
 
     /**
-     * One token being built: starts valid (header {@code kid}, {@code typ at+jwt}; claims {@code iss}, {@code aud},
-     * {@code sub}, {@code jti}, {@code iat} now, {@code exp} now + 5 min, {@code email}, {@code roles [USER]}).
-     * A setter given {@code null} leaves that header field or claim out.
+     * One token being built: starts valid (header {@code kid}, {@code typ at+jwt}; claims
+     * {@code iss}, {@code aud}, {@code sub}, {@code jti}, {@code iat} now, {@code exp}
+     * now + 5 min, {@code email}, {@code roles [USER]}). A setter given {@code null}
+     * leaves that header field or claim out.
      */
     public final class Token {
 
@@ -355,7 +375,10 @@ public final class TestTokens implements AutoCloseable {
             return this;
         }
 
-        /** Issued 10 minutes ago for 5 minutes: expired 5 minutes ago, well beyond the 60 s skew. */
+        /**
+         * Issued 10 minutes ago for 5 minutes: expired 5 minutes ago, well beyond the 60
+         * s skew.
+         */
         public Token expired() {
             Instant issued = Instant.now().minus(Duration.ofMinutes(10));
             return issuedAt(issued).expiresAt(issued.plus(LIFETIME));
@@ -385,7 +408,10 @@ public final class TestTokens implements AutoCloseable {
             return signWith(signingKey);
         }
 
-        /** Signed ES256 with another key pair (e.g. a key the JWKS does not hold, under the same kid). */
+        /**
+         * Signed ES256 with another key pair (e.g. a key the JWKS does not hold, under
+         * the same kid).
+         */
         public String signWith(KeyPair keyPair) {
             return signWith(keyPair.getPrivate(), Jwts.SIG.ES256);
         }
@@ -400,7 +426,10 @@ public final class TestTokens implements AutoCloseable {
             return signWith(Keys.hmacShaKeyFor(secret), Jwts.SIG.HS256);
         }
 
-        /** Key confusion: HS256 with the ES256 public key bytes as the HMAC secret (rule B2). */
+        /**
+         * Key confusion: HS256 with the ES256 public key bytes as the HMAC secret (rule
+         * B2).
+         */
         public String signHs256WithPublicKey() {
             return signHs256(signingKey.getPublic().getEncoded());
         }
@@ -448,5 +477,7 @@ public final class TestTokens implements AutoCloseable {
             }
             return customizer.apply(builder);
         }
+
     }
+
 }

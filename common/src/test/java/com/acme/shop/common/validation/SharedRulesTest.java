@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SharedRulesTest {
 
     private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+
     private static final Validator VALIDATOR = FACTORY.getValidator();
 
     record Person(@EmailAddress String email, @PersonName String name) {
@@ -34,18 +35,19 @@ class SharedRulesTest {
     @ValueSource(strings = { "not-an-email", "jörg@example.com", "ann@-example.com", "ann@example..com",
             "ann@exam_ple.com", "a b@example.com", "ann@localhost", "ann@example.com\u0000x" })
     void rejectsWhatAnyServiceWouldReject(String email) {
-        assertThat(VALIDATOR.validate(new Person(email, "Ada")))
-                .singleElement().satisfies(v -> {
-                    assertThat(v.getPropertyPath().toString()).isEqualTo("email");
-                    assertThat(v.getMessage()).isEqualTo(EmailAddressValidator.INVALID);
-                });
+        assertThat(VALIDATOR.validate(new Person(email, "Ada"))).singleElement().satisfies(v -> {
+            assertThat(v.getPropertyPath().toString()).isEqualTo("email");
+            assertThat(v.getMessage()).isEqualTo(EmailAddressValidator.INVALID);
+        });
     }
 
     @Test
     void reportsAnOverlongAddressAsTooLong() {
-        String longEmail = "a".repeat(64) + "@" + "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60) + ".example.com";
-        assertThat(VALIDATOR.validate(new Person(longEmail, "Ada")))
-                .singleElement().extracting(v -> v.getMessage()).isEqualTo(EmailAddressValidator.TOO_LONG);
+        String longEmail = "a".repeat(64) + "@" + "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60)
+                + ".example.com";
+        assertThat(VALIDATOR.validate(new Person(longEmail, "Ada"))).singleElement()
+            .extracting(v -> v.getMessage())
+            .isEqualTo(EmailAddressValidator.TOO_LONG);
     }
 
     @Test
@@ -57,10 +59,12 @@ class SharedRulesTest {
     @Test
     void countsNamesInCodePointsAndRefusesControlCharacters() {
         assertThat(VALIDATOR.validate(new Person("a@b.co", "😀".repeat(100)))).isEmpty();
-        assertThat(VALIDATOR.validate(new Person("a@b.co", "x".repeat(101))))
-                .singleElement().extracting(v -> v.getMessage()).isEqualTo(PersonNameValidator.TOO_LONG);
-        assertThat(VALIDATOR.validate(new Person("a@b.co", "Ada\u0007Lovelace")))
-                .singleElement().extracting(v -> v.getMessage()).isEqualTo(PersonNameValidator.CONTROL);
+        assertThat(VALIDATOR.validate(new Person("a@b.co", "x".repeat(101)))).singleElement()
+            .extracting(v -> v.getMessage())
+            .isEqualTo(PersonNameValidator.TOO_LONG);
+        assertThat(VALIDATOR.validate(new Person("a@b.co", "Ada\u0007Lovelace"))).singleElement()
+            .extracting(v -> v.getMessage())
+            .isEqualTo(PersonNameValidator.CONTROL);
     }
 
     record Required(@jakarta.validation.constraints.NotBlank String value) {
@@ -71,8 +75,9 @@ class SharedRulesTest {
         java.util.Locale before = java.util.Locale.getDefault();
         java.util.Locale.setDefault(java.util.Locale.GERMANY);
         try (ValidatorFactory german = Validation.buildDefaultValidatorFactory()) {
-            assertThat(german.getValidator().validate(new Required(" ")))
-                    .singleElement().extracting(v -> v.getMessage()).isEqualTo("must not be blank");
+            assertThat(german.getValidator().validate(new Required(" "))).singleElement()
+                .extracting(v -> v.getMessage())
+                .isEqualTo("must not be blank");
         }
         finally {
             java.util.Locale.setDefault(before);
@@ -83,4 +88,5 @@ class SharedRulesTest {
     void takesAMessageWithTemplateCharactersLiterally() {
         assertThat(Constraints.literal("must be {min} or ${x}")).isEqualTo("must be \\{min\\} or \\$\\{x\\}");
     }
+
 }

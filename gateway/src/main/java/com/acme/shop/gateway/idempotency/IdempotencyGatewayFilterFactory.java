@@ -20,19 +20,21 @@ import com.acme.shop.gateway.GatewayProperties;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code Idempotency} route filter ({@code - name: Idempotency, args: {required: true|false}}),
- * the replacement for the original's Kong plugin. It wraps common's {@link IdempotencyHandler}
- * (rules A1–A14) with the principal taken from the verified JWT's {@code sub} (A6). Security has
- * already answered 401 by the time it runs (A5). Without a principal (only possible with token
- * validation switched off) nothing is stored or replayed. Switched off as a whole with
+ * The {@code Idempotency} route filter ({@code - name: Idempotency, args: {required:
+ * true|false}}), the replacement for the original's Kong plugin. It wraps common's
+ * {@link IdempotencyHandler} (rules A1–A14) with the principal taken from the verified
+ * JWT's {@code sub} (A6). Security has already answered 401 by the time it runs (A5).
+ * Without a principal (only possible with token validation switched off) nothing is
+ * stored or replayed. Switched off as a whole with
  * {@code shop.gateway.idempotency.enabled=false}.
  */
 @Component
 class IdempotencyGatewayFilterFactory extends AbstractGatewayFilterFactory<IdempotencyGatewayFilterFactory.Config> {
 
     /**
-     * Before {@link NettyWriteResponseFilter}, which writes the upstream body to the response it was given:
-     * it must be given the handler's recording response, or the body would bypass the record.
+     * Before {@link NettyWriteResponseFilter}, which writes the upstream body to the
+     * response it was given: it must be given the handler's recording response, or the
+     * body would bypass the record.
      */
     static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
 
@@ -58,18 +60,20 @@ class IdempotencyGatewayFilterFactory extends AbstractGatewayFilterFactory<Idemp
             if (!enabled) {
                 return chain.filter(exchange);
             }
-            // no principal (token validation switched off): the handler stores nothing, so no client can
+            // no principal (token validation switched off): the handler stores nothing,
+            // so no client can
             // ever get a response stored for someone else (rules A6)
-            return principal().map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .flatMap(principal -> handler.handle(exchange, principal.orElse(null), required, chain::filter));
+            return principal().map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(principal -> handler.handle(exchange, principal.orElse(null), required, chain::filter));
         }, ORDER);
     }
 
     static Mono<String> principal() {
         return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .filter(auth -> auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken))
-                .map(IdempotencyGatewayFilterFactory::subject);
+            .map(SecurityContext::getAuthentication)
+            .filter(auth -> auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken))
+            .map(IdempotencyGatewayFilterFactory::subject);
     }
 
     static String subject(Authentication authentication) {
@@ -91,5 +95,7 @@ class IdempotencyGatewayFilterFactory extends AbstractGatewayFilterFactory<Idemp
         public void setRequired(boolean required) {
             this.required = required;
         }
+
     }
+
 }

@@ -13,10 +13,11 @@ import com.acme.shop.common.security.ResourceServerSecurity;
 import com.acme.shop.gateway.GatewayProperties;
 
 /**
- * The token-validator: Spring Security's resource server (common's {@link ResourceServerSecurity}
- * with the {@code shop-gateway} audience and the denylist on) runs as a WebFilter, i.e. before
- * any route is chosen. Public paths come from {@code shop.gateway.public-paths}; every other path
- * that a route serves needs a valid access token. The Authorization header is forwarded unchanged.
+ * The token-validator: Spring Security's resource server (common's
+ * {@link ResourceServerSecurity} with the {@code shop-gateway} audience and the denylist
+ * on) runs as a WebFilter, i.e. before any route is chosen. Public paths come from
+ * {@code shop.gateway.public-paths}; every other path that a route serves needs a valid
+ * access token. The Authorization header is forwarded unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurityConfiguration {
@@ -26,19 +27,24 @@ class GatewaySecurityConfiguration {
             ObjectProvider<ReactiveJwtDecoder> jwtDecoder, RouteLocator routeLocator) {
         if (!properties.tokenValidation().enabled()) {
             return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-                    .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                    .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                    .logout(ServerHttpSecurity.LogoutSpec::disable)
-                    .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-                    .build();
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
         }
         ResourceServerSecurity.configure(http, jwtDecoder.getObject());
         String[] publicPaths = properties.publicPaths().toArray(String[]::new);
-        return http.authorizeExchange(exchanges -> exchanges
-                        .matchers(EndpointRequest.toAnyEndpoint()).permitAll()
-                        .pathMatchers(publicPaths).permitAll()
-                        .matchers(new RouteExchangeMatcher(routeLocator)).authenticated()
-                        .anyExchange().permitAll())
-                .build();
+        return http
+            .authorizeExchange(exchanges -> exchanges.matchers(EndpointRequest.toAnyEndpoint())
+                .permitAll()
+                .pathMatchers(publicPaths)
+                .permitAll()
+                .matchers(new RouteExchangeMatcher(routeLocator))
+                .authenticated()
+                .anyExchange()
+                .permitAll())
+            .build();
     }
+
 }

@@ -14,22 +14,26 @@ import org.springframework.web.server.ServerWebExchange;
 import com.acme.shop.common.net.TrustedProxies;
 
 /**
- * Tells upstreams who the client is, with common's {@link TrustedProxies} ({@code TRUSTED_PROXIES}) as the single
- * source of trust. Spring Cloud Gateway's own {@code trusted-proxies} regex stays unset, so its
- * {@code RemoveXForwardedHeadersFilter} / {@code RemoveForwardedHeadersFilter} drop every client-sent
- * {@code X-Forwarded-*} and {@code Forwarded} header; this filter then sets {@code X-Forwarded-For} to exactly one
- * address: the client as {@link TrustedProxies#clientAddress} computes it from the TCP peer and the request's own
- * {@code X-Forwarded-For} (the peer itself unless it is a trusted proxy). So auth's per-IP limiter (rules B14),
- * which trusts the gateway and reads the last entry, sees the real client, and a client can never choose the
- * address it is counted under. Setting SCG's property as well is refused at startup: two sources of trust would
- * disagree silently.
+ * Tells upstreams who the client is, with common's {@link TrustedProxies}
+ * ({@code TRUSTED_PROXIES}) as the single source of trust. Spring Cloud Gateway's own
+ * {@code trusted-proxies} regex stays unset, so its {@code RemoveXForwardedHeadersFilter}
+ * / {@code RemoveForwardedHeadersFilter} drop every client-sent {@code X-Forwarded-*} and
+ * {@code Forwarded} header; this filter then sets {@code X-Forwarded-For} to exactly one
+ * address: the client as {@link TrustedProxies#clientAddress} computes it from the TCP
+ * peer and the request's own {@code X-Forwarded-For} (the peer itself unless it is a
+ * trusted proxy). So auth's per-IP limiter (rules B14), which trusts the gateway and
+ * reads the last entry, sees the real client, and a client can never choose the address
+ * it is counted under. Setting SCG's property as well is refused at startup: two sources
+ * of trust would disagree silently.
  */
 @Component
 class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
 
     static final String X_FORWARDED_FOR = TrustedProxies.X_FORWARDED_FOR;
 
-    /** Spring Cloud Gateway's own (regex) trust setting, which this gateway does not use. */
+    /**
+     * Spring Cloud Gateway's own (regex) trust setting, which this gateway does not use.
+     */
     static final String SCG_TRUSTED_PROXIES = "spring.cloud.gateway.server.webflux.trusted-proxies";
 
     private final TrustedProxies trustedProxies;
@@ -38,8 +42,8 @@ class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
         this.trustedProxies = trustedProxies;
         if (StringUtils.hasText(environment.getProperty(SCG_TRUSTED_PROXIES))) {
             throw new IllegalStateException(SCG_TRUSTED_PROXIES + " is set; the gateway decides which forwarded "
-                    + "headers to believe from TRUSTED_PROXIES (shop.trusted-proxies, a CIDR list) only. "
-                    + "Remove " + SCG_TRUSTED_PROXIES + " and set TRUSTED_PROXIES instead.");
+                    + "headers to believe from TRUSTED_PROXIES (shop.trusted-proxies, a CIDR list) only. " + "Remove "
+                    + SCG_TRUSTED_PROXIES + " and set TRUSTED_PROXIES instead.");
         }
     }
 
@@ -61,4 +65,5 @@ class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
     }
+
 }

@@ -18,10 +18,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Rejects request bodies over {@code shop.gateway.max-body-size} (1 MiB) with 413 on every route
- * (rules A14). A declared {@code Content-Length} is checked up front; a chunked body is counted
- * while it streams. Runs after the route filters, so that on idempotent routes the key syntax is
- * checked first (rules A5).
+ * Rejects request bodies over {@code shop.gateway.max-body-size} (1 MiB) with 413 on
+ * every route (rules A14). A declared {@code Content-Length} is checked up front; a
+ * chunked body is counted while it streams. Runs after the route filters, so that on
+ * idempotent routes the key syntax is checked first (rules A5).
  */
 @Component
 class RequestBodyLimitFilter implements GlobalFilter, Ordered {
@@ -55,7 +55,7 @@ class RequestBodyLimitFilter implements GlobalFilter, Ordered {
 
     static Flux<DataBuffer> limit(Flux<DataBuffer> body, long maxBytes) {
         return Flux.defer(() -> {
-            long[] seen = {0};
+            long[] seen = { 0 };
             return body.handle((buffer, sink) -> {
                 seen[0] += buffer.readableByteCount();
                 if (seen[0] > maxBytes) {
@@ -70,11 +70,13 @@ class RequestBodyLimitFilter implements GlobalFilter, Ordered {
     }
 
     static ResponseStatusException tooLarge() {
-        return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the gateway accepts.");
+        return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the gateway accepts.");
     }
 
     @Override
     public int getOrder() {
         return ORDER;
     }
+
 }

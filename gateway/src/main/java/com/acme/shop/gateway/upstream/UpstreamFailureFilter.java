@@ -12,22 +12,22 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns proxying errors into statuses the client can act on: upstream down or unreachable → 503
- * (with {@code Retry-After}), upstream too slow → 504, connection dropped → 502. The problem+json
- * body is rendered by common's error handler; upstream addresses never reach the client.
+ * Turns proxying errors into statuses the client can act on: upstream down or unreachable
+ * → 503 (with {@code Retry-After}), upstream too slow → 504, connection dropped → 502.
+ * The problem+json body is rendered by common's error handler; upstream addresses never
+ * reach the client.
  */
 @Component
 class UpstreamFailureFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return chain.filter(exchange).onErrorMap(
-                error -> UpstreamFailures.classify(error).isPresent()
-                        && !exchange.getResponse().isCommitted(),
-                error -> {
-                    HttpStatus status = UpstreamFailures.classify(error).orElseThrow();
-                    return new UpstreamFailureException(status, UpstreamFailures.detail(status), error);
-                });
+        return chain.filter(exchange)
+            .onErrorMap(error -> UpstreamFailures.classify(error).isPresent() && !exchange.getResponse().isCommitted(),
+                    error -> {
+                        HttpStatus status = UpstreamFailures.classify(error).orElseThrow();
+                        return new UpstreamFailureException(status, UpstreamFailures.detail(status), error);
+                    });
     }
 
     @Override
@@ -50,5 +50,7 @@ class UpstreamFailureFilter implements GlobalFilter, Ordered {
             }
             return headers;
         }
+
     }
+
 }

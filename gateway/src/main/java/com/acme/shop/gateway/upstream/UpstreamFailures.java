@@ -11,9 +11,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Classifies an error raised while proxying to an upstream: unreachable (connection refused,
- * unknown host, connect timeout) is 503, no answer in time is 504, a connection closed before
- * the response is 502. Anything else is not an upstream failure.
+ * Classifies an error raised while proxying to an upstream: unreachable (connection
+ * refused, unknown host, connect timeout) is 503, no answer in time is 504, a connection
+ * closed before the response is 502. Anything else is not an upstream failure.
  */
 final class UpstreamFailures {
 
@@ -56,4 +56,5 @@ final class UpstreamFailures {
         }
         return false;
     }
+
 }

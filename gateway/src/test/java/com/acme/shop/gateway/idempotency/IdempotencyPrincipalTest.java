@@ -18,13 +18,18 @@ class IdempotencyPrincipalTest {
 
     @Test
     void scopesKeysByTheTokenSubject() {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "ES256").subject("4f1c0e6e-0000-4000-8000-000000000001")
-                .claim("email", "ann@example.test").issuedAt(Instant.now()).build();
+        Jwt jwt = Jwt.withTokenValue("t")
+            .header("alg", "ES256")
+            .subject("4f1c0e6e-0000-4000-8000-000000000001")
+            .claim("email", "ann@example.test")
+            .issuedAt(Instant.now())
+            .build();
         JwtAuthenticationToken authentication = new JwtAuthenticationToken(jwt, List.of(), "ann@example.test");
-        StepVerifier.create(IdempotencyGatewayFilterFactory.principal()
-                        .contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication)))
-                .expectNext("4f1c0e6e-0000-4000-8000-000000000001")
-                .verifyComplete();
+        StepVerifier
+            .create(IdempotencyGatewayFilterFactory.principal()
+                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication)))
+            .expectNext("4f1c0e6e-0000-4000-8000-000000000001")
+            .verifyComplete();
     }
 
     @Test
@@ -32,8 +37,10 @@ class IdempotencyPrincipalTest {
         StepVerifier.create(IdempotencyGatewayFilterFactory.principal()).verifyComplete();
         AnonymousAuthenticationToken anonymous = new AnonymousAuthenticationToken("k", "anonymousUser",
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
-        StepVerifier.create(IdempotencyGatewayFilterFactory.principal()
-                        .contextWrite(ReactiveSecurityContextHolder.withAuthentication(anonymous)))
-                .verifyComplete();
+        StepVerifier
+            .create(IdempotencyGatewayFilterFactory.principal()
+                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(anonymous)))
+            .verifyComplete();
     }
+
 }

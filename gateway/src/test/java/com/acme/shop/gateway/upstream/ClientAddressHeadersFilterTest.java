@@ -21,7 +21,7 @@ class ClientAddressHeadersFilterTest {
 
     private static MockServerWebExchange from(String peer, String... forwardedFor) {
         MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get("/api/members")
-                .remoteAddress(new InetSocketAddress(peer, 50000));
+            .remoteAddress(new InetSocketAddress(peer, 50000));
         for (String value : forwardedFor) {
             request.header("X-Forwarded-For", value);
         }
@@ -48,9 +48,10 @@ class ClientAddressHeadersFilterTest {
 
     @Test
     void sendsOnlyTheRealClientBehindATrustedProxy() {
-        // a TLS proxy at 10.0.0.2 appended the client it saw; the client had sent a fake entry of its own
-        HttpHeaders upstream = filter("10.0.0.0/8")
-                .filter(new HttpHeaders(), from("10.0.0.2", "6.6.6.6, 198.51.100.1"));
+        // a TLS proxy at 10.0.0.2 appended the client it saw; the client had sent a fake
+        // entry of its own
+        HttpHeaders upstream = filter("10.0.0.0/8").filter(new HttpHeaders(),
+                from("10.0.0.2", "6.6.6.6, 198.51.100.1"));
         assertThat(upstream.get("X-Forwarded-For")).containsExactly("198.51.100.1");
     }
 
@@ -64,10 +65,11 @@ class ClientAddressHeadersFilterTest {
 
     @Test
     void refusesToStartWhenSpringCloudGatewaysOwnTrustedProxiesIsSetToo() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty(ClientAddressHeadersFilter.SCG_TRUSTED_PROXIES, "10\\.0\\.0\\.\\d+");
+        MockEnvironment environment = new MockEnvironment().withProperty(ClientAddressHeadersFilter.SCG_TRUSTED_PROXIES,
+                "10\\.0\\.0\\.\\d+");
         assertThatThrownBy(() -> new ClientAddressHeadersFilter(TrustedProxies.none(), environment))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("TRUSTED_PROXIES");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("TRUSTED_PROXIES");
     }
+
 }

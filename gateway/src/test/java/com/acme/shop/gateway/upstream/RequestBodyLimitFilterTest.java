@@ -15,21 +15,20 @@ class RequestBodyLimitFilterTest {
 
     @Test
     void passesBodyUpToTheLimit() {
-        StepVerifier.create(RequestBodyLimitFilter.limit(chunks(4, 256), 1024))
-                .expectNextCount(4)
-                .verifyComplete();
+        StepVerifier.create(RequestBodyLimitFilter.limit(chunks(4, 256), 1024)).expectNextCount(4).verifyComplete();
     }
 
     @Test
     void failsWith413OnceTheLimitIsExceeded() {
         StepVerifier.create(RequestBodyLimitFilter.limit(chunks(5, 256), 1024))
-                .expectNextCount(4)
-                .expectErrorSatisfies(error -> assertThat(((ResponseStatusException) error).getStatusCode())
-                        .isEqualTo(HttpStatus.CONTENT_TOO_LARGE))
-                .verify();
+            .expectNextCount(4)
+            .expectErrorSatisfies(error -> assertThat(((ResponseStatusException) error).getStatusCode())
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE))
+            .verify();
     }
 
     private static Flux<DataBuffer> chunks(int count, int size) {
         return Flux.range(0, count).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[size]));
     }
+
 }

@@ -18,21 +18,21 @@ class UpstreamFailuresTest {
     @Test
     void connectionRefusedIsServiceUnavailable() {
         assertThat(UpstreamFailures.classify(new ConnectException("Connection refused")))
-                .contains(HttpStatus.SERVICE_UNAVAILABLE);
+            .contains(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
     void wrappedConnectFailureIsServiceUnavailable() {
         assertThat(UpstreamFailures.classify(new IllegalStateException(new ConnectTimeoutException("slow connect"))))
-                .contains(HttpStatus.SERVICE_UNAVAILABLE);
+            .contains(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(UpstreamFailures.classify(new UnknownHostException("member")))
-                .contains(HttpStatus.SERVICE_UNAVAILABLE);
+            .contains(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
     void responseTimeoutIsGatewayTimeout() {
         assertThat(UpstreamFailures.classify(new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "took too long")))
-                .contains(HttpStatus.GATEWAY_TIMEOUT);
+            .contains(HttpStatus.GATEWAY_TIMEOUT);
         assertThat(UpstreamFailures.classify(new TimeoutException())).contains(HttpStatus.GATEWAY_TIMEOUT);
     }
 
@@ -51,9 +51,10 @@ class UpstreamFailuresTest {
     void unavailableAdvertisesRetryAfter() {
         ResponseStatusException unavailable = new UpstreamFailureFilter.UpstreamFailureException(
                 HttpStatus.SERVICE_UNAVAILABLE, "down", null);
-        ResponseStatusException timeout = new UpstreamFailureFilter.UpstreamFailureException(
-                HttpStatus.GATEWAY_TIMEOUT, "slow", null);
+        ResponseStatusException timeout = new UpstreamFailureFilter.UpstreamFailureException(HttpStatus.GATEWAY_TIMEOUT,
+                "slow", null);
         assertThat(unavailable.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         assertThat(timeout.getHeaders().containsHeader("Retry-After")).isFalse();
     }
+
 }

@@ -9,7 +9,9 @@ import org.springframework.util.MultiValueMap;
 
 import com.acme.shop.web.page.SafeRedirects;
 
-/** The login page and the logout confirmation page ({@code GET /logout} changes nothing). */
+/**
+ * The login page and the logout confirmation page ({@code GET /logout} changes nothing).
+ */
 @Controller
 class LoginController {
 
@@ -45,4 +47,5 @@ class LoginController {
     String logoutPage() {
         return LOGOUT;
     }
+
 }

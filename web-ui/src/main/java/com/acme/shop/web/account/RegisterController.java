@@ -21,14 +21,19 @@ import com.acme.shop.web.page.FormErrors;
 
 import reactor.core.publisher.Mono;
 
-/** Registration: creates the account at auth, then logs the new user in (new session id, C3). */
+/**
+ * Registration: creates the account at auth, then logs the new user in (new session id,
+ * C3).
+ */
 @Controller
 class RegisterController {
 
     static final String REGISTER = "account/register";
 
     private final AuthClient authClient;
+
     private final LoginAuthenticationManager authenticationManager;
+
     private final ServerSecurityContextRepository contextRepository;
 
     RegisterController(AuthClient authClient, LoginAuthenticationManager authenticationManager,
@@ -54,28 +59,35 @@ class RegisterController {
         String email = form.email().strip();
         ClientAddress clientAddress = ClientAddress.of(exchange);
         return authClient.register(email, form.password(), form.name().strip(), clientAddress)
-                .then(Mono.defer(() -> logIn(exchange, email, form.password(), clientAddress)))
-                .onErrorResume(AuthExceptions.RegistrationRejected.class, ex -> invalid(exchange, form,
-                        ex.problem().status() == 409 && ex.errors().isEmpty()
-                                ? FormErrors.none().reject("email", ex.problem().message("This email address is already registered"))
-                                : FormErrors.from(ex.problem(), RegisterForm.FIELDS, "Please correct the errors below."), model))
-                .onErrorResume(AuthExceptions.Throttled.class, ex -> invalid(exchange, form,
-                        FormErrors.none().global("Too many attempts. Please wait a moment and try again."), model))
-                .onErrorResume(AuthExceptions.Unavailable.class, ex -> invalid(exchange, form,
-                        FormErrors.none().global("Registration is temporarily unavailable. Please try again in a moment."), model));
+            .then(Mono.defer(() -> logIn(exchange, email, form.password(), clientAddress)))
+            .onErrorResume(AuthExceptions.RegistrationRejected.class,
+                    ex -> invalid(exchange, form, ex.problem().status() == 409 && ex.errors().isEmpty()
+                            ? FormErrors.none()
+                                .reject("email", ex.problem().message("This email address is already registered"))
+                            : FormErrors.from(ex.problem(), RegisterForm.FIELDS, "Please correct the errors below."),
+                            model))
+            .onErrorResume(AuthExceptions.Throttled.class,
+                    ex -> invalid(exchange, form,
+                            FormErrors.none().global("Too many attempts. Please wait a moment and try again."), model))
+            .onErrorResume(AuthExceptions.Unavailable.class,
+                    ex -> invalid(exchange, form,
+                            FormErrors.none()
+                                .global("Registration is temporarily unavailable. Please try again in a moment."),
+                            model));
     }
 
     private Mono<String> logIn(ServerWebExchange exchange, String email, String password, ClientAddress clientAddress) {
-        UsernamePasswordAuthenticationToken credentials = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
+        UsernamePasswordAuthenticationToken credentials = UsernamePasswordAuthenticationToken.unauthenticated(email,
+                password);
         credentials.setDetails(clientAddress);
         return authenticationManager.authenticate(credentials)
-                .cast(LoginAuthentication.class)
-                .flatMap(authentication -> contextRepository.save(exchange, new SecurityContextImpl(authentication))
-                        .then(exchange.getSession())
-                        .doOnNext(session -> session.getAttributes().put(TokenSet.SESSION_ATTRIBUTE, authentication.tokens()))
-                        .thenReturn("redirect:/"))
-                .onErrorResume(org.springframework.security.core.AuthenticationException.class,
-                        ex -> Mono.just("redirect:/login?registered"));
+            .cast(LoginAuthentication.class)
+            .flatMap(authentication -> contextRepository.save(exchange, new SecurityContextImpl(authentication))
+                .then(exchange.getSession())
+                .doOnNext(session -> session.getAttributes().put(TokenSet.SESSION_ATTRIBUTE, authentication.tokens()))
+                .thenReturn("redirect:/"))
+            .onErrorResume(org.springframework.security.core.AuthenticationException.class,
+                    ex -> Mono.just("redirect:/login?registered"));
     }
 
     private Mono<String> invalid(ServerWebExchange exchange, RegisterForm form, FormErrors errors, Model model) {
@@ -84,4 +96,5 @@ class RegisterController {
         model.addAttribute("errors", errors);
         return Mono.just(REGISTER);
     }
+
 }

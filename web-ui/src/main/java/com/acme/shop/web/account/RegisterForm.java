@@ -15,9 +15,9 @@ public record RegisterForm(String email, String name, String password) {
 
     FormErrors validate() {
         return FormErrors.none()
-                .required("email", email, "Enter your email address")
-                .required("name", name, "Enter your name")
-                .required("password", password, "Choose a password");
+            .required("email", email, "Enter your email address")
+            .required("name", name, "Enter your name")
+            .required("password", password, "Choose a password");
     }
 
     /** The form as rendered again: the password is never echoed back. */

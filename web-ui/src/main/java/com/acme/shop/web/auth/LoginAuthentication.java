@@ -8,10 +8,10 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import com.acme.shop.web.client.TokenSet;
 
 /**
- * The authentication stored in the session's security context. The tokens travel with it only from
- * the authentication manager to the success handler, which moves them into their own session
- * attribute: the field is transient and left out of the session's JSON, so they are never stored as
- * part of the security context.
+ * The authentication stored in the session's security context. The tokens travel with it
+ * only from the authentication manager to the success handler, which moves them into
+ * their own session attribute: the field is transient and left out of the session's JSON,
+ * so they are never stored as part of the security context.
  */
 public final class LoginAuthentication extends AbstractAuthenticationToken {
 
@@ -19,6 +19,7 @@ public final class LoginAuthentication extends AbstractAuthenticationToken {
     private static final long serialVersionUID = 1L;
 
     private final SessionUser user;
+
     private final transient TokenSet tokens;
 
     /** The authentication as read back from the session: the user only. */
@@ -48,8 +49,12 @@ public final class LoginAuthentication extends AbstractAuthenticationToken {
         return user.email();
     }
 
-    /** The tokens just obtained at login; {@code null} once the authentication was read back from Redis. */
+    /**
+     * The tokens just obtained at login; {@code null} once the authentication was read
+     * back from Redis.
+     */
     public TokenSet tokens() {
         return tokens;
     }
+
 }

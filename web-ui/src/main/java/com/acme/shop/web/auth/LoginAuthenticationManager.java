@@ -12,8 +12,8 @@ import com.acme.shop.web.client.ClientAddress;
 import reactor.core.publisher.Mono;
 
 /**
- * Authenticates email and password against the auth service (direct call, not via the gateway). The
- * browser's {@link ClientAddress} travels as the authentication's details.
+ * Authenticates email and password against the auth service (direct call, not via the
+ * gateway). The browser's {@link ClientAddress} travels as the authentication's details.
  */
 @Component
 public class LoginAuthenticationManager implements ReactiveAuthenticationManager {
@@ -34,7 +34,10 @@ public class LoginAuthenticationManager implements ReactiveAuthenticationManager
         }
         ClientAddress clientAddress = authentication.getDetails() instanceof ClientAddress address ? address : null;
         return authClient.login(email, password, clientAddress)
-                .<Authentication>map(tokens -> new LoginAuthentication(AccessTokenClaims.user(tokens.accessToken()), tokens))
-                .onErrorMap(IllegalArgumentException.class, ex -> new AuthExceptions.Unavailable("auth returned an unreadable token"));
+            .<Authentication>map(
+                    tokens -> new LoginAuthentication(AccessTokenClaims.user(tokens.accessToken()), tokens))
+            .onErrorMap(IllegalArgumentException.class,
+                    ex -> new AuthExceptions.Unavailable("auth returned an unreadable token"));
     }
+
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An RFC 9457 problem answered by an upstream, reduced to what pages show: a title/detail and the
- * field errors ({@code errors: [{field, message}]}).
+ * An RFC 9457 problem answered by an upstream, reduced to what pages show: a title/detail
+ * and the field errors ({@code errors: [{field, message}]}).
  */
 public record ApiProblem(int status, String title, String detail, List<FieldError> errors) {
 
@@ -20,7 +20,9 @@ public record ApiProblem(int status, String title, String detail, List<FieldErro
         errors = List.copyOf(errors);
     }
 
-    /** Parses a problem body; anything unreadable gives a problem with only the status. */
+    /**
+     * Parses a problem body; anything unreadable gives a problem with only the status.
+     */
     @SuppressWarnings("unchecked")
     public static ApiProblem parse(int status, byte[] body) {
         try {

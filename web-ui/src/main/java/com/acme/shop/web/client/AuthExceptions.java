@@ -13,27 +13,37 @@ public final class AuthExceptions {
 
     /** Auth answered 429: too many attempts. */
     public static final class Throttled extends AuthenticationException {
+
         public Throttled() {
             super("Too many attempts");
         }
+
     }
 
     /** Auth could not be reached or answered 5xx/503. */
     public static final class Unavailable extends AuthenticationServiceException {
+
         public Unavailable(String message) {
             super(message);
         }
+
     }
 
-    /** Auth refused to refresh (expired, revoked or reused refresh token): the session is over. */
+    /**
+     * Auth refused to refresh (expired, revoked or reused refresh token): the session is
+     * over.
+     */
     public static final class RefreshRejected extends RuntimeException {
+
         public RefreshRejected() {
             super("Refresh token rejected");
         }
+
     }
 
     /** Registration was refused with a problem (validation errors, email taken). */
     public static final class RegistrationRejected extends RuntimeException {
+
         private final transient ApiProblem problem;
 
         public RegistrationRejected(ApiProblem problem) {
@@ -48,5 +58,7 @@ public final class AuthExceptions {
         public List<ApiProblem.FieldError> errors() {
             return problem.errors();
         }
+
     }
+
 }

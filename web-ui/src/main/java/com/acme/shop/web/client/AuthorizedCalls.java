@@ -13,9 +13,10 @@ import com.acme.shop.web.WebUiProperties;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs a call to the gateway with the session's access token: refreshes first when the token
- * expires within the skew, and refreshes once and retries when the call answers 401. When the
- * session cannot be refreshed it is invalidated and {@link SessionEndedException} is raised.
+ * Runs a call to the gateway with the session's access token: refreshes first when the
+ * token expires within the skew, and refreshes once and retries when the call answers
+ * 401. When the session cannot be refreshed it is invalidated and
+ * {@link SessionEndedException} is raised.
  */
 @Component
 public class AuthorizedCalls {
@@ -23,7 +24,9 @@ public class AuthorizedCalls {
     private static final String FRESH_TOKENS = AuthorizedCalls.class.getName() + ".fresh";
 
     private final TokenRefresher refresher;
+
     private final RefreshPolicy policy;
+
     private final Clock clock;
 
     AuthorizedCalls(TokenRefresher refresher, WebUiProperties properties, Clock clock) {
@@ -41,28 +44,27 @@ public class AuthorizedCalls {
             if (tokens == null) {
                 return endSession(session);
             }
-            Mono<TokenSet> usable = policy.needsRefresh(tokens, clock.instant())
-                    ? refreshed(exchange, session, tokens)
+            Mono<TokenSet> usable = policy.needsRefresh(tokens, clock.instant()) ? refreshed(exchange, session, tokens)
                     : Mono.just(tokens);
             return usable.flatMap(current -> call.apply(current.accessToken()).flatMap(result -> {
                 if (!unauthorized.test(result)) {
                     return Mono.just(result);
                 }
-                return refreshed(exchange, session, current)
-                        .flatMap(fresh -> call.apply(fresh.accessToken()))
-                        .flatMap(retried -> unauthorized.test(retried) ? endSession(session) : Mono.just(retried));
+                return refreshed(exchange, session, current).flatMap(fresh -> call.apply(fresh.accessToken()))
+                    .flatMap(retried -> unauthorized.test(retried) ? endSession(session) : Mono.just(retried));
             }));
         });
     }
 
     private Mono<TokenSet> refreshed(ServerWebExchange exchange, WebSession session, TokenSet stale) {
         return refresher.refresh(session.getId(), stale, ClientAddress.of(exchange))
-                .doOnNext(fresh -> exchange.getAttributes().put(FRESH_TOKENS, fresh))
-                .onErrorResume(AuthExceptions.RefreshRejected.class, ex -> endSession(session));
+            .doOnNext(fresh -> exchange.getAttributes().put(FRESH_TOKENS, fresh))
+            .onErrorResume(AuthExceptions.RefreshRejected.class, ex -> endSession(session));
     }
 
     private static <T> Mono<T> endSession(WebSession session) {
         session.getAttributes().clear();
         return session.invalidate().onErrorResume(ex -> Mono.empty()).then(Mono.error(new SessionEndedException()));
     }
+
 }

@@ -10,7 +10,10 @@ import com.acme.shop.common.net.TrustedProxies;
 
 import reactor.core.publisher.Mono;
 
-/** Resolves the request's {@link ClientAddress} once, before anything needs it, through the trusted proxies. */
+/**
+ * Resolves the request's {@link ClientAddress} once, before anything needs it, through
+ * the trusted proxies.
+ */
 @Component
 @Order(-400)
 class ClientAddressWebFilter implements WebFilter {
@@ -29,4 +32,5 @@ class ClientAddressWebFilter implements WebFilter {
         }
         return chain.filter(exchange);
     }
+
 }

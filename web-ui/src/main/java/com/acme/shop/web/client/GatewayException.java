@@ -1,6 +1,9 @@
 package com.acme.shop.web.client;
 
-/** The gateway answered something a page cannot handle itself (403, 404, 5xx, unreachable). */
+/**
+ * The gateway answered something a page cannot handle itself (403, 404, 5xx,
+ * unreachable).
+ */
 public final class GatewayException extends RuntimeException {
 
     private final int status;
@@ -13,4 +16,5 @@ public final class GatewayException extends RuntimeException {
     public int status() {
         return status;
     }
+
 }

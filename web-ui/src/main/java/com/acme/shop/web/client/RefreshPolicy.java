@@ -3,7 +3,10 @@ package com.acme.shop.web.client;
 import java.time.Duration;
 import java.time.Instant;
 
-/** When an access token must be refreshed before it is used: when it expires within the skew. */
+/**
+ * When an access token must be refreshed before it is used: when it expires within the
+ * skew.
+ */
 record RefreshPolicy(Duration skew) {
 
     boolean needsRefresh(TokenSet tokens, Instant now) {

@@ -5,8 +5,9 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * The tokens of one signed-in browser session. Kept only in the server-side session (Redis), never
- * sent to the browser. {@code toString} hides the values so they cannot end up in a log.
+ * The tokens of one signed-in browser session. Kept only in the server-side session
+ * (Redis), never sent to the browser. {@code toString} hides the values so they cannot
+ * end up in a log.
  */
 public record TokenSet(String accessToken, String refreshToken, Instant expiresAt) implements Serializable {
 

@@ -15,14 +15,19 @@ import com.acme.shop.web.page.PageModel;
 
 import reactor.core.publisher.Mono;
 
-/** Renders the friendly error pages (403 Access denied, 404 Not found, 500 Something went wrong). */
+/**
+ * Renders the friendly error pages (403 Access denied, 404 Not found, 500 Something went
+ * wrong).
+ */
 @Component
 public class ErrorPages {
 
     static final String VIEW = "error/page";
     static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-    /** Gives the outage page an empty, never-stored session: the real one cannot be read. */
+    /**
+     * Gives the outage page an empty, never-stored session: the real one cannot be read.
+     */
     private static final InMemoryWebSessionStore DETACHED_SESSIONS = new InMemoryWebSessionStore();
 
     private final ViewResolver viewResolver;
@@ -41,13 +46,14 @@ public class ErrorPages {
             model.put("heading", heading(httpStatus));
             model.put("message", message(httpStatus));
             return viewResolver.resolveViewName(VIEW, Locale.ENGLISH)
-                    .flatMap(view -> view.render(model, HTML, exchange));
+                .flatMap(view -> view.render(model, HTML, exchange));
         });
     }
 
     /**
-     * The "temporarily unavailable" page (503) for when the session store is down: rendered from a model
-     * that needs nothing from the session (no CSRF token, no user), which cannot be read.
+     * The "temporarily unavailable" page (503) for when the session store is down:
+     * rendered from a model that needs nothing from the session (no CSRF token, no user),
+     * which cannot be read.
      */
     public Mono<Void> renderUnavailable(ServerWebExchange exchange) {
         exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
@@ -68,7 +74,8 @@ public class ErrorPages {
                 return Mono.empty();
             }
         };
-        return viewResolver.resolveViewName(VIEW, Locale.ENGLISH).flatMap(view -> view.render(model, HTML, withoutSession));
+        return viewResolver.resolveViewName(VIEW, Locale.ENGLISH)
+            .flatMap(view -> view.render(model, HTML, withoutSession));
     }
 
     static String heading(HttpStatus status) {
@@ -88,9 +95,11 @@ public class ErrorPages {
         return switch (status) {
             case FORBIDDEN -> "You do not have permission to view this page.";
             case NOT_FOUND -> "The page you are looking for does not exist.";
-            case SERVICE_UNAVAILABLE, BAD_GATEWAY, GATEWAY_TIMEOUT -> "A service we depend on is unavailable. Please try again in a moment.";
+            case SERVICE_UNAVAILABLE, BAD_GATEWAY, GATEWAY_TIMEOUT ->
+                "A service we depend on is unavailable. Please try again in a moment.";
             default -> status.is5xxServerError() ? "An unexpected error occurred. Please try again later."
                     : "The request could not be processed.";
         };
     }
+
 }

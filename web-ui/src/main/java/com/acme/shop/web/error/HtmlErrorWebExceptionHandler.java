@@ -20,18 +20,21 @@ import com.acme.shop.web.page.Htmx;
 import reactor.core.publisher.Mono;
 
 /**
- * Errors of page requests become HTML error pages (never a stack trace); an ended session goes to
- * the login. {@code /api/**} and actuator errors are left to the problem+json handlers.
+ * Errors of page requests become HTML error pages (never a stack trace); an ended session
+ * goes to the login. {@code /api/**} and actuator errors are left to the problem+json
+ * handlers.
  */
 @Component
 @Order(-10)
 class HtmlErrorWebExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(HtmlErrorWebExceptionHandler.class);
+
     /** Seconds a client should wait before retrying while the session store is down. */
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final ErrorPages errorPages;
+
     private final SessionExpiredResponses sessionExpired;
 
     HtmlErrorWebExceptionHandler(ErrorPages errorPages, SessionExpiredResponses sessionExpired) {
@@ -70,11 +73,12 @@ class HtmlErrorWebExceptionHandler implements WebExceptionHandler {
     }
 
     /**
-     * Redis (the session store) is down: 503 with {@code Retry-After}, never 500. Pages get the readable
-     * "temporarily unavailable" page, {@code /api/**} a problem+json, htmx requests an empty body (htmx
-     * swaps nothing on a 5xx and fires {@code htmx:responseError}, so the page stays as it was). No
-     * session cookie is set: the session could not be stored. If writing this answer fails once more
-     * because the session cannot be saved, it is written again without the session (Spring skips the
+     * Redis (the session store) is down: 503 with {@code Retry-After}, never 500. Pages
+     * get the readable "temporarily unavailable" page, {@code /api/**} a problem+json,
+     * htmx requests an empty body (htmx swaps nothing on a 5xx and fires
+     * {@code htmx:responseError}, so the page stays as it was). No session cookie is set:
+     * the session could not be stored. If writing this answer fails once more because the
+     * session cannot be saved, it is written again without the session (Spring skips the
      * failed before-commit actions on the second attempt).
      */
     private Mono<Void> temporarilyUnavailable(ServerWebExchange exchange, Throwable ex, boolean firstAttempt) {
@@ -89,7 +93,8 @@ class HtmlErrorWebExceptionHandler implements WebExceptionHandler {
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         Mono<Void> answer;
         if (Htmx.isApi(exchange)) {
-            answer = ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable, please retry");
+            answer = ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE,
+                    "Temporarily unavailable, please retry");
         }
         else if (Htmx.isHtmx(exchange)) {
             response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
@@ -119,4 +124,5 @@ class HtmlErrorWebExceptionHandler implements WebExceptionHandler {
         }
         return 500;
     }
+
 }

@@ -25,27 +25,31 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * A form or multipart body that cannot be read is the client's mistake, whoever reads it first (the CSRF
- * filter, the login converter, data binding): bad percent-encoding ({@code name=%zz}, a trailing {@code %})
- * or a broken multipart body becomes 400, a body over the codecs' in-memory limit (256 KiB by default)
- * 413, and a form Content-Type that does not parse ({@code application/x-www-form-urlencoded;
+ * A form or multipart body that cannot be read is the client's mistake, whoever reads it
+ * first (the CSRF filter, the login converter, data binding): bad percent-encoding
+ * ({@code name=%zz}, a trailing {@code %}) or a broken multipart body becomes 400, a body
+ * over the codecs' in-memory limit (256 KiB by default) 413, and a form Content-Type that
+ * does not parse ({@code application/x-www-form-urlencoded;
  * charset=nope}) 415, instead of the 500 that the raw {@code IllegalArgumentException},
- * {@code DecodingException} or {@code DataBufferLimitException} would give. The exchange is decorated
- * before anything reads the body, so every reader of {@link ServerWebExchange#getFormData()} and
- * {@link ServerWebExchange#getMultipartData()} sees the translated error; the error handlers turn it into
- * an HTML page or, on {@code /api/**}, a problem+json.
+ * {@code DecodingException} or {@code DataBufferLimitException} would give. The exchange
+ * is decorated before anything reads the body, so every reader of
+ * {@link ServerWebExchange#getFormData()} and
+ * {@link ServerWebExchange#getMultipartData()} sees the translated error; the error
+ * handlers turn it into an HTML page or, on {@code /api/**}, a problem+json.
  */
 @Component
 @Order(MalformedBodyWebFilter.ORDER)
 class MalformedBodyWebFilter implements WebFilter {
 
     /**
-     * After the request id, client address, security headers and the {@code /api/auth} block; before the
-     * session filters and Spring Security (-100), the first readers of the form.
+     * After the request id, client address, security headers and the {@code /api/auth}
+     * block; before the session filters and Spring Security (-100), the first readers of
+     * the form.
      */
     static final int ORDER = -200;
 
-    private static final Set<HttpMethod> BODILESS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+    private static final Set<HttpMethod> BODILESS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -53,8 +57,10 @@ class MalformedBodyWebFilter implements WebFilter {
         if (BODILESS.contains(exchange.getRequest().getMethod()) || !isForm(exchange.getRequest().getHeaders())) {
             return chain.filter(decorated);
         }
-        // The CSRF filter reads every such form anyway: read it here, so that a malformed one fails plainly
-        // (read inside the CSRF filter's filterWhen, the error is also reported as dropped, stack and all).
+        // The CSRF filter reads every such form anyway: read it here, so that a malformed
+        // one fails plainly
+        // (read inside the CSRF filter's filterWhen, the error is also reported as
+        // dropped, stack and all).
         return decorated.getFormData().then(chain.filter(decorated));
     }
 
@@ -77,10 +83,14 @@ class MalformedBodyWebFilter implements WebFilter {
 
     private static boolean isForm(HttpHeaders headers) {
         String value = headers.getFirst(HttpHeaders.CONTENT_TYPE);
-        return value != null && value.strip().toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+        return value != null
+                && value.strip().toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     }
 
-    /** A form Content-Type that Spring cannot parse (it would silently read the form as empty). */
+    /**
+     * A form Content-Type that Spring cannot parse (it would silently read the form as
+     * empty).
+     */
     static boolean unreadableFormContentType(HttpHeaders headers) {
         if (!isForm(headers)) {
             return false;
@@ -106,4 +116,5 @@ class MalformedBodyWebFilter implements WebFilter {
         }
         return ex;
     }
+
 }

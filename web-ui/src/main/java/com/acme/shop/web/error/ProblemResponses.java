@@ -11,9 +11,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The RFC 9457 answers web-ui writes itself ({@code /api/**} proxy, filters, session and error handlers): the
- * problem object of common's {@link Problems#body} with {@code type}, {@code title}, {@code status} and
- * {@code detail}, as {@code application/problem+json}. No {@code instance}: web-ui's answers never had one.
+ * The RFC 9457 answers web-ui writes itself ({@code /api/**} proxy, filters, session and
+ * error handlers): the problem object of common's {@link Problems#body} with
+ * {@code type}, {@code title}, {@code status} and {@code detail}, as
+ * {@code application/problem+json}. No {@code instance}: web-ui's answers never had one.
  */
 public final class ProblemResponses {
 
@@ -27,4 +28,5 @@ public final class ProblemResponses {
         response.getHeaders().setContentType(Problems.PROBLEM_JSON);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
+
 }

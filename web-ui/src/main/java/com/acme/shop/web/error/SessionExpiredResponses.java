@@ -16,16 +16,19 @@ import com.acme.shop.web.page.SafeRedirects;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers for requests without a usable session (C5): API calls get 401 problem+json, htmx
- * requests 401 with {@code HX-Redirect: /login} (htmx ignores headers on 3xx), pages 302 to
- * {@code /login}.
+ * Answers for requests without a usable session (C5): API calls get 401 problem+json,
+ * htmx requests 401 with {@code HX-Redirect: /login} (htmx ignores headers on 3xx), pages
+ * 302 to {@code /login}.
  */
 @Component
 public class SessionExpiredResponses {
 
     public static final String LOGIN = "/login";
 
-    /** No session: redirect to plain {@code /login} (the caller saved the request if wanted). */
+    /**
+     * No session: redirect to plain {@code /login} (the caller saved the request if
+     * wanted).
+     */
     public Mono<Void> loginRequired(ServerWebExchange exchange) {
         return respond(exchange, URI.create(LOGIN));
     }
@@ -38,7 +41,8 @@ public class SessionExpiredResponses {
         URI target = URI.create(LOGIN);
         if (exchange.getRequest().getMethod() == HttpMethod.GET && !Htmx.isHtmx(exchange) && !Htmx.isApi(exchange)) {
             String wanted = exchange.getRequest().getURI().getRawPath()
-                    + (exchange.getRequest().getURI().getRawQuery() == null ? "" : "?" + exchange.getRequest().getURI().getRawQuery());
+                    + (exchange.getRequest().getURI().getRawQuery() == null ? ""
+                            : "?" + exchange.getRequest().getURI().getRawQuery());
             if (SafeRedirects.localPath(wanted).isPresent() && !wanted.equals("/")) {
                 target = URI.create(LOGIN + "?next=" + UriUtils.encodeQueryParam(wanted, StandardCharsets.UTF_8));
             }
@@ -60,4 +64,5 @@ public class SessionExpiredResponses {
         response.getHeaders().setLocation(pageTarget);
         return response.setComplete();
     }
+
 }

@@ -10,7 +10,10 @@ import com.acme.shop.web.client.GatewayException;
 
 import reactor.core.publisher.Mono;
 
-/** The home page, from the bff's {@code /api/home}; sections that are unavailable are shown as such. */
+/**
+ * The home page, from the bff's {@code /api/home}; sections that are unavailable are
+ * shown as such.
+ */
 @Controller
 class HomeController {
 
@@ -25,11 +28,12 @@ class HomeController {
     @GetMapping("/")
     Mono<String> home(ServerWebExchange exchange, Model model) {
         return gateway.get(exchange, "/api/home")
-                .map(response -> response.isSuccess() ? response.as(Home.class) : Home.unavailableEverything())
-                .onErrorResume(GatewayException.class, ex -> Mono.just(Home.unavailableEverything()))
-                .map(home -> {
-                    model.addAttribute("home", home);
-                    return HOME;
-                });
+            .map(response -> response.isSuccess() ? response.as(Home.class) : Home.unavailableEverything())
+            .onErrorResume(GatewayException.class, ex -> Mono.just(Home.unavailableEverything()))
+            .map(home -> {
+                model.addAttribute("home", home);
+                return HOME;
+            });
     }
+
 }

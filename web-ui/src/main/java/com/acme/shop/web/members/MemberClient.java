@@ -15,15 +15,17 @@ import com.acme.shop.web.page.IdempotencyKeys;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway's member API for the pages: the list, one member, create, update and delete (ADMIN), and the
- * caller's own record ({@code /api/members/me}). Reads that a page cannot show fail with {@link GatewayException};
- * writes return the gateway's answer, whose refusals the page turns into form errors. Member ids are checked
+ * The gateway's member API for the pages: the list, one member, create, update and delete
+ * (ADMIN), and the caller's own record ({@code /api/members/me}). Reads that a page
+ * cannot show fail with {@link GatewayException}; writes return the gateway's answer,
+ * whose refusals the page turns into form errors. Member ids are checked
  * ({@link MemberIds}) before they reach a URL.
  */
 @Component
 public class MemberClient {
 
     private static final String MEMBERS = "/api/members";
+
     private static final String ME = MEMBERS + "/me";
 
     private final GatewayClient gateway;
@@ -35,18 +37,19 @@ public class MemberClient {
     /** One page of the list for {@code query}. */
     Mono<MemberPage> page(ServerWebExchange exchange, MemberQuery query) {
         return gateway.get(exchange, query.apiUri())
-                .map(response -> read(response, MemberPage.class, response.status(), "members not loaded"));
+            .map(response -> read(response, MemberPage.class, response.status(), "members not loaded"));
     }
 
     /** One member with its ETag; an id the gateway refuses (400) is not found (404). */
     Mono<Versioned> get(ServerWebExchange exchange, String id) {
-        return gateway.get(exchange, member(id)).map(response -> new Versioned(
-                read(response, Member.class, response.status() == 400 ? 404 : response.status(), "member not loaded"),
-                response.etag()));
+        return gateway.get(exchange, member(id))
+            .map(response -> new Versioned(read(response, Member.class,
+                    response.status() == 400 ? 404 : response.status(), "member not loaded"), response.etag()));
     }
 
     Mono<GatewayResponse> create(ServerWebExchange exchange, MemberForm form) {
-        return gateway.send(exchange, HttpMethod.POST, MEMBERS, form.body(), headers -> idempotent(headers, form.idempotencyKey()));
+        return gateway.send(exchange, HttpMethod.POST, MEMBERS, form.body(),
+                headers -> idempotent(headers, form.idempotencyKey()));
     }
 
     /** Updates the member; the form's ETag, when it has one, becomes {@code If-Match}. */
@@ -61,14 +64,16 @@ public class MemberClient {
 
     /** Deletes the member; one that is already gone counts as deleted. */
     Mono<Void> delete(ServerWebExchange exchange, String id) {
-        return gateway.send(exchange, HttpMethod.DELETE, member(id), null, headers -> { })
-                .flatMap(response -> response.isSuccess() || response.status() == 404 ? Mono.<Void>empty()
-                        : Mono.error(new GatewayException(response.status(), "delete failed")));
+        return gateway.send(exchange, HttpMethod.DELETE, member(id), null, headers -> {
+        })
+            .flatMap(response -> response.isSuccess() || response.status() == 404 ? Mono.<Void>empty()
+                    : Mono.error(new GatewayException(response.status(), "delete failed")));
     }
 
     /** The caller's own member record. */
     public Mono<Member> me(ServerWebExchange exchange) {
-        return gateway.get(exchange, ME).map(response -> read(response, Member.class, response.status(), "profile not loaded"));
+        return gateway.get(exchange, ME)
+            .map(response -> read(response, Member.class, response.status(), "profile not loaded"));
     }
 
     /** Updates the caller's own member record with {@code body}. */
@@ -94,4 +99,5 @@ public class MemberClient {
         }
         return response.as(type);
     }
+
 }

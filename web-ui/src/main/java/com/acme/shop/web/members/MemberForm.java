@@ -7,7 +7,10 @@ import java.util.Set;
 import com.acme.shop.web.page.FormErrors;
 import com.acme.shop.web.page.IdempotencyKeys;
 
-/** The create/edit form of a member, with the idempotency key and the ETag it was rendered with. */
+/**
+ * The create/edit form of a member, with the idempotency key and the ETag it was rendered
+ * with.
+ */
 public record MemberForm(String email, String name, String phone, String idempotencyKey, String etag) {
 
     static final Set<String> FIELDS = Set.of("email", "name", "phone");
@@ -17,7 +20,8 @@ public record MemberForm(String email, String name, String phone, String idempot
     }
 
     static MemberForm of(Member member, String etag) {
-        return new MemberForm(member.email(), member.name(), member.phone() == null ? "" : member.phone(), IdempotencyKeys.newKey(), etag);
+        return new MemberForm(member.email(), member.name(), member.phone() == null ? "" : member.phone(),
+                IdempotencyKeys.newKey(), etag);
     }
 
     MemberForm withKey() {
@@ -26,8 +30,8 @@ public record MemberForm(String email, String name, String phone, String idempot
 
     FormErrors validate() {
         return FormErrors.none()
-                .required("email", email, "Enter an email address")
-                .required("name", name, "Enter a name");
+            .required("email", email, "Enter an email address")
+            .required("name", name, "Enter a name");
     }
 
     Map<String, Object> body() {

@@ -19,4 +19,5 @@ final class MemberIds {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }
+
 }

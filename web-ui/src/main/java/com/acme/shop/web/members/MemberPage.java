@@ -4,7 +4,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** One page of members: {@code {content, page: {size, number, totalElements, totalPages}}}. */
+/**
+ * One page of members: {@code {content, page: {size, number, totalElements,
+ * totalPages}}}.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MemberPage(List<Member> content, PageInfo page) {
 

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Search, page and sort of the members list, sanitized, and the links built from them. */
+/**
+ * Search, page and sort of the members list, sanitized, and the links built from them.
+ */
 public record MemberQuery(String q, int page, String sortField, String sortDirection) {
 
     static final int PAGE_SIZE = 20;
@@ -43,15 +45,23 @@ public record MemberQuery(String q, int page, String sortField, String sortDirec
 
     public String apiUri() {
         return UriComponentsBuilder.fromPath("/api/members")
-                .queryParam("q", "{q}").queryParam("page", page).queryParam("size", PAGE_SIZE).queryParam("sort", sort())
-                .encode().buildAndExpand(q).toUriString();
+            .queryParam("q", "{q}")
+            .queryParam("page", page)
+            .queryParam("size", PAGE_SIZE)
+            .queryParam("sort", sort())
+            .encode()
+            .buildAndExpand(q)
+            .toUriString();
     }
 
     public String pageLink(int number) {
         return link(q, number, sort());
     }
 
-    /** Clicking a column header sorts by it ascending, or flips the direction if already sorted by it. */
+    /**
+     * Clicking a column header sorts by it ascending, or flips the direction if already
+     * sorted by it.
+     */
     public String sortLink(String field) {
         String direction = field.equals(sortField) && sortDirection.equals("asc") ? "desc" : "asc";
         return link(q, 0, field + "," + direction);

@@ -21,8 +21,9 @@ import com.acme.shop.web.page.Htmx;
 import reactor.core.publisher.Mono;
 
 /**
- * Member administration (ADMIN): list with search, paging and sorting, create, inline edit and
- * delete. htmx requests get fragments, plain requests full pages, so everything works without JS.
+ * Member administration (ADMIN): list with search, paging and sorting, create, inline
+ * edit and delete. htmx requests get fragments, plain requests full pages, so everything
+ * works without JS.
  */
 @Controller
 class MembersController {
@@ -64,22 +65,22 @@ class MembersController {
         if (!errors.isEmpty()) {
             return invalidCreate(exchange, query, form, errors, model);
         }
-        return members.create(exchange, form)
-                .flatMap(response -> {
-                    if (response.isSuccess()) {
-                        if (!Htmx.isHtmx(exchange)) {
-                            return redirect(exchange, "/members?created");
-                        }
-                        model.addAttribute("form", MemberForm.empty());
-                        model.addAttribute("errors", FormErrors.none());
-                        model.addAttribute("status", "Member added");
-                        return loadPage(exchange, query, model).thenReturn(PANEL);
-                    }
-                    return invalidCreate(exchange, query, form, formErrors(response), model);
-                });
+        return members.create(exchange, form).flatMap(response -> {
+            if (response.isSuccess()) {
+                if (!Htmx.isHtmx(exchange)) {
+                    return redirect(exchange, "/members?created");
+                }
+                model.addAttribute("form", MemberForm.empty());
+                model.addAttribute("errors", FormErrors.none());
+                model.addAttribute("status", "Member added");
+                return loadPage(exchange, query, model).thenReturn(PANEL);
+            }
+            return invalidCreate(exchange, query, form, formErrors(response), model);
+        });
     }
 
-    private Mono<String> invalidCreate(ServerWebExchange exchange, MemberQuery query, MemberForm form, FormErrors errors, Model model) {
+    private Mono<String> invalidCreate(ServerWebExchange exchange, MemberQuery query, MemberForm form,
+            FormErrors errors, Model model) {
         exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -122,7 +123,8 @@ class MembersController {
 
     /** Inline save from the table (htmx). */
     @PutMapping("/members/{id}")
-    Mono<String> update(@PathVariable String id, @ModelAttribute("form") MemberForm submitted, ServerWebExchange exchange, Model model) {
+    Mono<String> update(@PathVariable String id, @ModelAttribute("form") MemberForm submitted,
+            ServerWebExchange exchange, Model model) {
         MemberForm form = submitted.withKey();
         return save(exchange, id, form).flatMap(result -> {
             if (result.member() != null) {
@@ -130,15 +132,16 @@ class MembersController {
                 return Mono.just(ROW);
             }
             exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-            editing(model, new Member(id, form.email(), form.name(), form.phone(), null, null, null), form, result.errors());
+            editing(model, new Member(id, form.email(), form.name(), form.phone(), null, null, null), form,
+                    result.errors());
             return Mono.just(EDIT_ROW);
         });
     }
 
     /** Save from the detail page (plain form post). */
     @PostMapping("/members/{id}")
-    Mono<String> updateFromPage(@PathVariable String id, @ModelAttribute("form") MemberForm submitted, ServerWebExchange exchange,
-            Model model) {
+    Mono<String> updateFromPage(@PathVariable String id, @ModelAttribute("form") MemberForm submitted,
+            ServerWebExchange exchange, Model model) {
         MemberForm form = submitted.withKey();
         return save(exchange, id, form).flatMap(result -> {
             if (result.member() != null) {
@@ -185,7 +188,7 @@ class MembersController {
             }
             if (response.status() == 412) {
                 return new SaveResult(null, FormErrors.none()
-                        .global("This member was changed by someone else in the meantime. Reload the page to see the current values."));
+                    .global("This member was changed by someone else in the meantime. Reload the page to see the current values."));
             }
             return new SaveResult(null, formErrors(response));
         });
@@ -197,7 +200,8 @@ class MembersController {
             throw new GatewayException(status, "gateway answered " + status);
         }
         if (status == 409 && response.problem().errors().isEmpty()) {
-            return FormErrors.none().global(response.problem().message("The request conflicts with the current state. Please try again."));
+            return FormErrors.none()
+                .global(response.problem().message("The request conflicts with the current state. Please try again."));
         }
         if (status == 429) {
             return FormErrors.none().global("Too many requests. Please wait a moment and try again.");
@@ -220,4 +224,5 @@ class MembersController {
     private static Mono<String> redirect(ServerWebExchange exchange, String location) {
         return Mono.just("redirect:" + location);
     }
+
 }

@@ -10,8 +10,9 @@ import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 
 /**
- * Tells a Redis outage (unreachable, connection lost, command timed out) from other failures, anywhere
- * in an exception's cause chain. Redis answering an error to a command is not an outage.
+ * Tells a Redis outage (unreachable, connection lost, command timed out) from other
+ * failures, anywhere in an exception's cause chain. Redis answering an error to a command
+ * is not an outage.
  */
 public final class RedisOutage {
 
@@ -32,4 +33,5 @@ public final class RedisOutage {
         }
         return false;
     }
+
 }

@@ -7,17 +7,24 @@ import java.util.Set;
 
 import com.acme.shop.web.client.ApiProblem;
 
-/** Errors of a submitted form: messages per field (shown next to the field) and one for the form. */
+/**
+ * Errors of a submitted form: messages per field (shown next to the field) and one for
+ * the form.
+ */
 public final class FormErrors {
 
     private final Map<String, String> fields = new LinkedHashMap<>();
+
     private String global;
 
     public static FormErrors none() {
         return new FormErrors();
     }
 
-    /** Maps a problem's field errors onto the form's fields; the rest becomes the form message. */
+    /**
+     * Maps a problem's field errors onto the form's fields; the rest becomes the form
+     * message.
+     */
     public static FormErrors from(ApiProblem problem, Set<String> formFields, String fallback) {
         FormErrors errors = new FormErrors();
         for (ApiProblem.FieldError error : problem.errors()) {
@@ -75,4 +82,5 @@ public final class FormErrors {
         }
         return this;
     }
+
 }

@@ -27,4 +27,5 @@ class GlobalModelAdvice {
     Mono<SessionUser> currentUser() {
         return PageModel.user();
     }
+
 }

@@ -6,6 +6,7 @@ import org.springframework.web.server.ServerWebExchange;
 public final class Htmx {
 
     public static final String REQUEST = "HX-Request";
+
     public static final String REDIRECT = "HX-Redirect";
 
     private Htmx() {
@@ -18,4 +19,5 @@ public final class Htmx {
     public static boolean isApi(ServerWebExchange exchange) {
         return exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/");
     }
+
 }

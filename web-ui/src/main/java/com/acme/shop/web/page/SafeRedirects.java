@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Validates a {@code next} parameter (C11): only a local path starting with a single {@code /} is
- * accepted (not {@code //}, not {@code /\}, no scheme, no authority, no control characters), checked
- * both as given and once more percent-decoded.
+ * Validates a {@code next} parameter (C11): only a local path starting with a single
+ * {@code /} is accepted (not {@code //}, not {@code /\}, no scheme, no authority, no
+ * control characters), checked both as given and once more percent-decoded.
  */
 public final class SafeRedirects {
 
@@ -63,4 +63,5 @@ public final class SafeRedirects {
         }
         return true;
     }
+
 }

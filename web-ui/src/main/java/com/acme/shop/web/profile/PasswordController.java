@@ -20,10 +20,11 @@ import com.acme.shop.web.page.PageModel;
 import reactor.core.publisher.Mono;
 
 /**
- * The password change form of the profile page: calls auth directly ({@code POST /api/auth/password})
- * with the session's access token. Auth then revokes every session of the user (B12), so on success
- * this session is deleted too and the browser goes to {@code /login?password-changed} (htmx: via
- * {@code HX-Redirect}). Auth's field errors are shown next to the fields.
+ * The password change form of the profile page: calls auth directly
+ * ({@code POST /api/auth/password}) with the session's access token. Auth then revokes
+ * every session of the user (B12), so on success this session is deleted too and the
+ * browser goes to {@code /login?password-changed} (htmx: via {@code HX-Redirect}). Auth's
+ * field errors are shown next to the fields.
  */
 @Controller
 class PasswordController {
@@ -35,7 +36,9 @@ class PasswordController {
             + "please wait a moment before trying again.";
 
     private final AuthClient authClient;
+
     private final AuthorizedCalls authorizedCalls;
+
     private final MemberClient members;
 
     PasswordController(AuthClient authClient, AuthorizedCalls authorizedCalls, MemberClient members) {
@@ -52,12 +55,16 @@ class PasswordController {
                 return invalid(exchange, errors, model);
             }
             ClientAddress clientAddress = ClientAddress.of(exchange);
-            return authorizedCalls.call(exchange,
-                            token -> authClient.changePassword(token, form.currentPassword(), form.newPassword(), clientAddress),
-                            PasswordChangeResult::tokenRejected)
-                    .flatMap(result -> answer(exchange, result, model))
-                    .onErrorResume(AuthExceptions.Unavailable.class, ex -> invalid(exchange, FormErrors.none()
-                            .global("Changing the password is temporarily unavailable. Please try again in a moment."), model));
+            return authorizedCalls
+                .call(exchange,
+                        token -> authClient.changePassword(token, form.currentPassword(), form.newPassword(),
+                                clientAddress),
+                        PasswordChangeResult::tokenRejected)
+                .flatMap(result -> answer(exchange, result, model))
+                .onErrorResume(AuthExceptions.Unavailable.class,
+                        ex -> invalid(exchange, FormErrors.none()
+                            .global("Changing the password is temporarily unavailable. Please try again in a moment."),
+                                model));
         });
     }
 
@@ -69,17 +76,20 @@ class PasswordController {
             return invalid(exchange, FormErrors.none().reject(PasswordForm.CURRENT, WRONG_CURRENT), model);
         }
         if (result.status() == 429) {
-            return invalid(exchange, FormErrors.none().global("Too many attempts. Please wait a moment and try again."), model);
+            return invalid(exchange, FormErrors.none().global("Too many attempts. Please wait a moment and try again."),
+                    model);
         }
         if (result.status() == 400 || result.status() == 422) {
-            return invalid(exchange, FormErrors.from(result.problem(), PasswordForm.FIELDS, "Please correct the errors below."), model);
+            return invalid(exchange,
+                    FormErrors.from(result.problem(), PasswordForm.FIELDS, "Please correct the errors below."), model);
         }
         return Mono.error(new GatewayException(result.status(), "password not changed"));
     }
 
     /**
-     * Auth has revoked this session's tokens: delete the session and send the browser to the login. The
-     * answer needs no CSRF token, and resolving one now would store a new one in the deleted session.
+     * Auth has revoked this session's tokens: delete the session and send the browser to
+     * the login. The answer needs no CSRF token, and resolving one now would store a new
+     * one in the deleted session.
      */
     private Mono<String> loggedOut(ServerWebExchange exchange, Model model) {
         model.asMap().remove(PageModel.CSRF);
@@ -108,4 +118,5 @@ class PasswordController {
             return ProfileController.PROFILE;
         });
     }
+
 }

@@ -6,7 +6,10 @@ import org.springframework.util.MultiValueMap;
 
 import com.acme.shop.web.page.FormErrors;
 
-/** The password change form (fields {@code current_password}, {@code new_password}); never rendered back. */
+/**
+ * The password change form (fields {@code current_password}, {@code new_password}); never
+ * rendered back.
+ */
 record PasswordForm(String currentPassword, String newPassword) {
 
     static final String CURRENT = "current_password";
@@ -21,8 +24,8 @@ record PasswordForm(String currentPassword, String newPassword) {
 
     FormErrors validate() {
         return FormErrors.none()
-                .required(CURRENT, currentPassword, "Enter your current password")
-                .required(NEW, newPassword, "Choose a new password");
+            .required(CURRENT, currentPassword, "Enter your current password")
+            .required(NEW, newPassword, "Choose a new password");
     }
 
     @Override

@@ -22,8 +22,8 @@ import com.acme.shop.web.page.IdempotencyKeys;
 import reactor.core.publisher.Mono;
 
 /**
- * The caller's own member profile ({@code /api/members/me}): view and edit name and phone. The page
- * also holds the password change form ({@link PasswordController}).
+ * The caller's own member profile ({@code /api/members/me}): view and edit name and
+ * phone. The page also holds the password change form ({@link PasswordController}).
  */
 @Controller
 class ProfileController {
@@ -56,7 +56,8 @@ class ProfileController {
 
     @PostMapping("/profile")
     Mono<String> save(@ModelAttribute("form") ProfileForm submitted, ServerWebExchange exchange, Model model) {
-        ProfileForm form = new ProfileForm(submitted.name(), submitted.phone(), IdempotencyKeys.orNew(submitted.idempotencyKey()));
+        ProfileForm form = new ProfileForm(submitted.name(), submitted.phone(),
+                IdempotencyKeys.orNew(submitted.idempotencyKey()));
         FormErrors errors = FormErrors.none().required("name", form.name(), "Enter your name");
         return members.me(exchange).flatMap(current -> {
             if (!errors.isEmpty()) {
@@ -67,28 +68,29 @@ class ProfileController {
             body.put("name", form.name().strip());
             body.put("phone", form.phone() == null || form.phone().isBlank() ? null : form.phone().strip());
             return members.updateMe(exchange, body, form.idempotencyKey()).flatMap(response -> {
-                        if (response.isSuccess()) {
-                            if (!Htmx.isHtmx(exchange)) {
-                                return Mono.just("redirect:/profile?saved");
-                            }
-                            Member updated = response.as(Member.class);
-                            model.addAttribute("member", updated);
-                            model.addAttribute("form", new ProfileForm(updated.name(), updated.phone() == null ? "" : updated.phone(),
-                                    IdempotencyKeys.newKey()));
-                            model.addAttribute("errors", FormErrors.none());
-                            model.addAttribute("status", "Saved");
-                            return Mono.just(PANEL);
-                        }
-                        if (response.status() == 403 || response.status() == 404 || response.status() >= 500) {
-                            return Mono.error(new GatewayException(response.status(), "profile not saved"));
-                        }
-                        return invalid(exchange, current, form,
-                                FormErrors.from(response.problem(), FIELDS, "Please correct the errors below."), model);
-                    });
+                if (response.isSuccess()) {
+                    if (!Htmx.isHtmx(exchange)) {
+                        return Mono.just("redirect:/profile?saved");
+                    }
+                    Member updated = response.as(Member.class);
+                    model.addAttribute("member", updated);
+                    model.addAttribute("form", new ProfileForm(updated.name(),
+                            updated.phone() == null ? "" : updated.phone(), IdempotencyKeys.newKey()));
+                    model.addAttribute("errors", FormErrors.none());
+                    model.addAttribute("status", "Saved");
+                    return Mono.just(PANEL);
+                }
+                if (response.status() == 403 || response.status() == 404 || response.status() >= 500) {
+                    return Mono.error(new GatewayException(response.status(), "profile not saved"));
+                }
+                return invalid(exchange, current, form,
+                        FormErrors.from(response.problem(), FIELDS, "Please correct the errors below."), model);
+            });
         });
     }
 
-    private Mono<String> invalid(ServerWebExchange exchange, Member current, ProfileForm form, FormErrors errors, Model model) {
+    private Mono<String> invalid(ServerWebExchange exchange, Member current, ProfileForm form, FormErrors errors,
+            Model model) {
         exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
         model.addAttribute("member", current);
         model.addAttribute("form", form);
@@ -96,4 +98,5 @@ class ProfileController {
         model.addAttribute(PASSWORD_ERRORS, FormErrors.none());
         return Mono.just(Htmx.isHtmx(exchange) ? PANEL : PROFILE);
     }
+
 }

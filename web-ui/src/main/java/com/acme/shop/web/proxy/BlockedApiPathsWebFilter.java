@@ -12,9 +12,10 @@ import com.acme.shop.web.error.ProblemResponses;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers 404 problem+json for {@code /api/**} paths the proxy must not forward ({@link ProxiedPaths}):
- * auth's API in any spelling, with any method. It runs before security and sessions, so the answer is
- * the same with or without a session or CSRF token, and nothing reaches the gateway.
+ * Answers 404 problem+json for {@code /api/**} paths the proxy must not forward
+ * ({@link ProxiedPaths}): auth's API in any spelling, with any method. It runs before
+ * security and sessions, so the answer is the same with or without a session or CSRF
+ * token, and nothing reaches the gateway.
  */
 @Component
 @Order(-250)
@@ -28,4 +29,5 @@ class BlockedApiPathsWebFilter implements WebFilter {
         }
         return chain.filter(exchange);
     }
+
 }

@@ -9,27 +9,32 @@ import java.util.Locale;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Which {@code /api/**} paths the proxy may forward to the gateway. Auth's API ({@code /api/auth/**}:
- * login, refresh, register... whose answers carry tokens) never reaches page scripts (B9), however the
- * path is spelled. Two rules:
+ * Which {@code /api/**} paths the proxy may forward to the gateway. Auth's API
+ * ({@code /api/auth/**}: login, refresh, register... whose answers carry tokens) never
+ * reaches page scripts (B9), however the path is spelled. Two rules:
  * <ul>
- * <li>A path with an ambiguous spelling is refused as a whole: empty, {@code .} or {@code ..} segments,
- * backslashes, path parameters ({@code ;x}), or percent-encoded characters that need no encoding
- * (letters, digits, {@code -._~}) or that change the path's structure ({@code / \ . ; %}). No API
- * path of ours needs any of them; servers and proxies disagree on how to read them.</li>
- * <li>Otherwise the path is percent-decoded, split and compared ignoring case: {@code /api/auth} and
- * everything below it is refused.</li>
+ * <li>A path with an ambiguous spelling is refused as a whole: empty, {@code .} or
+ * {@code ..} segments, backslashes, path parameters ({@code ;x}), or percent-encoded
+ * characters that need no encoding (letters, digits, {@code -._~}) or that change the
+ * path's structure ({@code / \ . ; %}). No API path of ours needs any of them; servers
+ * and proxies disagree on how to read them.</li>
+ * <li>Otherwise the path is percent-decoded, split and compared ignoring case:
+ * {@code /api/auth} and everything below it is refused.</li>
  * </ul>
  */
 final class ProxiedPaths {
 
     private static final List<String> BLOCKED_PREFIX = List.of("api", "auth");
+
     private static final int MAX_DECODE_ROUNDS = 5;
 
     private ProxiedPaths() {
     }
 
-    /** Whether the request path (raw, still percent-encoded) is for the proxy, even if spelled oddly. */
+    /**
+     * Whether the request path (raw, still percent-encoded) is for the proxy, even if
+     * spelled oddly.
+     */
     static boolean targetsApi(String rawPath) {
         if (rawPath == null) {
             return false;
@@ -52,8 +57,9 @@ final class ProxiedPaths {
     }
 
     /**
-     * The path's segments as the most lenient server would read them (decoded until stable, {@code \} as
-     * {@code /}, dot segments resolved, path parameters dropped, lower case); {@code null} if undecodable.
+     * The path's segments as the most lenient server would read them (decoded until
+     * stable, {@code \} as {@code /}, dot segments resolved, path parameters dropped,
+     * lower case); {@code null} if undecodable.
      */
     static List<String> normalizedSegments(String rawPath) {
         String decoded = rawPath;
@@ -115,4 +121,5 @@ final class ProxiedPaths {
         }
         return false;
     }
+
 }

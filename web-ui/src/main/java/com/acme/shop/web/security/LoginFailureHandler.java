@@ -13,7 +13,10 @@ import com.acme.shop.web.page.SafeRedirects;
 
 import reactor.core.publisher.Mono;
 
-/** Back to the login page with a reason: {@code ?error}, {@code ?error=throttled} or {@code ?error=unavailable}. */
+/**
+ * Back to the login page with a reason: {@code ?error}, {@code ?error=throttled} or
+ * {@code ?error=unavailable}.
+ */
 final class LoginFailureHandler implements ServerAuthenticationFailureHandler {
 
     @Override
@@ -30,7 +33,8 @@ final class LoginFailureHandler implements ServerAuthenticationFailureHandler {
                 : exception instanceof AuthExceptions.Unavailable ? "unavailable" : "";
         String target = "/login?error" + (reason.isEmpty() ? "" : "=" + reason);
         return SafeRedirects.localPath(next)
-                .map(path -> target + "&next=" + UriUtils.encodeQueryParam(path, StandardCharsets.UTF_8))
-                .orElse(target);
+            .map(path -> target + "&next=" + UriUtils.encodeQueryParam(path, StandardCharsets.UTF_8))
+            .orElse(target);
     }
+
 }

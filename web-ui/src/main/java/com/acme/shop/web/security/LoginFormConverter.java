@@ -9,7 +9,10 @@ import com.acme.shop.web.client.ClientAddress;
 
 import reactor.core.publisher.Mono;
 
-/** Reads the login form's {@code email} and {@code password} fields, with the browser's address as details. */
+/**
+ * Reads the login form's {@code email} and {@code password} fields, with the browser's
+ * address as details.
+ */
 final class LoginFormConverter implements ServerAuthenticationConverter {
 
     @Override
@@ -17,10 +20,11 @@ final class LoginFormConverter implements ServerAuthenticationConverter {
         return exchange.getFormData().map(form -> {
             String email = form.getFirst("email");
             String password = form.getFirst("password");
-            UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(
-                    email == null ? "" : email, password == null ? "" : password);
+            UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken
+                .unauthenticated(email == null ? "" : email, password == null ? "" : password);
             token.setDetails(ClientAddress.of(exchange));
             return token;
         });
     }
+
 }

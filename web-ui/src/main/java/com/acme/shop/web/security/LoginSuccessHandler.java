@@ -15,9 +15,9 @@ import com.acme.shop.web.page.SafeRedirects;
 import reactor.core.publisher.Mono;
 
 /**
- * After login (the session id was already changed by the security context repository, C3): moves
- * the tokens into the session and redirects (C11) to a safe {@code next}, else the saved request,
- * else {@code /}.
+ * After login (the session id was already changed by the security context repository,
+ * C3): moves the tokens into the session and redirects (C11) to a safe {@code next}, else
+ * the saved request, else {@code /}.
  */
 final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
 
@@ -44,10 +44,12 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
                 return SecurityConfig.redirect(exchange, SafeRedirects.targetOrHome(next));
             }
             return requestCache.getRedirectUri(exchange)
-                    .map(URI::toString)
-                    .map(SafeRedirects::targetOrHome)
-                    .defaultIfEmpty(SafeRedirects.HOME)
-                    .flatMap(target -> requestCache.removeMatchingRequest(exchange).then(SecurityConfig.redirect(exchange, target)));
+                .map(URI::toString)
+                .map(SafeRedirects::targetOrHome)
+                .defaultIfEmpty(SafeRedirects.HOME)
+                .flatMap(target -> requestCache.removeMatchingRequest(exchange)
+                    .then(SecurityConfig.redirect(exchange, target)));
         });
     }
+
 }

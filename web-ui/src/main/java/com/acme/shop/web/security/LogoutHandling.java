@@ -14,8 +14,9 @@ import com.acme.shop.web.session.SessionCookieResolver;
 import reactor.core.publisher.Mono;
 
 /**
- * Logout (C6): revokes the tokens at auth (refresh family and access token jti, B13), deletes the
- * Redis session, expires the cookie, clears site data and redirects to {@code /login?logout}.
+ * Logout (C6): revokes the tokens at auth (refresh family and access token jti, B13),
+ * deletes the Redis session, expires the cookie, clears site data and redirects to
+ * {@code /login?logout}.
  */
 @Component
 class LogoutHandling {
@@ -23,6 +24,7 @@ class LogoutHandling {
     static final String CLEAR_SITE_DATA = "\"cache\",\"cookies\",\"storage\"";
 
     private final AuthClient authClient;
+
     private final SessionCookieResolver cookieResolver;
 
     LogoutHandling(AuthClient authClient, SessionCookieResolver cookieResolver) {
@@ -40,8 +42,8 @@ class LogoutHandling {
     }
 
     /**
-     * Runs after every logout handler (including the CSRF one, which still writes to the session):
-     * deletes the session from Redis, then answers.
+     * Runs after every logout handler (including the CSRF one, which still writes to the
+     * session): deletes the session from Redis, then answers.
      */
     Mono<Void> onLogoutSuccess(WebFilterExchange webFilterExchange, Authentication authentication) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
@@ -56,4 +58,5 @@ class LogoutHandling {
             return SecurityConfig.redirect(exchange, "/login?logout");
         }));
     }
+
 }

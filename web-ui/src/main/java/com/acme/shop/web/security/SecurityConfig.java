@@ -30,9 +30,9 @@ import com.acme.shop.web.page.Htmx;
 import reactor.core.publisher.Mono;
 
 /**
- * Session-based security for the pages and the {@code /api/**} proxy: form login against auth
- * (fields {@code email}/{@code password}), session-bound CSRF tokens (C7), session fixation
- * protection by changing the id at login (C3), POST-only logout (C6).
+ * Session-based security for the pages and the {@code /api/**} proxy: form login against
+ * auth (fields {@code email}/{@code password}), session-bound CSRF tokens (C7), session
+ * fixation protection by changing the id at login (C3), POST-only logout (C6).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -50,21 +50,27 @@ class SecurityConfig {
         return cache;
     }
 
-    /** Only page navigations are remembered for after the login (no htmx, API or asset requests). */
+    /**
+     * Only page navigations are remembered for after the login (no htmx, API or asset
+     * requests).
+     */
     static ServerWebExchangeMatcher savedRequestMatcher() {
         return exchange -> {
             String path = exchange.getRequest().getPath().pathWithinApplication().value();
-            boolean page = exchange.getRequest().getMethod() == HttpMethod.GET && !Htmx.isHtmx(exchange) && !Htmx.isApi(exchange)
-                    && !SecurityHeadersWebFilter.isStaticAsset(path) && !path.startsWith("/favicon") && !path.startsWith("/actuator")
+            boolean page = exchange.getRequest().getMethod() == HttpMethod.GET && !Htmx.isHtmx(exchange)
+                    && !Htmx.isApi(exchange) && !SecurityHeadersWebFilter.isStaticAsset(path)
+                    && !path.startsWith("/favicon") && !path.startsWith("/actuator")
                     && !path.startsWith("/.well-known");
-            return page ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+            return page ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
         };
     }
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, LoginAuthenticationManager authenticationManager,
-            ServerSecurityContextRepository contextRepository, ServerRequestCache requestCache, SessionExpiredResponses responses,
-            ErrorPages errorPages, LogoutHandling logoutHandling) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+            LoginAuthenticationManager authenticationManager, ServerSecurityContextRepository contextRepository,
+            ServerRequestCache requestCache, SessionExpiredResponses responses, ErrorPages errorPages,
+            LogoutHandling logoutHandling) {
         AuthenticationWebFilter login = new AuthenticationWebFilter(authenticationManager);
         login.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"));
         login.setServerAuthenticationConverter(new LoginFormConverter());
@@ -72,40 +78,43 @@ class SecurityConfig {
         login.setAuthenticationSuccessHandler(new LoginSuccessHandler(requestCache));
         login.setAuthenticationFailureHandler(new LoginFailureHandler());
 
-        ServerAuthenticationEntryPoint entryPoint = (exchange, ex) ->
-                requestCache.saveRequest(exchange).then(responses.loginRequired(exchange));
+        ServerAuthenticationEntryPoint entryPoint = (exchange, ex) -> requestCache.saveRequest(exchange)
+            .then(responses.loginRequired(exchange));
         ServerAccessDeniedHandler accessDenied = (exchange, ex) -> Htmx.isApi(exchange)
                 ? ProblemResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Access denied")
                 : errorPages.render(exchange, HttpStatus.FORBIDDEN.value());
 
-        return http
-                .securityContextRepository(contextRepository)
-                .requestCache(cache -> cache.requestCache(requestCache))
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .pathMatchers("/login", "/register").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/logout").permitAll()
-                        .pathMatchers("/members", "/members/**").hasRole("ADMIN")
-                        .anyExchange().authenticated())
-                .addFilterAt(login, SecurityWebFiltersOrder.FORM_LOGIN)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .csrf(csrf -> csrf.csrfTokenRequestHandler(new LenientXorCsrfTokenRequestHandler()).accessDeniedHandler(accessDenied))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
-                .logout(logout -> logout
-                        .logoutUrl("/logout")
-                        .logoutHandler(handlers -> {
-                            handlers.clear();
-                            handlers.add(logoutHandling::revokeTokens);
-                        })
-                        .logoutSuccessHandler(logoutHandling::onLogoutSuccess))
-                .headers(headers -> headers
-                        .hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable)
-                        .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
-                        .frameOptions(frame -> frame.mode(Mode.DENY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-                .build();
+        return http.securityContextRepository(contextRepository)
+            .requestCache(cache -> cache.requestCache(requestCache))
+            .authorizeExchange(
+                    exchanges -> exchanges.pathMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .pathMatchers("/login", "/register")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/logout")
+                        .permitAll()
+                        .pathMatchers("/members", "/members/**")
+                        .hasRole("ADMIN")
+                        .anyExchange()
+                        .authenticated())
+            .addFilterAt(login, SecurityWebFiltersOrder.FORM_LOGIN)
+            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+            .csrf(csrf -> csrf.csrfTokenRequestHandler(new LenientXorCsrfTokenRequestHandler())
+                .accessDeniedHandler(accessDenied))
+            .exceptionHandling(
+                    handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+            .logout(logout -> logout.logoutUrl("/logout").logoutHandler(handlers -> {
+                handlers.clear();
+                handlers.add(logoutHandling::revokeTokens);
+            }).logoutSuccessHandler(logoutHandling::onLogoutSuccess))
+            .headers(headers -> headers.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable)
+                .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
+                .frameOptions(frame -> frame.mode(Mode.DENY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+            .build();
     }
 
     static Mono<Void> redirect(org.springframework.web.server.ServerWebExchange exchange, String location) {
@@ -113,4 +122,5 @@ class SecurityConfig {
         exchange.getResponse().getHeaders().setLocation(URI.create(location));
         return exchange.getResponse().setComplete();
     }
+
 }

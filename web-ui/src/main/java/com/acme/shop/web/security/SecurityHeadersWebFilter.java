@@ -17,10 +17,10 @@ import com.acme.shop.web.page.PageModel;
 import reactor.core.publisher.Mono;
 
 /**
- * Security headers on every response (C9), including error pages and redirects: a CSP with a
- * per-request nonce (exposed to templates as {@code cspNonce}), HSTS on every response (Spring
- * Security only sends it over https), {@code Cache-Control: no-store} on everything that is not a
- * versioned static asset, and {@code Vary: HX-Request} on pages.
+ * Security headers on every response (C9), including error pages and redirects: a CSP
+ * with a per-request nonce (exposed to templates as {@code cspNonce}), HSTS on every
+ * response (Spring Security only sends it over https), {@code Cache-Control: no-store} on
+ * everything that is not a versioned static asset, and {@code Vary: HX-Request} on pages.
  */
 @Component
 @Order(-300)
@@ -45,7 +45,8 @@ class SecurityHeadersWebFilter implements WebFilter {
             headers.set("Strict-Transport-Security", HSTS);
             headers.set("X-XSS-Protection", "0");
             MediaType contentType = headers.getContentType();
-            if (contentType != null && contentType.isCompatibleWith(MediaType.TEXT_HTML) && contentType.getCharset() == null) {
+            if (contentType != null && contentType.isCompatibleWith(MediaType.TEXT_HTML)
+                    && contentType.getCharset() == null) {
                 headers.setContentType(HTML);
             }
             if (!staticAsset) {
@@ -67,7 +68,8 @@ class SecurityHeadersWebFilter implements WebFilter {
     }
 
     static boolean isStaticAsset(String path) {
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/") || path.startsWith("/webjars/");
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+                || path.startsWith("/webjars/");
     }
 
     private String newNonce() {
@@ -75,4 +77,5 @@ class SecurityHeadersWebFilter implements WebFilter {
         random.nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
     }
+
 }

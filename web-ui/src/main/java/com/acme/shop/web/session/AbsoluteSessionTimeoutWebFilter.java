@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
 class AbsoluteSessionTimeoutWebFilter implements WebFilter {
 
     private final Duration absoluteTimeout;
+
     private final Clock clock;
+
     private final SessionExpiredResponses responses;
 
     AbsoluteSessionTimeoutWebFilter(WebUiProperties properties, Clock clock, SessionExpiredResponses responses) {
@@ -44,4 +46,5 @@ class AbsoluteSessionTimeoutWebFilter implements WebFilter {
     boolean isTooOld(Instant created, Instant now) {
         return !created.plus(absoluteTimeout).isAfter(now);
     }
+
 }

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * JSON form of {@code LoginAuthentication} in the session: only the signed-in user. The authorities are
- * derived from the user's roles when it is read back, and the tokens never travel with it (they have
- * their own session attribute).
+ * JSON form of {@code LoginAuthentication} in the session: only the signed-in user. The
+ * authorities are derived from the user's roles when it is read back, and the tokens
+ * never travel with it (they have their own session attribute).
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -24,4 +24,5 @@ abstract class LoginAuthenticationMixin {
 
     @JsonProperty("user")
     abstract SessionUser getPrincipal();
+
 }

@@ -17,10 +17,11 @@ import com.acme.shop.web.WebUiProperties;
 
 /**
  * Sessions in Redis, stored as JSON ({@link SessionJson}, Spring Session's
- * {@code springSessionDefaultRedisSerializer}) instead of Java serialization; a stored session that
- * cannot be read is dropped ({@link TolerantRedisSessionRepository}). The repository is defined here,
- * with the settings Spring Boot would apply ({@code spring.session.timeout},
- * {@code spring.session.data.redis.namespace}), because Boot's own backs off for it. Plus the cookie.
+ * {@code springSessionDefaultRedisSerializer}) instead of Java serialization; a stored
+ * session that cannot be read is dropped ({@link TolerantRedisSessionRepository}). The
+ * repository is defined here, with the settings Spring Boot would apply
+ * ({@code spring.session.timeout}, {@code spring.session.data.redis.namespace}), because
+ * Boot's own backs off for it. Plus the cookie.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSpringWebSession
@@ -41,13 +42,16 @@ class SessionConfig {
             @Qualifier("springSessionDefaultRedisSerializer") RedisSerializer<Object> serializer,
             @Value("${spring.session.timeout:30m}") Duration timeout,
             @Value("${spring.session.data.redis.namespace:spring:session}") String namespace) {
-        RedisSerializationContext<String, Object> context = RedisSerializationContext.<String, Object>newSerializationContext(serializer)
-                .key(RedisSerializer.string())
-                .hashKey(RedisSerializer.string())
-                .build();
-        TolerantRedisSessionRepository repository = new TolerantRedisSessionRepository(new ReactiveRedisTemplate<>(connectionFactory, context));
+        RedisSerializationContext<String, Object> context = RedisSerializationContext
+            .<String, Object>newSerializationContext(serializer)
+            .key(RedisSerializer.string())
+            .hashKey(RedisSerializer.string())
+            .build();
+        TolerantRedisSessionRepository repository = new TolerantRedisSessionRepository(
+                new ReactiveRedisTemplate<>(connectionFactory, context));
         repository.setDefaultMaxInactiveInterval(timeout);
         repository.setRedisKeyNamespace(namespace);
         return repository;
     }
+
 }

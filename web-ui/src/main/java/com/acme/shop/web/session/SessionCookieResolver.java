@@ -8,13 +8,15 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 
 /**
- * The session cookie (C1): {@code <name>=<id>; Path=/; [Secure;] HttpOnly; SameSite=Lax}, no
- * Domain, no Max-Age/Expires; Secure is configured explicitly, never derived from the request.
- * Expiring writes exactly {@code <name>=; Max-Age=0; Path=/; [Secure;] HttpOnly} (C6).
+ * The session cookie (C1): {@code <name>=<id>; Path=/; [Secure;] HttpOnly; SameSite=Lax},
+ * no Domain, no Max-Age/Expires; Secure is configured explicitly, never derived from the
+ * request. Expiring writes exactly {@code <name>=; Max-Age=0; Path=/; [Secure;] HttpOnly}
+ * (C6).
  */
 public final class SessionCookieResolver extends CookieWebSessionIdResolver {
 
     private final String cookieName;
+
     private final boolean secure;
 
     public SessionCookieResolver(String cookieName, boolean secure) {
@@ -24,8 +26,8 @@ public final class SessionCookieResolver extends CookieWebSessionIdResolver {
     }
 
     /**
-     * Writes the header itself rather than through the response's cookie map: Netty's encoder
-     * spells the attribute {@code HTTPOnly}, the rules spell it {@code HttpOnly}.
+     * Writes the header itself rather than through the response's cookie map: Netty's
+     * encoder spells the attribute {@code HTTPOnly}, the rules spell it {@code HttpOnly}.
      */
     @Override
     public void setSessionId(ServerWebExchange exchange, String id) {
@@ -57,4 +59,5 @@ public final class SessionCookieResolver extends CookieWebSessionIdResolver {
     String expiredCookie() {
         return cookieName + "=; Max-Age=0; Path=/" + (secure ? "; Secure" : "") + "; HttpOnly";
     }
+
 }

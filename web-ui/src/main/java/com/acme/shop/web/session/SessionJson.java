@@ -21,23 +21,27 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Session values in Redis as JSON, never Java serialization. Spring Security's Jackson 3 modules
- * ({@link CoreJacksonModule}, {@link WebServerJacksonModule}) handle the security context and the CSRF
- * token, a mix-in handles the app's {@link LoginAuthentication}. Values carry their type
- * ({@code "@class"}), and only the types in {@link #ALLOWED_TYPES} are accepted when reading: anything
- * else fails with a {@link SerializationException} (the session is then treated as absent).
+ * Session values in Redis as JSON, never Java serialization. Spring Security's Jackson 3
+ * modules ({@link CoreJacksonModule}, {@link WebServerJacksonModule}) handle the security
+ * context and the CSRF token, a mix-in handles the app's {@link LoginAuthentication}.
+ * Values carry their type ({@code "@class"}), and only the types in
+ * {@link #ALLOWED_TYPES} are accepted when reading: anything else fails with a
+ * {@link SerializationException} (the session is then treated as absent).
  */
 final class SessionJson implements RedisSerializer<Object> {
 
-    /** Everything web-ui keeps in a session: Spring Session's own fields, the security context, CSRF token, tokens. */
-    static final Set<String> ALLOWED_TYPES = Set.of(
-            Long.class.getName(), Integer.class.getName(), String.class.getName(), Boolean.class.getName(),
-            SecurityContextImpl.class.getName(),
+    /**
+     * Everything web-ui keeps in a session: Spring Session's own fields, the security
+     * context, CSRF token, tokens.
+     */
+    static final Set<String> ALLOWED_TYPES = Set.of(Long.class.getName(), Integer.class.getName(),
+            String.class.getName(), Boolean.class.getName(), SecurityContextImpl.class.getName(),
             org.springframework.security.web.server.csrf.DefaultCsrfToken.class.getName(),
             LoginAuthentication.class.getName(), SessionUser.class.getName(), TokenSet.class.getName(),
             "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12");
 
     private final ObjectWriter writer;
+
     private final ObjectReader reader;
 
     SessionJson() {
@@ -52,11 +56,11 @@ final class SessionJson implements RedisSerializer<Object> {
     static JsonMapper mapper() {
         SessionTypeAllowList allowList = new SessionTypeAllowList(ALLOWED_TYPES);
         return JsonMapper.builder()
-                .addModules(new CoreJacksonModule(), new WebServerJacksonModule())
-                .addMixIn(LoginAuthentication.class, LoginAuthenticationMixin.class)
-                .polymorphicTypeValidator(allowList)
-                .activateDefaultTyping(allowList, DefaultTyping.NON_FINAL, JsonTypeInfo.As.PROPERTY)
-                .build();
+            .addModules(new CoreJacksonModule(), new WebServerJacksonModule())
+            .addMixIn(LoginAuthentication.class, LoginAuthenticationMixin.class)
+            .polymorphicTypeValidator(allowList)
+            .activateDefaultTyping(allowList, DefaultTyping.NON_FINAL, JsonTypeInfo.As.PROPERTY)
+            .build();
     }
 
     @Override
@@ -84,4 +88,5 @@ final class SessionJson implements RedisSerializer<Object> {
             throw new SerializationException("Refused a session value: " + ex.getClass().getSimpleName(), ex);
         }
     }
+
 }

@@ -7,9 +7,10 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
 
 /**
- * The only classes a session value in Redis may name as its type ({@code "@class"}), matched by exact
- * name. Any other name is refused before the class is even loaded, so a value written into Redis by
- * someone else can never make web-ui load, initialise or instantiate an arbitrary class.
+ * The only classes a session value in Redis may name as its type ({@code "@class"}),
+ * matched by exact name. Any other name is refused before the class is even loaded, so a
+ * value written into Redis by someone else can never make web-ui load, initialise or
+ * instantiate an arbitrary class.
  */
 final class SessionTypeAllowList extends PolymorphicTypeValidator.Base {
 
@@ -39,4 +40,5 @@ final class SessionTypeAllowList extends PolymorphicTypeValidator.Base {
     Set<String> names() {
         return allowed;
     }
+
 }

@@ -12,10 +12,11 @@ import com.acme.shop.web.outage.RedisOutage;
 import reactor.core.publisher.Mono;
 
 /**
- * Spring Session's Redis repository, except that a session whose stored values cannot be read (a value
- * naming a type outside {@link SessionJson#ALLOWED_TYPES}, or otherwise malformed) is deleted and treated
- * as absent, so the request continues anonymously with a new session instead of failing. Redis being
- * unreachable is not hidden: that still fails (and becomes a 503).
+ * Spring Session's Redis repository, except that a session whose stored values cannot be
+ * read (a value naming a type outside {@link SessionJson#ALLOWED_TYPES}, or otherwise
+ * malformed) is deleted and treated as absent, so the request continues anonymously with
+ * a new session instead of failing. Redis being unreachable is not hidden: that still
+ * fails (and becomes a 503).
  */
 final class TolerantRedisSessionRepository extends ReactiveRedisSessionRepository {
 
@@ -25,9 +26,10 @@ final class TolerantRedisSessionRepository extends ReactiveRedisSessionRepositor
         super(sessionRedisOperations);
     }
 
-    // The element type, ReactiveRedisSessionRepository.RedisSession, is package-private: hence the raw type.
+    // The element type, ReactiveRedisSessionRepository.RedisSession, is package-private:
+    // hence the raw type.
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings({ "rawtypes", "unchecked" })
     public Mono findById(String id) {
         Mono found = super.findById(id);
         Mono<Object> dropped = Mono.defer(() -> deleteById(id).onErrorResume(e -> Mono.empty()).then(Mono.empty()));
@@ -36,7 +38,8 @@ final class TolerantRedisSessionRepository extends ReactiveRedisSessionRepositor
             if (!isUnreadable(ex)) {
                 return Mono.error(ex);
             }
-            log.warn("discarding a stored session that could not be read: {}", NestedExceptionUtils.getMostSpecificCause(ex).getClass().getSimpleName());
+            log.warn("discarding a stored session that could not be read: {}",
+                    NestedExceptionUtils.getMostSpecificCause(ex).getClass().getSimpleName());
             return dropped;
         });
     }
@@ -46,7 +49,8 @@ final class TolerantRedisSessionRepository extends ReactiveRedisSessionRepositor
             return false;
         }
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof SerializationException || t instanceof ClassCastException || t instanceof IllegalStateException) {
+            if (t instanceof SerializationException || t instanceof ClassCastException
+                    || t instanceof IllegalStateException) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -55,4 +59,5 @@ final class TolerantRedisSessionRepository extends ReactiveRedisSessionRepositor
         }
         return false;
     }
+
 }

@@ -12,7 +12,8 @@ class AccessTokenClaimsTest {
 
     @Test
     void readsSubjectEmailAndRoles() {
-        SessionUser user = AccessTokenClaims.user(jws("{\"sub\":\"u-1\",\"email\":\"a@b.c\",\"roles\":[\"USER\",\"ADMIN\"]}"));
+        SessionUser user = AccessTokenClaims
+            .user(jws("{\"sub\":\"u-1\",\"email\":\"a@b.c\",\"roles\":[\"USER\",\"ADMIN\"]}"));
 
         assertThat(user).isEqualTo(new SessionUser("u-1", "a@b.c", java.util.List.of("USER", "ADMIN")));
         assertThat(user.isAdmin()).isTrue();
@@ -20,7 +21,8 @@ class AccessTokenClaimsTest {
 
     @Test
     void tokenWithoutSubjectIsRejected() {
-        assertThatThrownBy(() -> AccessTokenClaims.user(jws("{\"email\":\"a@b.c\"}"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AccessTokenClaims.user(jws("{\"email\":\"a@b.c\"}")))
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AccessTokenClaims.user("opaque")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -29,4 +31,5 @@ class AccessTokenClaimsTest {
         return encoder.encodeToString("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + encoder.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".sig";
     }
+
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class RefreshPolicyTest {
 
     private final RefreshPolicy policy = new RefreshPolicy(Duration.ofSeconds(30));
+
     private final Instant now = Instant.parse("2026-01-01T12:00:00Z");
 
     @Test
@@ -36,4 +37,5 @@ class RefreshPolicyTest {
     private static TokenSet tokensExpiringAt(Instant expiresAt) {
         return new TokenSet("access-value", "refresh-value", expiresAt);
     }
+
 }

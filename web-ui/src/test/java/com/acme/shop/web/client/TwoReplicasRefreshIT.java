@@ -20,7 +20,10 @@ import com.acme.shop.web.WebUiProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Two web-ui replicas (two refreshers sharing Redis) refreshing one session call auth exactly once. */
+/**
+ * Two web-ui replicas (two refreshers sharing Redis) refreshing one session call auth
+ * exactly once.
+ */
 class TwoReplicasRefreshIT extends WebUiIT {
 
     @Autowired
@@ -50,26 +53,33 @@ class TwoReplicasRefreshIT extends WebUiIT {
         TokenRefresher replicaB = new TokenRefresher(authClient, redis, sessions, properties, Clock.systemUTC());
         stubs.refreshDelayMillis.set(300);
 
-        List<TokenSet> results = Flux.merge(replicaA.refresh(session.getId(), stale, null), replicaB.refresh(session.getId(), stale, null),
-                replicaA.refresh(session.getId(), stale, null), replicaB.refresh(session.getId(), stale, null)).collectList().block(Duration.ofSeconds(20));
+        List<TokenSet> results = Flux
+            .merge(replicaA.refresh(session.getId(), stale, null), replicaB.refresh(session.getId(), stale, null),
+                    replicaA.refresh(session.getId(), stale, null), replicaB.refresh(session.getId(), stale, null))
+            .collectList()
+            .block(Duration.ofSeconds(20));
 
         assertThat(stubs.refreshCalls.get()).isEqualTo(1);
         assertThat(stubs.reuseDetected.get()).isZero();
-        assertThat(results).hasSize(4).extracting(TokenSet::refreshToken).containsOnly(results.get(0).refreshToken())
-                .doesNotContain(stale.refreshToken());
+        assertThat(results).hasSize(4)
+            .extracting(TokenSet::refreshToken)
+            .containsOnly(results.get(0).refreshToken())
+            .doesNotContain(stale.refreshToken());
         TokenSet stored = sessions.findById(session.getId()).block().getAttribute(TokenSet.SESSION_ATTRIBUTE);
         assertThat(stored.refreshToken()).isEqualTo(results.get(0).refreshToken());
     }
 
     /**
-     * Auth is slower than web-ui's timeout, so replica A gives up while auth still rotates the refresh token.
-     * A keeps the lock until it expires instead of releasing it, so replica B, waiting for A's refresh, never
-     * presents the same refresh token (which would trip reuse detection and revoke the family, B11).
+     * Auth is slower than web-ui's timeout, so replica A gives up while auth still
+     * rotates the refresh token. A keeps the lock until it expires instead of releasing
+     * it, so replica B, waiting for A's refresh, never presents the same refresh token
+     * (which would trip reuse detection and revoke the family, B11).
      */
     @Test
     void aRefreshThatTimesOutKeepsTheLockSoNoReplicaPresentsTheSameTokenWhileAuthMayStillRotateIt() {
-        WebUiProperties slowAuth = new WebUiProperties(properties.authServerUrl(), properties.gatewayUrl(), "SID", false,
-                Duration.ofHours(12), Duration.ofSeconds(30), null, Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(1));
+        WebUiProperties slowAuth = new WebUiProperties(properties.authServerUrl(), properties.gatewayUrl(), "SID",
+                false, Duration.ofHours(12), Duration.ofSeconds(30), null, Duration.ofSeconds(5), Duration.ofSeconds(3),
+                Duration.ofSeconds(1));
         AuthClient impatient = new AuthClient(webClientBuilder, slowAuth, Clock.systemUTC());
         TokenSet stale = authClient.login(StubUpstreams.USER_EMAIL, StubUpstreams.PASSWORD, null).block();
         var session = sessions.createSession().block();
@@ -79,18 +89,26 @@ class TwoReplicasRefreshIT extends WebUiIT {
         TokenRefresher replicaB = new TokenRefresher(impatient, redis, sessions, slowAuth, Clock.systemUTC());
         stubs.refreshDelayMillis.set(1500);
 
-        List<String> outcomes = Flux.merge(
-                        replicaA.refresh(session.getId(), stale, null).map(t -> "A refreshed").onErrorResume(ex -> Mono.just("A: " + ex.getClass().getSimpleName())),
-                        Mono.delay(Duration.ofMillis(200)).then(replicaB.refresh(session.getId(), stale, null)).map(t -> "B refreshed")
-                                .onErrorResume(ex -> Mono.just("B: " + ex.getClass().getSimpleName())))
-                .collectList().block(Duration.ofSeconds(20));
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> stubs.refreshesProcessed.get() == stubs.refreshCalls.get());
+        List<String> outcomes = Flux
+            .merge(replicaA.refresh(session.getId(), stale, null)
+                .map(t -> "A refreshed")
+                .onErrorResume(ex -> Mono.just("A: " + ex.getClass().getSimpleName())),
+                    Mono.delay(Duration.ofMillis(200))
+                        .then(replicaB.refresh(session.getId(), stale, null))
+                        .map(t -> "B refreshed")
+                        .onErrorResume(ex -> Mono.just("B: " + ex.getClass().getSimpleName())))
+            .collectList()
+            .block(Duration.ofSeconds(20));
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> stubs.refreshesProcessed.get() == stubs.refreshCalls.get());
 
         assertThat(outcomes).containsExactlyInAnyOrder("A: Unavailable", "B: Unavailable");
         assertThat(stubs.refreshCalls.get()).isEqualTo(1);
         assertThat(stubs.reuseDetected.get()).isZero();
         assertThat(redis.getExpire("shop:web:refresh-lock:" + session.getId()).block())
-                .as("the lock is still held, for upstream timeout + margin").isPositive();
+            .as("the lock is still held, for upstream timeout + margin")
+            .isPositive();
     }
 
     @Test
@@ -108,4 +126,5 @@ class TwoReplicasRefreshIT extends WebUiIT {
         assertThat(stubs.refreshCalls.get()).isEqualTo(1);
         assertThat(stubs.reuseDetected.get()).isZero();
     }
+
 }

@@ -17,7 +17,8 @@ class ProblemResponsesTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBodyAsString().block())
-                .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such \\\"API\\\"\"}");
+        assertThat(response.getBodyAsString().block()).isEqualTo(
+                "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such \\\"API\\\"\"}");
     }
+
 }

@@ -25,7 +25,8 @@ class MemberQueryTest {
 
     @Test
     void encodesTheSearchTerm() {
-        assertThat(MemberQuery.of("a&b=c d", "1", "email,asc").apiUri()).isEqualTo("/api/members?q=a%26b%3Dc%20d&page=1&size=20&sort=email,asc");
+        assertThat(MemberQuery.of("a&b=c d", "1", "email,asc").apiUri())
+            .isEqualTo("/api/members?q=a%26b%3Dc%20d&page=1&size=20&sort=email,asc");
     }
 
     @Test
@@ -38,4 +39,5 @@ class MemberQueryTest {
         assertThat(byName.ariaSort("email")).isEqualTo("none");
         assertThat(byName.pageLink(3)).isEqualTo("/members?q=x&page=3&sort=name,asc");
     }
+
 }

@@ -18,13 +18,16 @@ class RedisOutageTest {
         assertThat(RedisOutage.isCause(new RedisConnectionFailureException("refused"))).isTrue();
         assertThat(RedisOutage.isCause(new QueryTimeoutException("timed out"))).isTrue();
         assertThat(RedisOutage.isCause(new IllegalStateException(new RedisCommandTimeoutException("2s")))).isTrue();
-        assertThat(RedisOutage.isCause(new RedisSystemException("x", new RedisException("Currently not connected")))).isTrue();
+        assertThat(RedisOutage.isCause(new RedisSystemException("x", new RedisException("Currently not connected"))))
+            .isTrue();
     }
 
     @Test
     void otherFailuresAreNot() {
-        assertThat(RedisOutage.isCause(new RedisSystemException("x", new RedisCommandExecutionException("WRONGTYPE")))).isFalse();
+        assertThat(RedisOutage.isCause(new RedisSystemException("x", new RedisCommandExecutionException("WRONGTYPE"))))
+            .isFalse();
         assertThat(RedisOutage.isCause(new IllegalArgumentException("bad input"))).isFalse();
         assertThat(RedisOutage.isCause(null)).isFalse();
     }
+
 }

@@ -15,7 +15,7 @@ class FormErrorsTest {
     void problemFieldErrorsLandNextToTheirFields() {
         ApiProblem problem = ApiProblem.parse(400, ("{\"title\":\"Bad Request\",\"status\":400,\"errors\":["
                 + "{\"field\":\"email\",\"message\":\"must be a well-formed email address\"},{\"field\":\"other\",\"message\":\"x\"}]}")
-                .getBytes(StandardCharsets.UTF_8));
+            .getBytes(StandardCharsets.UTF_8));
 
         FormErrors errors = FormErrors.from(problem, Set.of("email", "name"), "fallback");
 
@@ -26,7 +26,8 @@ class FormErrorsTest {
 
     @Test
     void problemWithoutFieldErrorsBecomesTheFormMessage() {
-        ApiProblem problem = ApiProblem.parse(409, "{\"title\":\"Conflict\",\"detail\":\"Email already used\"}".getBytes(StandardCharsets.UTF_8));
+        ApiProblem problem = ApiProblem.parse(409,
+                "{\"title\":\"Conflict\",\"detail\":\"Email already used\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(FormErrors.from(problem, Set.of("email"), "fallback").getGlobal()).isEqualTo("Email already used");
     }
@@ -35,6 +36,8 @@ class FormErrorsTest {
     void unreadableBodyFallsBack() {
         ApiProblem problem = ApiProblem.parse(400, "<html>".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(FormErrors.from(problem, Set.of("email"), "Please correct the errors").getGlobal()).isEqualTo("Please correct the errors");
+        assertThat(FormErrors.from(problem, Set.of("email"), "Please correct the errors").getGlobal())
+            .isEqualTo("Please correct the errors");
     }
+
 }

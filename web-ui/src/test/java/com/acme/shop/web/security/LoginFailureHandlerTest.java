@@ -16,14 +16,18 @@ class LoginFailureHandlerTest {
 
     @Test
     void throttlingAndOutagesHaveTheirOwnReason() {
-        assertThat(LoginFailureHandler.target(new AuthExceptions.Throttled(), null)).isEqualTo("/login?error=throttled");
-        assertThat(LoginFailureHandler.target(new AuthExceptions.Unavailable("down"), null)).isEqualTo("/login?error=unavailable");
+        assertThat(LoginFailureHandler.target(new AuthExceptions.Throttled(), null))
+            .isEqualTo("/login?error=throttled");
+        assertThat(LoginFailureHandler.target(new AuthExceptions.Unavailable("down"), null))
+            .isEqualTo("/login?error=unavailable");
     }
 
     @Test
     void keepsOnlyASafeNext() {
         assertThat(LoginFailureHandler.target(new BadCredentialsException("x"), "/members?q=a&page=1"))
-                .isEqualTo("/login?error&next=/members?q%3Da%26page%3D1");
-        assertThat(LoginFailureHandler.target(new BadCredentialsException("x"), "//evil.example")).isEqualTo("/login?error");
+            .isEqualTo("/login?error&next=/members?q%3Da%26page%3D1");
+        assertThat(LoginFailureHandler.target(new BadCredentialsException("x"), "//evil.example"))
+            .isEqualTo("/login?error");
     }
+
 }

@@ -19,4 +19,5 @@ class SecurityHeadersWebFilterTest {
         assertThat(SecurityHeadersWebFilter.isStaticAsset("/members")).isFalse();
         assertThat(SecurityHeadersWebFilter.isStaticAsset("/api/css/x")).isFalse();
     }
+
 }

@@ -1,8 +1,9 @@
 package com.acme.shop.web.session;
 
 /**
- * A class no session value may name. Loading, initialising or instantiating it leaves a trace in a
- * system property, so tests can check that it never happened without touching the class themselves.
+ * A class no session value may name. Loading, initialising or instantiating it leaves a
+ * trace in a system property, so tests can check that it never happened without touching
+ * the class themselves.
  */
 public class Gadget {
 
@@ -17,4 +18,5 @@ public class Gadget {
     public Gadget() {
         System.setProperty(TRACE, "instantiated");
     }
+
 }

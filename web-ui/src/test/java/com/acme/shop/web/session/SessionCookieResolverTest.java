@@ -22,4 +22,5 @@ class SessionCookieResolverTest {
         assertThat(prod.expiredCookie()).isEqualTo("__Host-SID=; Max-Age=0; Path=/; Secure; HttpOnly");
         assertThat(prod.getCookieName()).isEqualTo("__Host-SID");
     }
+
 }

@@ -23,8 +23,10 @@ class SessionJsonTest {
 
     @Test
     void theSecurityContextIsJsonAndComesBackWithTheUserAndRolesButNoTokens() {
-        SessionUser user = new SessionUser("22222222-2222-2222-2222-222222222222", "user@shop.local", List.of("USER", "ADMIN"));
-        SecurityContextImpl context = new SecurityContextImpl(new LoginAuthentication(user, new TokenSet("a.b.c", "rt", Instant.now())));
+        SessionUser user = new SessionUser("22222222-2222-2222-2222-222222222222", "user@shop.local",
+                List.of("USER", "ADMIN"));
+        SecurityContextImpl context = new SecurityContextImpl(
+                new LoginAuthentication(user, new TokenSet("a.b.c", "rt", Instant.now())));
 
         byte[] bytes = json.serialize(context);
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -37,7 +39,8 @@ class SessionJsonTest {
                 assertThat(login.getPrincipal()).isEqualTo(user);
                 assertThat(login.isAuthenticated()).isTrue();
                 assertThat(login.tokens()).isNull();
-                assertThat(AuthorityUtils.authorityListToSet(login.getAuthorities())).containsExactlyInAnyOrder("ROLE_USER", "ROLE_ADMIN");
+                assertThat(AuthorityUtils.authorityListToSet(login.getAuthorities()))
+                    .containsExactlyInAnyOrder("ROLE_USER", "ROLE_ADMIN");
             });
         });
     }
@@ -67,8 +70,9 @@ class SessionJsonTest {
                         + "\"principal\":\"admin\",\"authenticated\":true,\"authorities\":[\"java.util.ArrayList\",[]]}}",
                 "[\"java.net.URL\",\"http://example.com\"]", "{\"@class\":\"java.util.HashMap\"}", "not json")) {
             assertThatExceptionOfType(SerializationException.class).as(hostile)
-                    .isThrownBy(() -> json.deserialize(hostile.getBytes(StandardCharsets.UTF_8)));
+                .isThrownBy(() -> json.deserialize(hostile.getBytes(StandardCharsets.UTF_8)));
         }
         assertThat(System.getProperty(Gadget.TRACE)).isNull();
     }
+
 }

@@ -14,7 +14,8 @@ class TolerantRedisSessionRepositoryTest {
     @Test
     void unreadableStoredValuesCountAsNoSession() {
         assertThat(TolerantRedisSessionRepository.isUnreadable(new SerializationException("refused"))).isTrue();
-        assertThat(TolerantRedisSessionRepository.isUnreadable(new IllegalStateException("creationTime key must not be null"))).isTrue();
+        assertThat(TolerantRedisSessionRepository
+            .isUnreadable(new IllegalStateException("creationTime key must not be null"))).isTrue();
         assertThat(TolerantRedisSessionRepository.isUnreadable(new ClassCastException())).isTrue();
     }
 
@@ -22,6 +23,8 @@ class TolerantRedisSessionRepositoryTest {
     void anUnreachableRedisIsNotHiddenAsNoSession() {
         assertThat(TolerantRedisSessionRepository.isUnreadable(new RedisConnectionFailureException("down"))).isFalse();
         assertThat(TolerantRedisSessionRepository.isUnreadable(
-                new RedisSystemException("x", new RedisException("Currently not connected. Commands are rejected.")))).isFalse();
+                new RedisSystemException("x", new RedisException("Currently not connected. Commands are rejected."))))
+            .isFalse();
     }
+
 }
