@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
  * C1/C6 with the {@code prod} profile: {@code __Host-SID} with {@code Secure}, also on
- * the expiring cookie.
+ * the expiring cookie; and the profile's log format: one JSON (ECS) object per line.
  */
 @ActiveProfiles("prod")
 class ProductionCookieIT extends WebUiIT {
@@ -60,6 +63,18 @@ class ProductionCookieIT extends WebUiIT {
         assertThat(logout.getStatus().value()).isEqualTo(302);
         assertThat(logout.getResponseHeaders().get(HttpHeaders.SET_COOKIE))
             .containsExactly("__Host-SID=; Max-Age=0; Path=/; Secure; HttpOnly");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void productionLogsOneJsonObjectPerLineWithoutTheSessionCookie(CapturedOutput output) {
+        String requestId = "prod-log-check-" + System.nanoTime();
+        client().get().uri("/login").header("X-Request-Id", requestId).exchange().expectStatus().isOk();
+
+        List<String> lines = output.getOut().lines().filter(line -> line.contains(requestId)).toList();
+        assertThat(lines).isNotEmpty()
+            .allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}").contains("\"ecs\":{\"version\""))
+            .noneSatisfy(line -> assertThat(line).contains(PROD_COOKIE));
     }
 
     private static String cookie(EntityExchangeResult<String> result) {
