@@ -1,0 +1,305 @@
+package com.acme.shop.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Renders every Kustomize overlay of deploy/k8s with {@code kubectl kustomize} (offline)
+ * and checks the objects: kinds, probes and resources on every container, non-root
+ * read-only containers, versioned images, no secret-looking keys in ConfigMaps, HPA
+ * targets that exist, ClusterIP Services, Ingress only for web-ui and gateway. Skipped
+ * when kubectl is not on PATH. The deploy tree is copied to a temporary directory so that
+ * the local overlay's gitignored secrets.env can be made from secrets.env.example.
+ */
+class KubernetesManifestsTest {
+
+    static final Path ROOT = PlatformOptions.findRepoRoot();
+
+    static final Set<String> SERVICES = Set.of("auth", "member", "bff", "gateway", "web-ui");
+
+    static final Set<String> AUTOSCALED = Set.of("gateway", "web-ui", "bff", "member");
+
+    static final Pattern SECRET_LOOKING = Pattern.compile("PASSWORD|SECRET|KEY|PEPPER|TOKEN", Pattern.CASE_INSENSITIVE);
+
+    static String kubectl;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void copyTheDeployTree() throws IOException {
+        kubectl = onPath("kubectl");
+        Path source = ROOT.resolve("deploy/k8s");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = work.resolve("k8s").resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                }
+                else if (!file.getFileName().toString().equals("secrets.env")) {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path local = work.resolve("k8s/overlays/local");
+        Files.copy(local.resolve("secrets.env.example"), local.resolve("secrets.env"));
+    }
+
+    @Test
+    void theLocalOverlayRendersCorrectObjects() throws Exception {
+        List<Map<String, Object>> objects = render("overlays/local");
+        assertEquals(List.of(), violations(objects));
+        Map<String, Integer> kinds = kinds(objects);
+        assertEquals(0, kinds.getOrDefault("Ingress", 0), "no Ingress locally: " + kinds);
+        assertEquals(1, kinds.get("Secret"), "the generated shop-secrets: " + kinds);
+    }
+
+    @Test
+    void theProductionOverlayRendersCorrectObjectsWithIngressOnlyForWebUiAndGateway() throws Exception {
+        List<Map<String, Object>> objects = render("overlays/production");
+        assertEquals(List.of(), violations(objects));
+        Set<String> ingressBackends = new HashSet<>();
+        for (Map<String, Object> ingress : ofKind(objects, "Ingress")) {
+            for (Object rule : list(map(ingress.get("spec")).get("rules"))) {
+                for (Object path : list(map(map(rule).get("http")).get("paths"))) {
+                    ingressBackends.add((String) map(map(map(path).get("backend")).get("service")).get("name"));
+                }
+            }
+            assertTrue(map(ingress.get("spec")).containsKey("tls"), "TLS ends at the ingress");
+        }
+        assertEquals(Set.of("web-ui", "gateway"), ingressBackends);
+        assertEquals(0, kinds(objects).getOrDefault("Secret", 0), "production commits no Secret");
+        Map<String, Object> webUi = configMap(objects, "web-ui-config");
+        assertEquals("__Host-SID", webUi.get("SESSION_COOKIE_NAME"));
+        assertEquals("true", webUi.get("SESSION_COOKIE_SECURE"));
+    }
+
+    @Test
+    void theGatewayIsProbedOnItsAdminPortWhichListensBeyondLoopbackButIsInNoService() throws Exception {
+        List<Map<String, Object>> objects = render("overlays/production");
+        Map<String, Object> gateway = container(deployment(objects, "gateway"));
+        assertEquals("management", map(map(gateway.get("readinessProbe")).get("httpGet")).get("port"));
+        assertEquals("0.0.0.0", configMap(objects, "gateway-config").get("MANAGEMENT_SERVER_ADDRESS"));
+        for (Map<String, Object> service : ofKind(objects, "Service")) {
+            for (Object port : list(map(service.get("spec")).get("ports"))) {
+                assertTrue(!Integer.valueOf(8001).equals(map(port).get("port")), "admin port in " + name(service));
+            }
+        }
+    }
+
+    @Test
+    void theChecksCatchALatestImageASecretInAConfigMapAndAMissingHpaTarget() throws Exception {
+        Path broken = work.resolve("k8s/overlays/broken");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources: [../local, hpa.yaml]
+                images:
+                  - { name: shop/bff, newTag: latest }
+                configMapGenerator:
+                  - name: leaky
+                    literals: [REDIS_PASSWORD=oops]
+                """, StandardCharsets.UTF_8);
+        Files.writeString(broken.resolve("hpa.yaml"), """
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: { name: ghost }
+                spec:
+                  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: ghost }
+                  minReplicas: 1
+                  maxReplicas: 2
+                """, StandardCharsets.UTF_8);
+        String found = String.join("\n", violations(render("overlays/broken")));
+        assertTrue(found.contains("bff: image shop/bff:latest"), found);
+        assertTrue(found.contains("REDIS_PASSWORD"), found);
+        assertTrue(found.contains("HPA ghost"), found);
+    }
+
+    static List<String> violations(List<Map<String, Object>> objects) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> kinds = kinds(objects);
+        for (String kind : List.of("Deployment", "Service", "PodDisruptionBudget")) {
+            Set<String> names = names(ofKind(objects, kind));
+            if (!names.containsAll(SERVICES)) {
+                problems.add(kind + "s " + names + " lack one of " + SERVICES);
+            }
+        }
+        if (!names(ofKind(objects, "HorizontalPodAutoscaler")).containsAll(AUTOSCALED)) {
+            problems.add("HPAs missing for some of " + AUTOSCALED + ": " + kinds);
+        }
+        Set<String> allowed = Set.of("Namespace", "ConfigMap", "Secret", "Deployment", "Service", "PodDisruptionBudget",
+                "HorizontalPodAutoscaler", "Ingress");
+        kinds.keySet().stream().filter(kind -> !allowed.contains(kind)).forEach(kind -> problems.add("kind " + kind));
+        for (Map<String, Object> deployment : ofKind(objects, "Deployment")) {
+            problems.addAll(deploymentProblems(deployment));
+        }
+        for (Map<String, Object> service : ofKind(objects, "Service")) {
+            if (!"ClusterIP".equals(map(service.get("spec")).get("type"))) {
+                problems.add("Service " + name(service) + " is not ClusterIP");
+            }
+        }
+        for (Map<String, Object> configMap : ofKind(objects, "ConfigMap")) {
+            for (Object key : map(configMap.get("data")).keySet()) {
+                if (SECRET_LOOKING.matcher(key.toString()).find()) {
+                    problems.add("ConfigMap " + name(configMap) + " holds " + key);
+                }
+            }
+        }
+        Set<String> deployments = names(ofKind(objects, "Deployment"));
+        for (Map<String, Object> hpa : ofKind(objects, "HorizontalPodAutoscaler")) {
+            Map<String, Object> target = map(map(hpa.get("spec")).get("scaleTargetRef"));
+            if (!"Deployment".equals(target.get("kind")) || !deployments.contains(target.get("name"))) {
+                problems.add("HPA " + name(hpa) + " targets a missing " + target);
+            }
+        }
+        return problems;
+    }
+
+    static List<String> deploymentProblems(Map<String, Object> deployment) {
+        List<String> problems = new ArrayList<>();
+        String name = name(deployment);
+        Map<String, Object> pod = map(map(map(deployment.get("spec")).get("template")).get("spec"));
+        Map<String, Object> podSecurity = map(pod.get("securityContext"));
+        if (!Boolean.TRUE.equals(podSecurity.get("runAsNonRoot"))
+                || !Integer.valueOf(10001).equals(podSecurity.get("runAsUser"))) {
+            problems.add(name + ": pod not runAsNonRoot as uid 10001");
+        }
+        for (Object each : list(pod.get("containers"))) {
+            Map<String, Object> container = map(each);
+            String image = (String) container.get("image");
+            int slash = image.lastIndexOf('/');
+            if (image.indexOf(':', slash) < 0 || image.endsWith(":latest")) {
+                problems.add(name + ": image " + image + " has no version tag");
+            }
+            Set<Object> ports = new HashSet<>();
+            for (Object port : list(container.get("ports"))) {
+                ports.add(map(port).get("name"));
+                ports.add(map(port).get("containerPort"));
+            }
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                Map<String, Object> get = map(map(container.get(probe)).get("httpGet"));
+                Object path = get.get("path");
+                if (path == null || !path.toString().startsWith("/actuator/health")
+                        || !ports.contains(get.get("port"))) {
+                    problems.add(name + ": " + probe + " is not an HTTP health check on a container port: " + get);
+                }
+            }
+            Map<String, Object> resources = map(container.get("resources"));
+            for (String bound : List.of("requests", "limits")) {
+                if (!map(resources.get(bound)).keySet().containsAll(Set.of("cpu", "memory"))) {
+                    problems.add(name + ": resources." + bound + " lacks cpu or memory");
+                }
+            }
+            Map<String, Object> security = map(container.get("securityContext"));
+            if (!Boolean.TRUE.equals(security.get("readOnlyRootFilesystem"))
+                    || !Boolean.FALSE.equals(security.get("allowPrivilegeEscalation"))) {
+                problems.add(name + ": root filesystem writable or privilege escalation allowed");
+            }
+            boolean tmp = list(container.get("volumeMounts")).stream()
+                .anyMatch(mount -> "/tmp".equals(map(mount).get("mountPath")));
+            if (!tmp) {
+                problems.add(name + ": no writable /tmp");
+            }
+        }
+        return problems;
+    }
+
+    static List<Map<String, Object>> render(String overlay) throws IOException, InterruptedException {
+        Assumptions.assumeTrue(kubectl != null,
+                "kubectl is not on PATH: the Kubernetes manifests in deploy/k8s were not rendered or checked");
+        Path output = Files.createTempFile(work, "rendered", ".yaml");
+        Path errors = Files.createTempFile(work, "errors", ".txt");
+        Process process = new ProcessBuilder(kubectl, "kustomize", work.resolve("k8s").resolve(overlay).toString())
+            .redirectOutput(output.toFile())
+            .redirectError(errors.toFile())
+            .start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize " + overlay + " timed out");
+        assertEquals(0, process.exitValue(), "kubectl kustomize " + overlay + ": " + Files.readString(errors));
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(Files.readString(output))) {
+            if (document != null) {
+                objects.add(map(document));
+            }
+        }
+        return objects;
+    }
+
+    static String onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, command);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+
+    static Map<String, Integer> kinds(List<Map<String, Object>> objects) {
+        Map<String, Integer> kinds = new TreeMap<>();
+        objects.forEach(object -> kinds.merge((String) object.get("kind"), 1, Integer::sum));
+        return kinds;
+    }
+
+    static List<Map<String, Object>> ofKind(List<Map<String, Object>> objects, String kind) {
+        return objects.stream().filter(object -> kind.equals(object.get("kind"))).toList();
+    }
+
+    static Set<String> names(List<Map<String, Object>> objects) {
+        Set<String> names = new HashSet<>();
+        objects.forEach(object -> names.add(name(object)));
+        return names;
+    }
+
+    static String name(Map<String, Object> object) {
+        return (String) map(object.get("metadata")).get("name");
+    }
+
+    static Map<String, Object> deployment(List<Map<String, Object>> objects, String name) {
+        return ofKind(objects, "Deployment").stream().filter(d -> name.equals(name(d))).findFirst().orElseThrow();
+    }
+
+    static Map<String, Object> container(Map<String, Object> deployment) {
+        return map(list(map(map(map(deployment.get("spec")).get("template")).get("spec")).get("containers")).get(0));
+    }
+
+    static Map<String, Object> configMap(List<Map<String, Object>> objects, String prefix) {
+        return map(ofKind(objects, "ConfigMap").stream()
+            .filter(c -> name(c).startsWith(prefix))
+            .findFirst()
+            .orElseThrow()
+            .get("data"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value == null ? Map.of() : (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        return value == null ? List.of() : (List<Object>) value;
+    }
+
+}
