@@ -40,8 +40,8 @@ USER 10001
 # Container-sized JVM: heap as a share of the container's memory limit (not of the host's), fail fast on OOM (the
 # orchestrator restarts the container), and no huge default stack per thread.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseContainerSupport -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -Xss512k"
-# Probe: /actuator/health (UP = the service and what it needs are ready). The URL defaults to SERVER_PORT on
-# loopback; HEALTHCHECK_URL overrides it (the gateway's is on its management port: compose sets it).
+# Probe: /actuator/health (UP = the service and what it needs are ready) on loopback, port MANAGEMENT_SERVER_PORT if
+# set (the gateway's 8001), else SERVER_PORT; HEALTHCHECK_URL overrides the URL. Compose names the URL explicitly.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
     CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:MaxRAMPercentage=5", "-cp", "/opt/healthcheck", "HealthCheck"]
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
