@@ -15,14 +15,11 @@ import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.EmbeddedPostgresServer;
 import com.acme.shop.infra.FreePorts;
 import com.acme.shop.infra.PostgresConnection;
-import com.acme.shop.infra.TestInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -55,14 +52,7 @@ class MemberDatabaseDownIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         PostgresConnection pg = postgres.connection();
-        registry.add("spring.r2dbc.url", pg::r2dbcUrl);
-        registry.add("spring.r2dbc.username", pg::user);
-        registry.add("spring.r2dbc.password", pg::password);
-        registry.add("spring.flyway.url", pg::jdbcUrl);
-        registry.add("spring.flyway.user", pg::user);
-        registry.add("spring.flyway.password", pg::password);
-        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("shop.jwt.jwks-uri", TOKENS::jwksUri);
+        DatabaseOutages.register(registry, pg, pg, TOKENS);
     }
 
     @AfterAll
@@ -129,28 +119,11 @@ class MemberDatabaseDownIT {
     }
 
     private void expectUnavailable(Supplier<WebTestClient.ResponseSpec> call) {
-        long started = System.nanoTime();
-        WebTestClient.ResponseSpec response = call.get();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        response.expectStatus()
-            .isEqualTo(503)
-            .expectHeader()
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader()
-            .valueEquals(HttpHeaders.RETRY_AFTER, "5")
-            .expectBody()
-            .jsonPath("$.status")
-            .isEqualTo(503);
-        assertThat(took).isLessThan(FAIL_FAST);
+        DatabaseOutages.expectUnavailableWithin(FAIL_FAST, call);
     }
 
     private WebTestClient.ResponseSpec create(String token, String key, String email) {
-        return http.post().uri("/api/members").headers(h -> {
-            h.setBearerAuth(token);
-            if (key != null) {
-                h.set("Idempotency-Key", key);
-            }
-        }).contentType(MediaType.APPLICATION_JSON).bodyValue(new MemberForm(email, "Down Test", null)).exchange();
+        return DatabaseOutages.create(http, token, key, email, "Down Test");
     }
 
     private static String uniqueEmail(String local) {

@@ -1,6 +1,5 @@
 package com.acme.shop.member;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -10,14 +9,11 @@ import java.util.function.Supplier;
 import com.acme.shop.common.testing.TestTokens;
 import com.acme.shop.infra.EmbeddedPostgresServer;
 import com.acme.shop.infra.PostgresConnection;
-import com.acme.shop.infra.TestInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -49,14 +45,7 @@ class MemberDatabaseHangsIT {
         PostgresConnection pg = POSTGRES.connection();
         PostgresConnection viaProxy = new PostgresConnection("127.0.0.1", PROXY.port(), pg.database(), pg.user(),
                 pg.password());
-        registry.add("spring.r2dbc.url", viaProxy::r2dbcUrl);
-        registry.add("spring.r2dbc.username", pg::user);
-        registry.add("spring.r2dbc.password", pg::password);
-        registry.add("spring.flyway.url", pg::jdbcUrl);
-        registry.add("spring.flyway.user", pg::user);
-        registry.add("spring.flyway.password", pg::password);
-        TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("shop.jwt.jwks-uri", TOKENS::jwksUri);
+        DatabaseOutages.register(registry, viaProxy, pg, TOKENS);
     }
 
     @AfterAll
@@ -109,30 +98,13 @@ class MemberDatabaseHangsIT {
     }
 
     private void expectUnavailableFast(Supplier<WebTestClient.ResponseSpec> call) {
-        long started = System.nanoTime();
-        WebTestClient.ResponseSpec response = call.get();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        response.expectStatus()
-            .isEqualTo(503)
-            .expectHeader()
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader()
-            .valueEquals(HttpHeaders.RETRY_AFTER, "5");
+        Duration took = DatabaseOutages.expectUnavailableWithin(FAIL_FAST, call);
         System.out.println("database hanging: 503 after " + took.toMillis() + " ms");
-        assertThat(took).isLessThan(FAIL_FAST);
     }
 
     private WebTestClient.ResponseSpec create(String token, String key) {
-        return http.post().uri("/api/members").headers(h -> {
-            h.setBearerAuth(token);
-            if (key != null) {
-                h.set("Idempotency-Key", key);
-            }
-        })
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(new MemberForm("hang." + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
-                    "Hang Test", null))
-            .exchange();
+        return DatabaseOutages.create(http, token, key,
+                "hang." + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "Hang Test");
     }
 
 }
