@@ -3,6 +3,7 @@ package com.acme.shop.payment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -70,7 +71,11 @@ abstract class PaymentServerTestSupport {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // generous: the first calls after start-up are slow on a busy 2-core machine
+        http = WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
     }
 
     /** The token order's calls carry: role SERVICE, audience shop-payment, 60 s. */
