@@ -3,7 +3,11 @@ package com.acme.shop.payment;
 import java.util.Map;
 import java.util.UUID;
 
+import com.acme.shop.common.idempotency.IdempotencyKeys;
+import com.acme.shop.common.idempotency.RedisIdempotencyStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -11,6 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The test cards, the stored answers of repeated charges, lookups. */
 class PaymentChargeIT extends PaymentServerTestSupport {
+
+    private static final String SERVICE = "service:order";
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
 
     @Test
     void chargesTheSucceedingTestCardAndKeepsOnlyLast4AndFingerprint() {
@@ -306,6 +315,27 @@ class PaymentChargeIT extends PaymentServerTestSupport {
             .expectBody()
             .jsonPath("$.errors[0].field")
             .isEqualTo("orderId");
+    }
+
+    @Test
+    void theChargeBodyNeverReachesTheRedisIdempotencyStoreButRefundsUseIt() {
+        UUID orderId = UUID.randomUUID();
+        String chargeKey = "charge-" + orderId;
+        String body = postCharge(charge(orderId, 1999, "4242424242424242"), chargeKey).expectStatus()
+            .isCreated()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+        assertThat(redis.hasKey(RedisIdempotencyStore.KEY_PREFIX + IdempotencyKeys.scope("default", SERVICE, chargeKey))
+            .block()).as("a record of the charge in Redis").isFalse();
+
+        String refundKey = "refund-" + orderId;
+        http.post().uri(PAYMENTS + "/{id}/refund", body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1")).headers(h -> {
+            h.setBearerAuth(serviceToken());
+            h.set("Idempotency-Key", refundKey);
+        }).exchange().expectStatus().isOk();
+        assertThat(redis.hasKey(RedisIdempotencyStore.KEY_PREFIX + IdempotencyKeys.scope("default", SERVICE, refundKey))
+            .block()).as("a record of the refund in Redis").isTrue();
     }
 
     private String fingerprintOf(Map<String, Object> body) {
