@@ -86,7 +86,7 @@ class InternalPaymentController {
                     + "paid another order",
             content = @Content(mediaType = PROBLEM))
     Mono<ResponseEntity<Payment>> charge(@Valid @RequestBody ChargeRequest request,
-            @RequestHeader HttpHeaders headers) {
+            @Parameter(hidden = true) @RequestHeader HttpHeaders headers) {
         return Mono.fromSupplier(() -> idempotencyKey(headers))
             .flatMap(key -> service.charge(request, key.isEmpty() ? null : key))
             .map(result -> {

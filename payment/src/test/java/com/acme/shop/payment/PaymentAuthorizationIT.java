@@ -102,7 +102,11 @@ class PaymentAuthorizationIT extends PaymentServerTestSupport {
             .jsonPath("$.paths['/internal/payments/{id}/refund'].post")
             .exists()
             .jsonPath("$.paths['/internal/payments'].post.responses['402']")
-            .exists();
+            .exists()
+            .jsonPath("$.paths['/internal/payments'].post.parameters.length()")
+            .isEqualTo(1)
+            .jsonPath("$.paths['/internal/payments'].post.parameters[0].name")
+            .isEqualTo("Idempotency-Key");
     }
 
     @Test
