@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,8 +38,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole API path with the real auth and member services (started as processes by the
- * launcher) behind this gateway (in-process), over real HTTP with real PostgreSQL and
+ * The whole API path with the real auth, member and bff services (started as processes by
+ * the launcher) behind this gateway (in-process), over real HTTP with real PostgreSQL and
  * Redis. The gateway runs the shipped configuration: no route requires an idempotency
  * key.
  */
@@ -55,6 +57,9 @@ class FullStackIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     WebTestClient client;
 
     @DynamicPropertySource
@@ -65,9 +70,9 @@ class FullStackIT {
         // isolated: variables exported in the caller's shell (ADMIN_EMAIL,
         // SPRING_PROFILES_ACTIVE, ...) stay out
         PlatformOptions defaults = PlatformOptions.isolated();
-        PlatformOptions options = defaults.withServices("auth", "member")
+        PlatformOptions options = defaults.withServices("auth", "member", "bff")
             .withRandomPorts()
-            .withRepoRoot(snapshotJars(defaults.repoRoot(), dataDir.resolve("repo"), "auth", "member"))
+            .withRepoRoot(snapshotJars(defaults.repoRoot(), dataDir.resolve("repo"), "auth", "member", "bff"))
             .withDataDir(dataDir.resolve("data"))
             .withEnv("DATABASE_URL", pg.databaseUrl())
             .withEnv("REDIS_URL", redis.host())
@@ -79,10 +84,11 @@ class FullStackIT {
             options = options.withEnv("REDIS_PASSWORD", redis.password());
         }
         platform = Platform.start(options);
-        assertThat(platform.skippedServices()).as("service jars missing: build auth and member first").isEmpty();
+        assertThat(platform.skippedServices()).as("service jars missing: build auth, member and bff first").isEmpty();
         TestInfra.redisSpringProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("AUTH_SERVER_URL", () -> stripSlash(platform.url("auth").toString()));
         registry.add("MEMBER_SERVER_URL", () -> stripSlash(platform.url("member").toString()));
+        registry.add("BFF_SERVER_URL", () -> stripSlash(platform.url("bff").toString()));
     }
 
     @AfterAll
@@ -370,6 +376,51 @@ class FullStackIT {
             .isUnauthorized()
             .expectHeader()
             .value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer error=\"invalid_token\""));
+    }
+
+    /**
+     * The Swagger UI at /docs lists the three real specs, each loaded through the gateway
+     * without a token (GET /docs/specs/<name>): OpenAPI 3.1 with the real /api paths, a
+     * bearer scheme for "Authorize", and no absolute server, so that "Try it out" calls
+     * the gateway's origin. The admin port serves the same specs raw. (Needs the services
+     * to publish /v3/api-docs, as springdoc in auth, member and bff does.)
+     */
+    @Test
+    void theSwaggerUiLoadsEveryServiceSpecThroughTheGateway() {
+        client.get().uri("/docs").exchange().expectStatus().isFound().expectHeader().location("/docs/index.html");
+        assertThat(body(client.get().uri("/docs/swagger-config").exchange().expectStatus().isOk()).get("urls")
+            .valueStream()
+            .map(url -> url.get("name").asString())
+            .toList()).containsExactly("auth", "member", "bff");
+        WebTestClient admin = WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + managementPort)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
+        Map<String, String> documented = Map.of("auth", "/api/auth/login", "member", "/api/members", "bff",
+                "/api/home");
+        for (String service : List.of("auth", "member", "bff")) {
+            JsonNode spec = body(client.get()
+                .uri("/docs/specs/{service}", service)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+            assertThat(spec.path("openapi").asString()).as(service + " OpenAPI version").startsWith("3.1");
+            assertThat(spec.path("paths").has(documented.get(service))).as(service + " documents its API paths")
+                .isTrue();
+            assertThat(spec.path("servers").valueStream().map(server -> server.path("url").asString()))
+                .as(service + " servers must be relative, so that Try it out calls the gateway")
+                .allMatch(url -> url.startsWith("/") && !url.startsWith("//"));
+            assertThat(spec.path("components").path("securitySchemes").valueStream())
+                .as(service + " has a bearer security scheme")
+                .anyMatch(scheme -> "http".equals(scheme.path("type").asString())
+                        && "bearer".equalsIgnoreCase(scheme.path("scheme").asString()));
+            JsonNode raw = body(
+                    admin.get().uri("/actuator/apidocs/{service}", service).exchange().expectStatus().isOk());
+            assertThat(raw.path("paths").has(documented.get(service))).as(service + " raw spec on the admin port")
+                .isTrue();
+        }
     }
 
     @Test

@@ -15,12 +15,12 @@ import org.springframework.web.server.ResponseStatusException;
  * refused, unknown host, connect timeout) is 503, no answer in time is 504, a connection
  * closed before the response is 502. Anything else is not an upstream failure.
  */
-final class UpstreamFailures {
+public final class UpstreamFailures {
 
     private UpstreamFailures() {
     }
 
-    static Optional<HttpStatus> classify(Throwable error) {
+    public static Optional<HttpStatus> classify(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException || t instanceof UnresolvedAddressException) {
@@ -40,7 +40,7 @@ final class UpstreamFailures {
         return Optional.empty();
     }
 
-    static String detail(HttpStatus status) {
+    public static String detail(HttpStatus status) {
         return switch (status) {
             case SERVICE_UNAVAILABLE -> "The upstream service is unavailable. Try again later.";
             case GATEWAY_TIMEOUT -> "The upstream service did not answer in time.";
