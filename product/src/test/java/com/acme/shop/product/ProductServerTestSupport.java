@@ -46,6 +46,10 @@ public abstract class ProductServerTestSupport {
         }
         database.forEach((key, value) -> registry.add(key, () -> value));
         registry.add("shop.jwt.jwks-uri", () -> ProductTokens.tokens().jwksUri());
+        // the concurrency tests queue for pooled connections on a shared, busy machine:
+        // give them time
+        registry.add("shop.product.db-timeout", () -> "20s");
+        registry.add("spring.r2dbc.pool.max-acquire-time", () -> "15s");
     }
 
     @BeforeEach
