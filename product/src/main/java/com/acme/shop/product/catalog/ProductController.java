@@ -3,6 +3,7 @@ package com.acme.shop.product.catalog;
 import com.acme.shop.product.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -48,7 +49,8 @@ class ProductController {
     }
 
     @GetMapping
-    @Operation(summary = "List active products", description = "No token needed. Deleted products are not listed.")
+    @Operation(operationId = "listProducts", summary = "List active products",
+            description = "No token needed. Deleted products are not listed.")
     @ApiResponse(responseCode = "200", description = "One page of products")
     @ApiResponse(responseCode = "400", description = "Bad q, page, size or sort (errors name the parameter)",
             content = @Content(mediaType = PROBLEM))
@@ -67,7 +69,8 @@ class ProductController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read one active product", description = "No token needed. The ETag is the version.")
+    @Operation(operationId = "getProduct", summary = "Read one active product",
+            description = "No token needed. The ETag is the version.")
     @ApiResponse(responseCode = "200", description = "The product",
             headers = @Header(name = "ETag", description = "Strong tag of the version, e.g. \"3\""))
     @ApiResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = PROBLEM))
@@ -78,7 +81,8 @@ class ProductController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a product (ADMIN)", security = @SecurityRequirement(name = BEARER),
+    @Operation(operationId = "createProduct", summary = "Create a product (ADMIN)",
+            security = @SecurityRequirement(name = BEARER),
             description = "Accepts an Idempotency-Key: a repeat gets the stored answer.")
     @ApiResponse(responseCode = "201", description = "Created",
             headers = { @Header(name = "Location", description = "/api/products/{id}"),
@@ -92,6 +96,10 @@ class ProductController {
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "422", description = "Idempotency key reused with another request",
             content = @Content(mediaType = PROBLEM))
+    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = false,
+            description = "Optional; 1–255 of [A-Za-z0-9_.:-]. A repeat with the same body gets the stored answer "
+                    + "(Idempotent-Replayed: true), a repeat with another body 422, while the first runs 409.",
+            example = "create-mug-1")
     Mono<ResponseEntity<Product>> create(@Validated(ProductForm.Create.class) @RequestBody ProductForm form) {
         return service.create(form.toData())
             .map(product -> ResponseEntity.created(URI.create(BASE_PATH + "/" + product.id()))
@@ -100,7 +108,8 @@ class ProductController {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replace a product's fields (ADMIN)", security = @SecurityRequirement(name = BEARER),
+    @Operation(operationId = "updateProduct", summary = "Replace a product's fields (ADMIN)",
+            security = @SecurityRequirement(name = BEARER),
             description = "If-Match is optional; with it a stale version is refused. Without stock the stock is "
                     + "left as it is.")
     @ApiResponse(responseCode = "200", description = "The updated product",
@@ -125,7 +134,8 @@ class ProductController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a product (ADMIN)", security = @SecurityRequirement(name = BEARER),
+    @Operation(operationId = "deleteProduct", summary = "Delete a product (ADMIN)",
+            security = @SecurityRequirement(name = BEARER),
             description = "Soft delete: the product leaves the catalog (404 afterwards) but stays readable "
                     + "in reservations and orders.")
     @ApiResponse(responseCode = "204", description = "Deleted")

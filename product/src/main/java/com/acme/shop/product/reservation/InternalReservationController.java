@@ -42,7 +42,8 @@ class InternalReservationController {
 
     @PostMapping(path = BASE_PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Reserve stock for an order", security = @SecurityRequirement(name = BEARER),
+    @Operation(operationId = "reserveStock", summary = "Reserve stock for an order",
+            security = @SecurityRequirement(name = BEARER),
             description = "All or nothing. The order id is the key: the same order id again returns the existing "
                     + "reservation (200) and reserves nothing more, also when the calls race. The items carry SKU, "
                     + "name and unit price as they are now; the order keeps them.")
@@ -70,7 +71,8 @@ class InternalReservationController {
     }
 
     @GetMapping(path = BASE_PATH + "/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Read the reservation of an order", security = @SecurityRequirement(name = BEARER))
+    @Operation(operationId = "getReservation", summary = "Read the reservation of an order",
+            security = @SecurityRequirement(name = BEARER))
     @ApiResponse(responseCode = "200", description = "The reservation")
     @ApiResponse(responseCode = "400", description = "The order id is not a UUID",
             content = @Content(mediaType = PROBLEM))
@@ -84,7 +86,8 @@ class InternalReservationController {
     }
 
     @PostMapping(path = BASE_PATH + "/{orderId}/confirm", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Confirm a reservation (the order is paid)", security = @SecurityRequirement(name = BEARER),
+    @Operation(operationId = "confirmReservation", summary = "Confirm a reservation (the order is paid)",
+            security = @SecurityRequirement(name = BEARER),
             description = "RESERVED → CONFIRMED; confirming a CONFIRMED reservation again is a no-op.")
     @ApiResponse(responseCode = "200", description = "The reservation, CONFIRMED")
     @ApiResponse(responseCode = "400", description = "The order id is not a UUID",
@@ -101,7 +104,8 @@ class InternalReservationController {
     }
 
     @PostMapping(path = BASE_PATH + "/{orderId}/release", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Release a reservation (payment failed, or order cancelled)",
+    @Operation(operationId = "releaseReservation",
+            summary = "Release a reservation (payment failed, or order cancelled)",
             security = @SecurityRequirement(name = BEARER),
             description = "RESERVED or CONFIRMED → RELEASED; the stock goes back exactly once, also when calls race. "
                     + "Releasing a RELEASED reservation again is a no-op.")
@@ -118,7 +122,7 @@ class InternalReservationController {
     }
 
     @GetMapping(path = "/internal/products/{productId}/stock", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Where a product's units are: available, reserved, sold",
+    @Operation(operationId = "getStockLevels", summary = "Where a product's units are: available, reserved, sold",
             security = @SecurityRequirement(name = BEARER),
             description = "For reconciliation and tests: the sum changes only by ADMIN stock edits.")
     @ApiResponse(responseCode = "200", description = "The stock levels")
