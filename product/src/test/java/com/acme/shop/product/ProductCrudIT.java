@@ -60,6 +60,14 @@ class ProductCrudIT extends ProductServerTestSupport {
             .jsonPath("$.price.amount")
             .isEqualTo(1299);
 
+        // a cache holding version 0 revalidates cheaply
+        http.get()
+            .uri("/api/products/{id}", id)
+            .header(HttpHeaders.IF_NONE_MATCH, "\"0\"")
+            .exchange()
+            .expectStatus()
+            .isNotModified();
+
         Map<String, Object> change = new LinkedHashMap<>(body);
         change.put("name", "Enamel Camp Mug, blue");
         change.put("price", Map.of("amount", 1499, "currency", "EUR"));
