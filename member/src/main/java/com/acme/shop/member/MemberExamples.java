@@ -18,29 +18,29 @@ final class MemberExamples {
 
     static final String ANN = """
             {"id":"34798564-7159-4726-9575-2c50bfc2e0ef","email":"ann.lee@example.com","name":"Ann Lee",\
-            "phone":null,"createdAt":"2026-12-02T13:15:34.332567Z","updatedAt":"2026-12-02T13:15:34.332567Z",\
+            "phone":null,"createdAt":"2026-12-02T13:50:35.755745Z","updatedAt":"2026-12-02T13:50:35.755745Z",\
             "version":0}""";
 
     static final String CREATE_REQUEST = """
             {"email":"grace.hopper@example.com","name":"Grace Hopper","phone":"+1 (415) 555-0132"}""";
 
     static final String GRACE = """
-            {"id":"42395486-f1f5-4ff5-aabc-aed2d46ae214","email":"grace.hopper@example.com","name":"Grace Hopper",\
-            "phone":"+1 (415) 555-0132","createdAt":"2026-12-02T13:15:33.306495Z",\
-            "updatedAt":"2026-12-02T13:15:33.306495Z","version":0}""";
+            {"id":"79415994-fd49-4e31-98b7-a2c54e0e142d","email":"grace.hopper@example.com",\
+            "name":"Grace Hopper","phone":"+1 (415) 555-0132","createdAt":"2026-12-02T13:50:35.578203Z",\
+            "updatedAt":"2026-12-02T13:50:35.578203Z","version":0}""";
 
     static final String UPDATE_REQUEST = """
             {"email":"ann.lee@example.com","name":"Ann Lee-Smith","phone":"+44 20 7946 0958"}""";
 
     static final String ANN_UPDATED = """
             {"id":"34798564-7159-4726-9575-2c50bfc2e0ef","email":"ann.lee@example.com","name":"Ann Lee-Smith",\
-            "phone":"+44 20 7946 0958","createdAt":"2026-12-02T13:15:34.332567Z",\
-            "updatedAt":"2026-12-02T13:15:34.926014Z","version":1}""";
+            "phone":"+44 20 7946 0958","createdAt":"2026-12-02T13:50:35.755745Z",\
+            "updatedAt":"2026-12-02T13:50:36.063785Z","version":1}""";
 
     /** Ben, the USER of the {@code /api/members/me} examples. */
     static final String BEN = """
             {"id":"1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a","email":"ben.okafor@example.com","name":"Ben Okafor",\
-            "phone":null,"createdAt":"2026-12-02T13:15:29.489980Z","updatedAt":"2026-12-02T13:15:29.489980Z",\
+            "phone":null,"createdAt":"2026-12-02T13:50:35.444510Z","updatedAt":"2026-12-02T13:50:35.444510Z",\
             "version":0}""";
 
     static final String PROFILE_REQUEST = """
@@ -48,14 +48,14 @@ final class MemberExamples {
 
     static final String BEN_UPDATED = """
             {"id":"1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a","email":"ben.okafor@example.com","name":"Ben Okafor",\
-            "phone":"+234 803 123 4567","createdAt":"2026-12-02T13:15:29.489980Z",\
-            "updatedAt":"2026-12-02T13:15:34.686349Z","version":1}""";
+            "phone":"+234 803 123 4567","createdAt":"2026-12-02T13:50:35.444510Z",\
+            "updatedAt":"2026-12-02T13:50:36.016978Z","version":1}""";
 
     static final String PAGE = """
             {"content":[{"id":"34798564-7159-4726-9575-2c50bfc2e0ef","email":"ann.lee@example.com",\
-            "name":"Ann Lee","phone":null,"createdAt":"2026-12-02T13:15:34.332567Z",\
-            "updatedAt":"2026-12-02T13:15:34.332567Z","version":0}],\
-            "page":{"size":20,"number":0,"totalElements":1,"totalPages":1}}""";
+            "name":"Ann Lee","phone":null,"createdAt":"2026-12-02T13:50:35.755745Z",\
+            "updatedAt":"2026-12-02T13:50:35.755745Z","version":0}],"page":{"size":20,"number":0,\
+            "totalElements":1,"totalPages":1}}""";
 
     static final String INVALID_FORM = """
             {"type":"about:blank","title":"Bad Request","status":400,"detail":"Validation failed.",\
