@@ -1,7 +1,13 @@
 package com.acme.shop.auth;
 
-import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,11 +16,22 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /actuator/health}.
  */
 @RestController
+@Tag(name = OpenApiConfiguration.AUTH_TAG)
 class HealthController {
 
-    @GetMapping("/api/auth/health")
-    Map<String, String> health() {
-        return Map.of("status", "UP", "service", "auth");
+    @GetMapping(path = "/api/auth/health", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "health", summary = "Liveness",
+            description = "200 while the process serves requests (readiness, with PostgreSQL and Redis, is "
+                    + "`/actuator/health`). The gateway asks for a token on this path.")
+    @ApiResponse(responseCode = "200", description = "Up",
+            content = @Content(schema = @Schema(implementation = Health.class),
+                    examples = @ExampleObject(value = AuthExamples.HEALTH)))
+    Health health() {
+        return new Health("UP", "auth");
+    }
+
+    @Schema(name = "Health", requiredProperties = { "status", "service" })
+    record Health(@Schema(allowableValues = "UP") String status, @Schema(example = "auth") String service) {
     }
 
 }

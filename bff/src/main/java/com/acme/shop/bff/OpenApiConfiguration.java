@@ -9,7 +9,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** OpenAPI document served at {@code /v3/api-docs}, Swagger UI at {@code /docs}. */
+/**
+ * OpenAPI document served at {@code /v3/api-docs}, Swagger UI at {@code /docs}; common
+ * adds the shared problem schema, headers and error responses, and the version.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
@@ -17,8 +20,7 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI bffOpenApi(@Value("${shop.bff.idempotency-ttl:86400}") long idempotencyTtlSeconds) {
-        return new OpenAPI()
-            .info(new Info().title("shop bff").version("0.1.0").description(description(idempotencyTtlSeconds)))
+        return new OpenAPI().info(new Info().title("shop bff").description(description(idempotencyTtlSeconds)))
             .components(new Components().addSecuritySchemes(BEARER_SCHEME,
                     new SecurityScheme().type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")

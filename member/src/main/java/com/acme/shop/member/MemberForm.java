@@ -2,6 +2,7 @@ package com.acme.shop.member;
 
 import com.acme.shop.common.validation.EmailAddress;
 import com.acme.shop.common.validation.PersonName;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,10 +14,20 @@ import jakarta.validation.groups.Default;
  * or with {@code @Validated(Complete.class)} (create and full update: email required).
  * Every invalid field is reported, not only the first.
  */
+@Schema(name = "MemberForm", requiredProperties = "name",
+        description = "A member's fields. `email` is required to create a member and on `PUT /api/members/{id}`; "
+                + "on `PUT /api/members/me` it may be left out (keeps the current one).")
 record MemberForm(
-        @NotNull(groups = Complete.class, message = "must not be blank") @Pattern(regexp = "(?s).*\\S.*",
-                message = "must not be blank") @EmailAddress String email,
-        @NotBlank @PersonName String name, @PhoneNumber String phone) {
+        @Schema(format = "email", requiredMode = Schema.RequiredMode.NOT_REQUIRED, pattern = "\\S",
+                description = "At most 254 characters.", example = "ann.lee@example.com") @NotNull(
+                        groups = Complete.class, message = "must not be blank") @Pattern(regexp = "(?s).*\\S.*",
+                                message = "must not be blank") @EmailAddress String email,
+        @Schema(description = "At most 100 characters, no control characters.",
+                example = "Ann Lee") @NotBlank @PersonName String name,
+        @Schema(types = {
+                "string", "null" }, pattern = "^[+0-9 ()-]{3,32}$",
+                description = "3 to 32 of digits, spaces, `+ ( ) -`; blank or absent: no phone.",
+                example = "+44 20 7946 0958") @PhoneNumber String phone){
 
     /**
      * Validation group of a create or full update: every {@link Default} rule, and email

@@ -14,9 +14,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 /**
  * Bearer tokens only (common's resource-server setup, audience {@code shop-member});
  * then: ADMIN may do everything under {@code /api/members}; USER only {@code /me} and
- * their own id; {@code /internal/**} is for SERVICE tokens (auth) only; health is public.
- * Idempotency keys on POST and PATCH are handled after authorization, so 401/403 come
- * first (rule A5).
+ * their own id; {@code /internal/**} is for SERVICE tokens (auth) only; health and the
+ * OpenAPI document ({@code /v3/api-docs}) are public. Idempotency keys on POST and PATCH
+ * are handled after authorization, so 401/403 come first (rule A5).
  */
 @Configuration(proxyBeanMethods = false)
 class MemberSecurityConfiguration {
@@ -32,6 +32,8 @@ class MemberSecurityConfiguration {
         return ResourceServerSecurity.configure(http, decoder)
             .authorizeExchange(exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                .permitAll()
+                .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
                 .permitAll()
                 .pathMatchers("/internal/**")
                 .hasRole(SERVICE)

@@ -1,5 +1,17 @@
 package com.acme.shop.auth.login;
 
+import com.acme.shop.auth.AuthExamples;
+import com.acme.shop.auth.OpenApiConfiguration;
+import com.acme.shop.common.openapi.ApiDocs;
+import com.acme.shop.common.openapi.RequiresBearer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
@@ -15,6 +27,7 @@ import reactor.core.publisher.Mono;
  * state, lifting its throttling delay at once (B14).
  */
 @RestController
+@Tag(name = OpenApiConfiguration.AUTH_TAG)
 class LockoutController {
 
     private final LoginService logins;
@@ -25,11 +38,22 @@ class LockoutController {
 
     @PostMapping(path = "/api/auth/admin/unlock", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "unlockAccount", summary = "Lift an account's login throttling",
+            description = "Clears the account's failed-login counter, so its next login is checked at once. 204 "
+                    + "also for an e-mail without account (nothing tells whether it exists).")
+    @RequiresBearer(roles = "ADMIN")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(value = AuthExamples.UNLOCK_REQUEST)))
+    @ApiResponse(responseCode = "204", description = "Unlocked")
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
     Mono<Void> unlock(@Valid @RequestBody UnlockRequest request) {
         return logins.unlock(request.email());
     }
 
-    record UnlockRequest(@NotBlank String email) {
+    @Schema(name = "UnlockRequest", requiredProperties = "email")
+    record UnlockRequest(@Schema(description = "The account's e-mail (any letter case).",
+            example = "ann.lee@example.com") @NotBlank String email) {
     }
 
 }

@@ -3,11 +3,13 @@ package com.acme.shop.bff.home;
 import java.time.Instant;
 import java.util.List;
 
+import com.acme.shop.common.openapi.RequiresBearer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -32,17 +34,19 @@ class HomeController {
     }
 
     @GetMapping(path = "/api/home", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Aggregated home page data",
+    @Operation(operationId = "home", summary = "Aggregated home page data",
             description = "Calls auth /api/auth/verify and member /api/members/me in parallel (and, for ADMIN, "
                     + "the newest members), each with its own timeout. A failed or slow downstream makes only "
-                    + "its section null: it is listed in `unavailable` and `degraded` is true; the status stays 200.",
-            security = @SecurityRequirement(name = "bearer-jwt"))
-    @ApiResponse(responseCode = "200", description = "Home data, possibly degraded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = HomeView.class)))
-    @ApiResponse(responseCode = "401", description = "Missing, invalid or expired bearer token",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    Mono<HomeView> home(Authentication authentication, ServerWebExchange exchange) {
+                    + "its section null: it is listed in `unavailable` and `degraded` is true; the status stays 200.")
+    @RequiresBearer
+    @ApiResponse(responseCode = "200", description = "Home data, possibly degraded", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = HomeView.class),
+            examples = {
+                    @ExampleObject(name = "user", summary = "A user, everything loaded", value = HomeExamples.USER),
+                    @ExampleObject(name = "degraded", summary = "The same user while member does not answer",
+                            value = HomeExamples.DEGRADED) }))
+    Mono<HomeView> home(@Parameter(hidden = true) Authentication authentication,
+            @Parameter(hidden = true) ServerWebExchange exchange) {
         return aggregator.aggregate(caller(authentication, exchange));
     }
 
