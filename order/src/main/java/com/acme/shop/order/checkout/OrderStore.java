@@ -234,7 +234,7 @@ class OrderStore {
                 UPDATE orders SET status = 'CANCELLED', step = 'RELEASING', payment_status = 'REFUNDED',
                     failure_code = coalesce(failure_code, :code), updated_at = :now, step_at = :now
                 WHERE id = :id AND status = 'PAID'
-                """, spec -> spec.bind("code", failureCode).bind("id", id));
+                """, spec -> bindNullable(spec, "code", failureCode).bind("id", id));
     }
 
     /** Moves the step from {@code from} to {@code to} (status unchanged). */
