@@ -71,6 +71,11 @@ public abstract class OrderServerTestSupport {
         registry.add("shop.order.duplicate-wait", () -> "15s");
     }
 
+    /** Spring properties of the test database (and Redis) this context uses. */
+    protected static Map<String, String> databaseProperties() {
+        return database;
+    }
+
     @BeforeEach
     void client() {
         http = WebTestClient.bindToServer()

@@ -58,7 +58,8 @@ class CheckoutService {
             }
             return store.create(UUID.randomUUID(), user, key, currency, cart.lines())
                 // the saga runs to its end even if the client goes away
-                .flatMap(order -> Mono.fromFuture(saga.run(order, card).toFuture(), true))
+                .flatMap(order -> Mono.deferContextual(
+                        context -> Mono.fromFuture(saga.run(order, card).contextWrite(context).toFuture(), true)))
                 .switchIfEmpty(Mono.defer(() -> attempt(user, key, card, round + 1)));
         });
     }

@@ -66,15 +66,23 @@ class Saga {
             .stream()
             .map(line -> new ProductClient.Line(line.productId(), line.quantity()))
             .toList();
-        return retries.within(deadline, () -> products.reserve(order.id(), lines)).flatMap(result -> {
-            if (result instanceof ProductClient.Short shortage) {
-                return outOfStock(order, shortage.shortages());
-            }
-            return reserved(order, ((ProductClient.Reserved) result).reservation(), card);
-        }).onErrorResume(error -> {
-            log.warn("Checkout of order {} could not reserve stock: {}", order.number(), describe(error));
-            return abort(order).thenReturn(new Outcome.Unavailable());
-        });
+        // only a failure of the reservation itself aborts here: once stock is reserved,
+        // failures are settled by the charge step or left to the recovery job
+        return retries.within(deadline, () -> products.reserve(order.id(), lines))
+            .map(Optional::of)
+            .onErrorResume(error -> {
+                log.warn("Checkout of order {} could not reserve stock: {}", order.number(), describe(error));
+                return abort(order).thenReturn(Optional.empty());
+            })
+            .flatMap(result -> {
+                if (result.isEmpty()) {
+                    return Mono.just(new Outcome.Unavailable());
+                }
+                if (result.get() instanceof ProductClient.Short shortage) {
+                    return outOfStock(order, shortage.shortages());
+                }
+                return reserved(order, ((ProductClient.Reserved) result.get()).reservation(), card);
+            });
     }
 
     private Mono<Outcome> outOfStock(StoredOrder order, List<ProductClient.Shortage> shortages) {
