@@ -1,6 +1,7 @@
 package com.acme.shop.order.checkout;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.acme.shop.common.problem.ProblemException;
@@ -48,7 +49,7 @@ class OrderService {
                 return Mono
                     .error(notCancellable("Only a paid order can be cancelled; this one is " + order.status() + "."));
             }
-            if (!user.admin() && store.now().isAfter(order.createdAt().plus(cancelWindow))) {
+            if (!mayCancel(user.admin(), order.createdAt(), store.now(), cancelWindow)) {
                 return Mono.error(notCancellable(
                         "Orders can be cancelled within " + cancelWindow.toMinutes() + " minutes of being placed."));
             }
@@ -62,6 +63,14 @@ class OrderService {
                 .flatMap(current -> current.status() == OrderStatus.CANCELLED ? Mono.just(current.view())
                         : Mono.error(notCancellable("The order is being changed; try again.")));
         });
+    }
+
+    /**
+     * An ADMIN may always cancel; the owner until {@code window} after the order was
+     * placed.
+     */
+    static boolean mayCancel(boolean admin, Instant placedAt, Instant now, Duration window) {
+        return admin || !now.isAfter(placedAt.plus(window));
     }
 
     private Mono<StoredOrder> visible(Users user, UUID id) {
