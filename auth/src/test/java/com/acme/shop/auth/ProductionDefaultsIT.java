@@ -79,6 +79,7 @@ class ProductionDefaultsIT {
         properties.put("shop.auth.member.url", MEMBER.url());
         properties.put("shop.auth.password.bcrypt-cost", "4");
         properties.put("shop.auth.admin.email", "prod-admin-" + UUID.randomUUID() + "@example.com");
+        properties.put("ORDER_SERVICE_SECRET", "order-service-secret-for-the-prod-profile-test");
         properties.putAll(extra);
         String[] args = properties.entrySet()
             .stream()
