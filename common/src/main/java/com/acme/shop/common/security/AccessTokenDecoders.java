@@ -5,12 +5,13 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.acme.shop.common.requestid.RequestIdExchangeFilterFunction;
+import com.acme.shop.common.observability.WebClients;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,16 +49,27 @@ public final class AccessTokenDecoders {
      * refresh per 30 s).
      */
     public static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull) {
-        return create(props, redisOrNull, Clock.systemUTC());
+        return create(props, redisOrNull, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * As {@link #create(AccessTokenProperties, ReactiveStringRedisTemplate)}, with the
+     * JWKS fetch observed (metrics, and the trace of the request that needed the keys).
+     */
+    public static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull,
+            ObservationRegistry observations) {
+        return create(props, new PinnedJwkSource(remoteLoader(props.jwksUri(), observations), Clock.systemUTC()),
+                redisOrNull, Clock.systemUTC());
     }
 
     static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull,
             Clock clock) {
-        return create(props, new PinnedJwkSource(remoteLoader(props.jwksUri()), clock), redisOrNull, clock);
+        return create(props, new PinnedJwkSource(remoteLoader(props.jwksUri(), ObservationRegistry.NOOP), clock),
+                redisOrNull, clock);
     }
 
-    static Supplier<Mono<JWKSet>> remoteLoader(String jwksUri) {
-        WebClient webClient = RequestIdExchangeFilterFunction.webClientBuilder().build();
+    static Supplier<Mono<JWKSet>> remoteLoader(String jwksUri, ObservationRegistry observations) {
+        WebClient webClient = WebClients.builder(observations).build();
         return () -> webClient.get()
             .uri(jwksUri)
             .accept(MediaType.APPLICATION_JSON)
