@@ -3,6 +3,7 @@ package com.acme.shop.member;
 import com.acme.shop.common.idempotency.IdempotencyHandler;
 import com.acme.shop.common.idempotency.IdempotencyWebFilter;
 import com.acme.shop.common.security.ResourceServerSecurity;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,9 +15,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 /**
  * Bearer tokens only (common's resource-server setup, audience {@code shop-member});
  * then: ADMIN may do everything under {@code /api/members}; USER only {@code /me} and
- * their own id; {@code /internal/**} is for SERVICE tokens (auth) only; health is public.
- * Idempotency keys on POST and PATCH are handled after authorization, so 401/403 come
- * first (rule A5).
+ * their own id; {@code /internal/**} is for SERVICE tokens (auth) only; the actuator is
+ * public on the management port. Idempotency keys on POST and PATCH are handled after
+ * authorization, so 401/403 come first (rule A5).
  */
 @Configuration(proxyBeanMethods = false)
 class MemberSecurityConfiguration {
@@ -31,7 +32,8 @@ class MemberSecurityConfiguration {
         MemberAccess adminOrSelf = new MemberAccess();
         return ResourceServerSecurity.configure(http, decoder)
             .authorizeExchange(exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                // the actuator, only on the management port (MANAGEMENT_SERVER_PORT)
+                .matchers(EndpointRequest.toAnyEndpoint())
                 .permitAll()
                 .pathMatchers("/internal/**")
                 .hasRole(SERVICE)

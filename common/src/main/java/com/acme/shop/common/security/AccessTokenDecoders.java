@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -40,6 +41,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  * expire.
  */
 public final class AccessTokenDecoders {
+
+    /**
+     * Name of the JWKS fetch's observation (metric {@code jwks.requests}, Prometheus
+     * {@code jwks_requests_seconds}).
+     */
+    public static final String JWKS_OBSERVATION = "jwks.requests";
 
     private AccessTokenDecoders() {
     }
@@ -69,7 +76,12 @@ public final class AccessTokenDecoders {
     }
 
     static Supplier<Mono<JWKSet>> remoteLoader(String jwksUri, ObservationRegistry observations) {
-        WebClient webClient = WebClients.builder(observations).build();
+        // observed under a name of its own: the gateway's http.client.requests (Spring
+        // Cloud Gateway's, per route) have other tags, and Prometheus wants one tag set
+        // per name
+        WebClient webClient = WebClients.builder(observations)
+            .observationConvention(new DefaultClientRequestObservationConvention(JWKS_OBSERVATION))
+            .build();
         return () -> webClient.get()
             .uri(jwksUri)
             .accept(MediaType.APPLICATION_JSON)
