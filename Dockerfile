@@ -40,8 +40,10 @@ USER 10001
 # Container-sized JVM: heap as a share of the container's memory limit (not of the host's), fail fast on OOM (the
 # orchestrator restarts the container), and no huge default stack per thread.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseContainerSupport -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -Xss512k"
-# Probe: /actuator/health (UP = the service and what it needs are ready) on loopback, port MANAGEMENT_SERVER_PORT if
-# set (the gateway's 8001), else SERVER_PORT; HEALTHCHECK_URL overrides the URL. Compose names the URL explicitly.
+# Probe: /actuator/health (UP = the service and what it needs are ready) on loopback, on the actuator's management
+# port: MANAGEMENT_SERVER_PORT if set, else the module's default (SHOP_MODULE: auth 4001, member 5001, bff 3002,
+# gateway 8001, web-ui 3003); HEALTHCHECK_URL overrides the URL. Compose names the URL explicitly.
+ENV SHOP_MODULE=${MODULE}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
     CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:MaxRAMPercentage=5", "-cp", "/opt/healthcheck", "HealthCheck"]
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -2,6 +2,7 @@ package com.acme.shop.bff;
 
 import com.acme.shop.common.security.ResourceServerSecurity;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,7 +23,10 @@ class BffSecurityConfiguration {
     @Bean
     SecurityWebFilterChain bffSecurity(ServerHttpSecurity http, ReactiveJwtDecoder accessTokenDecoder) {
         ResourceServerSecurity.configure(http, accessTokenDecoder);
-        http.authorizeExchange(exchanges -> exchanges.pathMatchers(HttpMethod.GET, PUBLIC_PATHS)
+        // the actuator is public on the management port (MANAGEMENT_SERVER_PORT) only
+        http.authorizeExchange(exchanges -> exchanges.matchers(EndpointRequest.toAnyEndpoint())
+            .permitAll()
+            .pathMatchers(HttpMethod.GET, PUBLIC_PATHS)
             .permitAll()
             .anyExchange()
             .authenticated());

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.acme.shop.common.requestid.RequestIdWebFilter;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -223,9 +224,13 @@ class HomeApiIT {
     }
 
     @Test
-    void servesHealthWithoutToken() {
+    void servesHealthWithoutTokenTheActuatorOnlyOnTheManagementPort(@LocalManagementPort int managementPort) {
         client.get().uri("/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        client.get()
+        client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+        WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + managementPort)
+            .build()
+            .get()
             .uri("/actuator/health")
             .exchange()
             .expectStatus()

@@ -27,7 +27,8 @@ public final class Launcher {
             Options:
               --reset               wipe the data directory (database, Redis, JWT keys, logs) before starting
               --services a,b,...    run only these services (auth, member, bff, gateway, web-ui)
-              --random-ports        free ports instead of the fixed ones (3000, 3001, 4000, 5000, 8000/8001, 5432, 6379)
+              --random-ports        free ports instead of the fixed ones (services 3000, 3001, 4000, 5000, 8000; their
+                                    actuators 3003, 3002, 4001, 5001, 8001; 5432, 6379)
               --data-dir DIR        data directory (default: .data in the repository root)
               --quiet               do not stream the services' logs (they are still written to <data-dir>/logs/)
               -h, --help            show this help
@@ -107,11 +108,7 @@ public final class Launcher {
             b.append("    Web        ").append(platform.url("web-ui")).append('\n');
         }
         if (platform.isRunning("gateway")) {
-            b.append("    API        ")
-                .append(platform.url("gateway"))
-                .append("   (health: ")
-                .append(platform.gatewayAdminUrl())
-                .append("/actuator/health)\n");
+            b.append("    API        ").append(platform.url("gateway")).append('\n');
         }
         if (platform.isRunning("bff")) {
             b.append("    API docs   ").append(platform.url("bff")).append("/docs   (bff, internal)\n");
@@ -123,6 +120,15 @@ public final class Launcher {
                     .append(platform.url(internal))
                     .append("   (internal)\n");
             }
+        }
+        List<String> actuators = PlatformOptions.ALL_SERVICES.stream()
+            .filter(platform::isRunning)
+            .map(service -> service + " " + platform.managementUrl(service).getPort())
+            .toList();
+        if (!actuators.isEmpty()) {
+            b.append("  Actuators    http://127.0.0.1:<port>/actuator/{health,prometheus}   (")
+                .append(String.join(", ", actuators))
+                .append(")\n");
         }
         if (!platform.skippedServices().isEmpty()) {
             b.append("    not started (jar missing): ")

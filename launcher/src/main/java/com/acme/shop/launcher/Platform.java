@@ -28,10 +28,12 @@ import java.util.function.Supplier;
  *     URI api = platform.url("gateway");
  * }
  * }</pre> Start order: auth and member, then bff and gateway, then web-ui (each group in
- * parallel), each waited for until {@code /actuator/health} is UP (120 s). A service
- * whose jar is missing is skipped with a warning. {@link #close()} stops the services
- * (SIGTERM, SIGKILL after 10 s, with their descendants), then the embedded servers; a
- * shutdown hook does the same if the JVM exits first.
+ * parallel), each waited for until {@code /actuator/health} on its management port
+ * ({@link #managementUrl}) is UP (120 s). Each service's log is kept in
+ * {@code <dataDir>/logs/<service>.log} ({@link #logFile}). A service whose jar is missing
+ * is skipped with a warning. {@link #close()} stops the services (SIGTERM, SIGKILL after
+ * 10 s, with their descendants), then the embedded servers; a shutdown hook does the same
+ * if the JVM exits first.
  */
 public final class Platform implements AutoCloseable {
 
@@ -100,6 +102,22 @@ public final class Platform implements AutoCloseable {
     /** The gateway's management (actuator) base URL. */
     public URI gatewayAdminUrl() {
         return URI.create(ports.gatewayAdminUrl());
+    }
+
+    /**
+     * A service's management (actuator) base URL, on 127.0.0.1: {@code /actuator/health},
+     * {@code /actuator/prometheus}, {@code /actuator/metrics}, {@code /actuator/info}.
+     */
+    public URI managementUrl(String service) {
+        return URI.create(ports.managementUrl(service));
+    }
+
+    /**
+     * The file a service's output goes to (all its runs, appended), whether or not it is
+     * also streamed.
+     */
+    public Path logFile(String service) {
+        return options.dataDir().toAbsolutePath().resolve("logs").resolve(service + ".log");
     }
 
     /** Stops one service (e.g. member, for a degraded-mode test). */
@@ -316,8 +334,8 @@ public final class Platform implements AutoCloseable {
             if (!FreePorts.isFree(ports.port(service))) {
                 busy.add(ports.port(service) + " (" + service + ")");
             }
-            if ("gateway".equals(service) && !FreePorts.isFree(ports.gatewayAdmin())) {
-                busy.add(ports.gatewayAdmin() + " (gateway admin)");
+            if (!FreePorts.isFree(ports.managementPort(service))) {
+                busy.add(ports.managementPort(service) + " (" + service + " management)");
             }
         }
         // a server left running on our own data directory is stopped by local-infra

@@ -59,12 +59,9 @@ final class ServiceEnvironment {
         // over loopback; they are the
         // edge of the local run and trust nobody (issue 7 finding 3)
         env.put("TRUSTED_PROXIES", "auth".equals(service) ? LOOPBACK_PROXIES : "");
-        if ("gateway".equals(service)) {
-            env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.gatewayAdmin()));
-        }
-        else {
-            env.remove("MANAGEMENT_SERVER_PORT");
-        }
+        // every service's actuator on its own port (127.0.0.1 unless the caller sets
+        // MANAGEMENT_SERVER_ADDRESS); the launcher waits for /actuator/health there
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.managementPort(service)));
         return env;
     }
 

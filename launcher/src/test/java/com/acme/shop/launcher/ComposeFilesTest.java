@@ -32,18 +32,22 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * The compose files, parsed (there is no Docker engine here): Redis requires a password
  * that every service gets, production refuses to start without it, auth trusts
- * X-Forwarded-For only from the gateway's and web-ui's fixed addresses, and the gateway's
- * admin port is neither published nor bound beyond loopback by default. Variables are
- * resolved the way compose interpolates them ({@code ${X:-default}},
- * {@code ${X:?message}}, {@code $$}). Also: only web-ui and the gateway are published,
- * every service has a health check on its actuator and starts after what it calls is
- * healthy, every environment name is a setting of its module, every compose variable is
- * in the top-level .env.example, and the production override puts a TLS terminator in
- * front (the only published service) so that the Secure {@code __Host-} cookie works.
+ * X-Forwarded-For only from the gateway's and web-ui's fixed addresses, and no service's
+ * management (actuator) port is published. Variables are resolved the way compose
+ * interpolates them ({@code ${X:-default}}, {@code ${X:?message}}, {@code $$}). Also:
+ * only web-ui and the gateway are published, every service has a health check on its
+ * actuator and starts after what it calls is healthy, every environment name is a setting
+ * of its module, every compose variable is in the top-level .env.example, and the
+ * production override puts a TLS terminator in front (the only published service) so that
+ * the Secure {@code __Host-} cookie works.
  */
 class ComposeFilesTest {
 
     static final List<String> REDIS_CLIENTS = List.of("auth", "member", "bff", "gateway", "web-ui");
+
+    /** Each service's actuator port (its application.yml default). */
+    static final Map<String, String> MANAGEMENT_PORTS = Map.of("auth", "4001", "member", "5001", "bff", "3002",
+            "gateway", "8001", "web-ui", "3003");
 
     static final Path ROOT = PlatformOptions.findRepoRoot();
 
@@ -123,19 +127,46 @@ class ComposeFilesTest {
         assertEquals(edges, new LinkedHashSet<>(List.of(trusted.split("\\s*,\\s*"))));
     }
 
+    /**
+     * Every service's actuator has its own port, reachable on app-network (Prometheus)
+     * and never published; {@code MANAGEMENT_ADDRESS=127.0.0.1} keeps them all inside
+     * their containers.
+     */
     @Test
-    void theGatewaysAdminPortIsNotPublishedAndListensOnLoopbackByDefault() {
+    void managementPortsListenOnAppNetworkAndAreNeverPublished() {
         Map<String, Object> base = base();
         Map<?, ?> services = (Map<?, ?>) base.get("services");
         for (Object name : services.keySet()) {
             for (String port : strings(((Map<?, ?>) services.get(name)).get("ports"))) {
-                assertFalse(port.contains("8001"), name + " publishes the admin port: " + port);
+                for (String management : MANAGEMENT_PORTS.values()) {
+                    assertFalse(port.contains(management), name + " publishes a management port: " + port);
+                }
             }
         }
         assertEquals(List.of("8000:8000"), strings(service(base, "gateway").get("ports")));
-        Map<String, String> gateway = env(service(base, "gateway"));
-        assertEquals("8001", gateway.get("MANAGEMENT_SERVER_PORT"));
-        assertEquals("127.0.0.1", interpolate(gateway.get("MANAGEMENT_SERVER_ADDRESS"), Map.of()));
+        MANAGEMENT_PORTS.forEach((name, port) -> {
+            Map<String, String> env = env(service(base, name));
+            assertEquals(port, env.get("MANAGEMENT_SERVER_PORT"), name);
+            assertEquals("0.0.0.0", interpolate(env.get("MANAGEMENT_SERVER_ADDRESS"), Map.of()), name);
+            assertEquals("127.0.0.1",
+                    interpolate(env.get("MANAGEMENT_SERVER_ADDRESS"), Map.of("MANAGEMENT_ADDRESS", "127.0.0.1")), name);
+        });
+    }
+
+    /**
+     * Tracing: every service gets the sampling probability and an OTLP endpoint that is
+     * empty (no export) unless set.
+     */
+    @Test
+    void everyServiceTracesAndExportsOnlyWhenAnEndpointIsSet() {
+        Map<String, Object> base = base();
+        for (String name : REDIS_CLIENTS) {
+            Map<String, String> env = env(service(base, name));
+            assertEquals("", interpolate(env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"), Map.of()), name);
+            assertEquals("http://jaeger:4318/v1/traces", interpolate(env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"),
+                    Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://jaeger:4318/v1/traces")), name);
+            assertEquals("0.1", interpolate(env.get("TRACING_SAMPLING_PROBABILITY"), Map.of()), name);
+        }
     }
 
     @Test
@@ -167,7 +198,8 @@ class ComposeFilesTest {
             assertEquals(PROBE_CLASSPATH, test.get(cp + 1), name);
             assertEquals("HealthCheck", test.get(cp + 2), name);
             URI url = URI.create(test.get(cp + 3));
-            String port = "gateway".equals(name) ? env.get("MANAGEMENT_SERVER_PORT") : env.get("SERVER_PORT");
+            String port = env.get("MANAGEMENT_SERVER_PORT");
+            assertEquals(MANAGEMENT_PORTS.get(name), port, name);
             assertEquals("127.0.0.1", url.getHost(), name);
             assertEquals(port, String.valueOf(url.getPort()), name + ": the port its actuator listens on");
             assertEquals("/actuator/health", url.getPath(), name);

@@ -139,6 +139,8 @@ class DockerfileTest {
         assertEquals(1, healthchecks.size());
         assertTrue(healthchecks.get(0).contains("\"" + ComposeFilesTest.PROBE_CLASSPATH + "\", \"HealthCheck\""),
                 healthchecks.get(0));
+        // the probe finds the module's management port without any setting
+        assertTrue(runtime.all("ENV").contains("ENV SHOP_MODULE=${MODULE}"), runtime.all("ENV").toString());
         assertTrue(runtime.all("COPY").stream().anyMatch(c -> c.endsWith(" " + ComposeFilesTest.PROBE_CLASSPATH + "/")),
                 "the probe is copied to where compose's health checks run it");
         assertTrue(String.join("\n", stages().stream().map(Stage::text).toList())
@@ -190,6 +192,18 @@ class DockerfileTest {
                 exits.put(url, probe(classes, url));
             }
             assertEquals(List.of(0, 1, 1, 1), List.copyOf(exits.values()), exits.toString());
+            // without a URL: the management port from the environment (compose,
+            // Kubernetes)
+            server.createContext("/actuator/health", exchange -> {
+                byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            String port = Integer.toString(server.getAddress().getPort());
+            assertEquals(0, probe(classes, null, Map.of("MANAGEMENT_SERVER_PORT", port, "SERVER_PORT", "1")));
+            assertEquals(1, probe(classes, null,
+                    Map.of("MANAGEMENT_SERVER_PORT", Integer.toString(closedPort), "SERVER_PORT", port)));
         }
         finally {
             server.stop(0);
@@ -199,11 +213,22 @@ class DockerfileTest {
     // --- reading the Dockerfile
 
     private static int probe(Path classes, String url) throws IOException, InterruptedException {
+        return probe(classes, url, Map.of());
+    }
+
+    /** The probe with {@code url} as argument (none when null) and only {@code env}. */
+    private static int probe(Path classes, String url, Map<String, String> env)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", classes.toString(), "HealthCheck", url)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classes.toString(), "HealthCheck"));
+        if (url != null) {
+            command.add(url);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().keySet().removeIf(name -> name.contains("PORT") || name.equals("HEALTHCHECK_URL"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the probe ends");
         return process.exitValue();
     }

@@ -1,6 +1,7 @@
 package com.acme.shop.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -95,15 +96,38 @@ class KubernetesManifestsTest {
         assertEquals("true", webUi.get("SESSION_COOKIE_SECURE"));
     }
 
+    /**
+     * Every service is probed and scraped on its management port, which listens beyond
+     * loopback but is in no Service.
+     */
     @Test
-    void theGatewayIsProbedOnItsAdminPortWhichListensBeyondLoopbackButIsInNoService() throws Exception {
+    void everyServiceIsProbedAndScrapedOnItsManagementPortWhichIsInNoService() throws Exception {
         List<Map<String, Object>> objects = render("overlays/production");
-        Map<String, Object> gateway = container(deployment(objects, "gateway"));
-        assertEquals("management", map(map(gateway.get("readinessProbe")).get("httpGet")).get("port"));
-        assertEquals("0.0.0.0", configMap(objects, "gateway-config").get("MANAGEMENT_SERVER_ADDRESS"));
+        assertEquals("0.0.0.0", configMap(objects, "shop-config").get("MANAGEMENT_SERVER_ADDRESS"));
+        ComposeFilesTest.MANAGEMENT_PORTS.forEach((name, port) -> {
+            Map<String, Object> deployment = deployment(objects, name);
+            Map<String, Object> container = container(deployment);
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertEquals("management", map(map(container.get(probe)).get("httpGet")).get("port"), name + probe);
+            }
+            assertTrue(
+                    list(container.get("ports")).stream()
+                        .anyMatch(p -> "management".equals(map(p).get("name"))
+                                && Integer.valueOf(port).equals(map(p).get("containerPort"))),
+                    name + " names its management port");
+            assertTrue(list(container.get("env")).stream()
+                .anyMatch(e -> "MANAGEMENT_SERVER_PORT".equals(map(e).get("name")) && port.equals(map(e).get("value"))),
+                    name + " sets MANAGEMENT_SERVER_PORT");
+            Map<String, Object> annotations = map(
+                    map(map(map(deployment.get("spec")).get("template")).get("metadata")).get("annotations"));
+            assertEquals(Map.of("prometheus.io/scrape", "true", "prometheus.io/port", port, "prometheus.io/path",
+                    "/actuator/prometheus"), annotations, name);
+        });
         for (Map<String, Object> service : ofKind(objects, "Service")) {
             for (Object port : list(map(service.get("spec")).get("ports"))) {
-                assertTrue(!Integer.valueOf(8001).equals(map(port).get("port")), "admin port in " + name(service));
+                assertFalse(ComposeFilesTest.MANAGEMENT_PORTS.containsValue(String.valueOf(map(port).get("port"))),
+                        "management port in " + name(service));
+                assertEquals("http", map(port).get("targetPort"), name(service));
             }
         }
     }

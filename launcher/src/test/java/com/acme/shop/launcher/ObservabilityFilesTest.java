@@ -28,9 +28,12 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * deploy/observability, parsed: the alert rules have the shape Prometheus loads (and pass
  * {@code promtool} when it is installed), every alert and every dashboard query names
- * only metrics of the documented lists below, the auth meters the dashboard uses are the
- * ones auth registers today, and the compose add-on runs its services under the
- * {@code observability} profile with files that exist.
+ * only metrics of {@code exported-metrics.txt} (and only the label values listed there),
+ * the auth meters listed there are the ones auth registers, Prometheus scrapes every
+ * service on its management port, and the compose add-on runs its services under the
+ * {@code observability} profile with files that exist and sends every service's spans to
+ * Jaeger. That the services really export the listed names is checked against the running
+ * platform by e2e-tests' {@code ObservabilityIT}, from the same file.
  */
 class ObservabilityFilesTest {
 
@@ -39,23 +42,49 @@ class ObservabilityFilesTest {
     static final Path DIR = ROOT.resolve("deploy/observability");
 
     /**
-     * Exported today: Spring Boot / Micrometer defaults (http.server.requests with its
-     * percentiles histogram, JVM memory), auth's bcrypt bulkhead meters, redis_exporter,
-     * and Prometheus' own {@code up}.
+     * The contract with the services: metric name → label → allowed values (empty when
+     * none are listed), and who exports it.
      */
-    static final Set<String> EXPORTED = Set.of("up", "http_server_requests_seconds_count",
-            "http_server_requests_seconds_sum", "http_server_requests_seconds_max",
-            "http_server_requests_seconds_bucket", "jvm_memory_used_bytes", "jvm_memory_committed_bytes",
-            "jvm_memory_max_bytes", "auth_bcrypt_permits_total", "auth_bcrypt_rejected_total",
-            "auth_bcrypt_wait_seconds_count", "auth_bcrypt_wait_seconds_sum", "auth_bcrypt_wait_seconds_max",
-            "auth_bcrypt_active", "auth_bcrypt_queued", "redis_up");
+    static final Path EXPORTED_METRICS = DIR.resolve("exported-metrics.txt");
 
-    /** To be exported by the services (issue 9, operability); listed in the README. */
-    static final Set<String> TO_BE_EXPORTED = Set.of("auth_logins_total", "gateway_idempotency_requests_total",
-            "gateway_token_validations_total");
+    static final List<String> SERVICES = List.of("auth", "member", "bff", "gateway", "web-ui");
+
+    /** One line of {@code exported-metrics.txt}. */
+    record ExportedMetric(String name, Map<String, Set<String>> labels, Set<String> exporters) {
+    }
+
+    static Map<String, ExportedMetric> exportedMetrics() {
+        Map<String, ExportedMetric> metrics = new java.util.LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(EXPORTED_METRICS)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                Matcher entry = Pattern.compile("([a-zA-Z_:][\\w:]*)(?:\\{([^}]*)})?((?:\\s+[\\w-]+)+)").matcher(line);
+                assertTrue(entry.matches(), "not <name>[{label=a|b}] <exporter>...: " + line);
+                Map<String, Set<String>> labels = new java.util.LinkedHashMap<>();
+                if (entry.group(2) != null) {
+                    for (String label : entry.group(2).split(",")) {
+                        String[] parts = label.split("=", 2);
+                        labels.put(parts[0].trim(), new LinkedHashSet<>(List.of(parts[1].trim().split("\\|"))));
+                    }
+                }
+                Set<String> exporters = new LinkedHashSet<>(List.of(entry.group(3).trim().split("\\s+")));
+                assertTrue(metrics.put(entry.group(1), new ExportedMetric(entry.group(1), labels, exporters)) == null,
+                        "listed twice: " + entry.group(1));
+            }
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return metrics;
+    }
 
     static final List<String> REQUIRED_ALERTS = List.of("HighErrorRate", "HighP99Latency", "RedisDown",
             "LoginFailureSpike", "IdempotencyRedisErrors");
+
+    /** What runs beside the services and exports metrics too. */
+    static final Set<String> OTHER_EXPORTERS = Set.of("prometheus", "redis-exporter");
 
     static final Set<String> PROMQL_KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
             "ignoring", "group_left", "group_right", "inf", "nan");
@@ -134,7 +163,7 @@ class ObservabilityFilesTest {
             String definition = text(variable.get("definition"), "variable definition");
             Matcher labelValues = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][\\w:]*)\\s*,").matcher(definition);
             assertTrue(labelValues.find(), definition);
-            assertTrue(EXPORTED.contains(labelValues.group(1)), definition);
+            assertTrue(exportedMetrics().containsKey(labelValues.group(1)), definition);
         }
         assertTrue(queries >= 10, "queries: " + queries);
     }
@@ -175,18 +204,32 @@ class ObservabilityFilesTest {
                 }
             }
         }
-        Set<String> documented = new TreeSet<>(EXPORTED);
+        Set<String> documented = new TreeSet<>(exportedMetrics().keySet());
         documented.removeIf(name -> !name.startsWith("auth_"));
         assertFalse(documented.isEmpty());
         assertTrue(registered.containsAll(documented), "documented " + documented + ", registered " + registered);
     }
 
     @Test
-    void readmeListsTheMetricsStillToBeExported() throws IOException {
+    void theMetricListNamesKnownExportersAndTheReadmeDocumentsEveryServiceMetric() throws IOException {
+        Map<String, ExportedMetric> metrics = exportedMetrics();
+        assertTrue(
+                metrics.keySet()
+                    .containsAll(Set.of("auth_logins_total", "gateway_idempotency_requests_total",
+                            "gateway_token_validations_total", "http_server_requests_seconds_bucket")),
+                metrics.keySet().toString());
         String readme = Files.readString(DIR.resolve("README.md"));
-        for (String name : TO_BE_EXPORTED) {
-            assertTrue(readme.contains(name), "README lists " + name);
+        for (ExportedMetric metric : metrics.values()) {
+            for (String exporter : metric.exporters()) {
+                assertTrue(SERVICES.contains(exporter) || OTHER_EXPORTERS.contains(exporter),
+                        metric.name() + ": unknown exporter " + exporter);
+            }
+            if (metric.exporters().stream().anyMatch(SERVICES::contains)) {
+                String family = metric.name().replaceAll("_(count|sum|max|bucket)$", "");
+                assertTrue(readme.contains(family), "README documents " + family);
+            }
         }
+        assertFalse(readme.toLowerCase(java.util.Locale.ROOT).contains("to be exported"), "nothing is pending");
     }
 
     @Test
@@ -216,14 +259,46 @@ class ObservabilityFilesTest {
                 }
             }
         }
-        // the only change to a base service: the gateway's management port reachable on
-        // app-network
-        assertEquals(Set.of("gateway", "prometheus", "grafana", "jaeger", "redis-exporter"), services.keySet());
-        assertEquals(Map.of("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0"),
-                map(services.get("gateway"), "gateway").get("environment"));
+        // the only change to the base services: their spans go to Jaeger, every trace
+        // sampled
+        Set<String> expected = new TreeSet<>(SERVICES);
+        expected.addAll(List.of("prometheus", "grafana", "jaeger", "redis-exporter"));
+        assertEquals(expected, new TreeSet<>(services.keySet()));
+        for (String service : SERVICES) {
+            Map<String, Object> overridden = map(services.get(service), service);
+            assertEquals(Set.of("environment"), overridden.keySet(), service);
+            Map<String, Object> env = map(overridden.get("environment"), service + ".environment");
+            assertEquals("http://jaeger:4318/v1/traces", env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"), service);
+            assertEquals("${TRACING_SAMPLING_PROBABILITY:-1.0}", env.get("TRACING_SAMPLING_PROBABILITY"), service);
+        }
         assertTrue(map(base.get("networks"), "networks").containsKey("app-network"));
         assertTrue(list(map(services.get("jaeger"), "jaeger").get("expose"), "jaeger.expose")
             .containsAll(List.of("4317", "4318")), "Jaeger takes OTLP over gRPC and HTTP on app-network");
+    }
+
+    /**
+     * Each service's job scrapes {@code /actuator/prometheus} on the management port
+     * compose gives it.
+     */
+    @Test
+    void prometheusScrapesEveryServiceOnItsManagementPort() {
+        Map<String, Object> base = rootLoad("docker-compose.yml");
+        for (Map<String, Object> job : ObservabilityFilesTest
+            .<Map<String, Object>>list(load("prometheus/prometheus.yml").get("scrape_configs"), "scrape_configs")) {
+            String name = text(job.get("job_name"), "job_name");
+            if (!SERVICES.contains(name)) {
+                continue;
+            }
+            assertEquals("/actuator/prometheus", job.get("metrics_path"), name);
+            Map<String, Object> service = map(map(base.get("services"), "services").get(name), name);
+            Object port = map(service.get("environment"), name + ".environment").get("MANAGEMENT_SERVER_PORT");
+            List<Object> targets = list(
+                    ObservabilityFilesTest.<Map<String, Object>>list(job.get("static_configs"), "static_configs")
+                        .get(0)
+                        .get("targets"),
+                    "targets");
+            assertEquals(List.of(name + ":" + port), targets, name);
+        }
     }
 
     @Test
@@ -244,7 +319,9 @@ class ObservabilityFilesTest {
                 }
             }
         }
-        assertTrue(jobs.containsAll(Set.of("gateway", "redis")), "jobs: " + jobs);
+        Set<String> expectedJobs = new TreeSet<>(SERVICES);
+        expectedJobs.add("redis");
+        assertEquals(expectedJobs, jobs);
     }
 
     @Test
@@ -257,11 +334,27 @@ class ObservabilityFilesTest {
     }
 
     static void assertNamesDocumentedMetrics(String where, String expr) {
+        Map<String, ExportedMetric> exported = exportedMetrics();
         Set<String> names = metricNames(expr);
         assertFalse(names.isEmpty(), where + " names no metric: " + expr);
         for (String name : names) {
-            assertTrue(EXPORTED.contains(name) || TO_BE_EXPORTED.contains(name),
-                    where + " uses " + name + ", which is neither exported nor listed as to be exported");
+            assertTrue(exported.containsKey(name),
+                    where + " uses " + name + ", which exported-metrics.txt does not list");
+        }
+        Matcher selector = Pattern.compile("([a-zA-Z_:][\\w:]*)\\{([^}]*)}").matcher(expr);
+        while (selector.find()) {
+            ExportedMetric metric = exported.get(selector.group(1));
+            if (metric == null) {
+                continue;
+            }
+            Matcher matcher = Pattern.compile("(\\w+)\\s*=\\s*\"([^\"]*)\"").matcher(selector.group(2));
+            while (matcher.find()) {
+                Set<String> values = metric.labels().get(matcher.group(1));
+                if (values != null && !matcher.group(2).startsWith("$")) {
+                    assertTrue(values.contains(matcher.group(2)), where + ": " + metric.name() + "{" + matcher.group(1)
+                            + "=\"" + matcher.group(2) + "\"} is not a listed value " + values);
+                }
+            }
         }
     }
 

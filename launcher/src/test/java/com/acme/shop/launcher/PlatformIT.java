@@ -66,6 +66,11 @@ class PlatformIT {
             assertEquals(System.getenv("PATH"), get(platform.url("auth"), "/env/PATH"));
             assertEquals(Integer.toString(platform.gatewayAdminUrl().getPort()),
                     get(platform.url("gateway"), "/env/MANAGEMENT_SERVER_PORT"));
+            // every service's health is waited for on its own management port
+            assertEquals(Integer.toString(platform.managementUrl("auth").getPort()),
+                    get(platform.url("auth"), "/env/MANAGEMENT_SERVER_PORT"));
+            assertEquals("{\"status\":\"UP\"}", get(platform.managementUrl("auth"), "/actuator/health"));
+            assertEquals(platform.logFile("auth"), repo.resolve(".data/logs/auth.log").toAbsolutePath());
             try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl(), platform.postgres().user(),
                     platform.postgres().password())) {
                 assertTrue(c.isValid(5));

@@ -41,7 +41,26 @@ class ServiceEnvironmentTest {
         assertEquals("admin@shop.local", env.get("ADMIN_EMAIL"));
         assertEquals("admin-password-local", env.get("ADMIN_PASSWORD"));
         assertNull(env.get("SEED_DEMO_DATA"));
-        assertNull(env.get("MANAGEMENT_SERVER_PORT"));
+        assertEquals("4001", env.get("MANAGEMENT_SERVER_PORT"));
+    }
+
+    @Test
+    void givesEveryServiceItsManagementPort() {
+        Map<String, String> expected = Map.of("auth", "4001", "member", "5001", "bff", "3002", "gateway", "8001",
+                "web-ui", "3003");
+        Map<String, String> caller = Map.of("MANAGEMENT_SERVER_PORT", "9999");
+        expected.forEach((service, port) -> assertEquals(port,
+                ServiceEnvironment.build(service, options(caller), Ports.fixed(), PG, false, REDIS, false)
+                    .get("MANAGEMENT_SERVER_PORT"),
+                service));
+        Ports random = Ports.random();
+        for (String service : PlatformOptions.ALL_SERVICES) {
+            assertEquals(Integer.toString(random.managementPort(service)),
+                    ServiceEnvironment.build(service, options(Map.of()), random, PG, false, REDIS, false)
+                        .get("MANAGEMENT_SERVER_PORT"));
+            assertEquals("http://127.0.0.1:" + random.managementPort(service) + "/actuator/health",
+                    random.healthUri(service).toString());
+        }
     }
 
     @Test
@@ -93,9 +112,12 @@ class ServiceEnvironmentTest {
     @Test
     void randomPortsAreDistinct() {
         Ports ports = Ports.random();
-        long distinct = PlatformOptions.ALL_SERVICES.stream().map(ports::port).distinct().count();
-        assertEquals(PlatformOptions.ALL_SERVICES.size(), distinct);
-        assertFalse(PlatformOptions.ALL_SERVICES.stream().map(ports::port).toList().contains(ports.gatewayAdmin()));
+        List<Integer> all = new java.util.ArrayList<>();
+        for (String service : PlatformOptions.ALL_SERVICES) {
+            all.add(ports.port(service));
+            all.add(ports.managementPort(service));
+        }
+        assertEquals(2 * PlatformOptions.ALL_SERVICES.size(), all.stream().distinct().count());
     }
 
 }

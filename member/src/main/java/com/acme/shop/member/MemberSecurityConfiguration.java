@@ -3,6 +3,7 @@ package com.acme.shop.member;
 import com.acme.shop.common.idempotency.IdempotencyHandler;
 import com.acme.shop.common.idempotency.IdempotencyWebFilter;
 import com.acme.shop.common.security.ResourceServerSecurity;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,9 +15,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 /**
  * Bearer tokens only (common's resource-server setup, audience {@code shop-member});
  * then: ADMIN may do everything under {@code /api/members}; USER only {@code /me} and
- * their own id; {@code /internal/**} is for SERVICE tokens (auth) only; health and the
- * OpenAPI document ({@code /v3/api-docs}) are public. Idempotency keys on POST and PATCH
- * are handled after authorization, so 401/403 come first (rule A5).
+ * their own id; {@code /internal/**} is for SERVICE tokens (auth) only; the OpenAPI
+ * document ({@code /v3/api-docs}) is public, and so is the actuator on the management port.
+ * Idempotency keys on POST and PATCH are handled after authorization, so 401/403 come
+ * first (rule A5).
  */
 @Configuration(proxyBeanMethods = false)
 class MemberSecurityConfiguration {
@@ -31,7 +33,8 @@ class MemberSecurityConfiguration {
         MemberAccess adminOrSelf = new MemberAccess();
         return ResourceServerSecurity.configure(http, decoder)
             .authorizeExchange(exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                // the actuator, only on the management port (MANAGEMENT_SERVER_PORT)
+                .matchers(EndpointRequest.toAnyEndpoint())
                 .permitAll()
                 .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
                 .permitAll()

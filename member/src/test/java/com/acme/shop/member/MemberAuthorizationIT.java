@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import com.acme.shop.common.testing.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 class MemberAuthorizationIT extends MemberServerTestSupport {
 
@@ -288,8 +290,11 @@ class MemberAuthorizationIT extends MemberServerTestSupport {
     }
 
     @Test
-    void healthIsPublic() {
-        http.get()
+    void healthIsPublicOnTheManagementPortOnly(@LocalManagementPort int managementPort) {
+        WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + managementPort)
+            .build()
+            .get()
             .uri("/actuator/health")
             .exchange()
             .expectStatus()
@@ -297,6 +302,7 @@ class MemberAuthorizationIT extends MemberServerTestSupport {
             .expectBody()
             .jsonPath("$.status")
             .isEqualTo("UP");
+        http.get().uri("/actuator/health").exchange().expectStatus().isUnauthorized();
     }
 
     private static byte[] randomSecret() {

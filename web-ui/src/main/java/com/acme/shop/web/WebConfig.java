@@ -3,6 +3,7 @@ package com.acme.shop.web;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -14,8 +15,10 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.reactive.resource.VersionResourceResolver;
 
+import com.acme.shop.common.observability.WebClients;
 import com.acme.shop.common.requestid.RequestIdExchangeFilterFunction;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
@@ -47,15 +50,15 @@ class WebConfig implements WebFluxConfigurer {
     /**
      * Client for auth and the gateway; each user clones it and sets its base URL. Every
      * call carries the request's {@code X-Request-Id}
-     * ({@link RequestIdExchangeFilterFunction}).
+     * ({@link RequestIdExchangeFilterFunction}) and is observed, so the page's trace
+     * continues into auth and the gateway ({@link WebClients}).
      */
     @Bean
-    WebClient.Builder upstreamWebClientBuilder() {
+    WebClient.Builder upstreamWebClientBuilder(ObjectProvider<ObservationRegistry> observations) {
         HttpClient httpClient = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
             .responseTimeout(Duration.ofSeconds(15));
-        return RequestIdExchangeFilterFunction.webClientBuilder()
-            .clientConnector(new ReactorClientHttpConnector(httpClient));
+        return WebClients.builder(observations).clientConnector(new ReactorClientHttpConnector(httpClient));
     }
 
     @Bean

@@ -9,8 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** C9 headers, C10 escaping, htmx fragments vs pages, hashed static assets. */
 class HeadersIT extends WebUiIT {
@@ -109,8 +111,11 @@ class HeadersIT extends WebUiIT {
     }
 
     @Test
-    void healthEndpointAnswersJson() {
-        EntityExchangeResult<String> health = client().get()
+    void healthAnswersJsonOnTheManagementPortAndTheActuatorIsNotOnTheWebPort(@LocalManagementPort int managementPort) {
+        EntityExchangeResult<String> health = WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + managementPort)
+            .build()
+            .get()
             .uri("/actuator/health")
             .exchange()
             .expectBody(String.class)
@@ -118,6 +123,11 @@ class HeadersIT extends WebUiIT {
 
         assertThat(health.getStatus().value()).isEqualTo(200);
         assertThat(health.getResponseBody()).contains("\"status\":\"UP\"");
+        for (String path : List.of("/actuator/health", "/actuator/info", "/actuator/prometheus", "/actuator")) {
+            assertThat(client().get().uri(path).exchange().expectBody(String.class).returnResult().getStatus().value())
+                .as(path)
+                .isIn(302, 404);
+        }
     }
 
     private static String nonce(EntityExchangeResult<String> result) {

@@ -67,13 +67,24 @@ class ProductionCookieIT extends WebUiIT {
 
     @Test
     @ExtendWith(OutputCaptureExtension.class)
-    void productionLogsOneJsonObjectPerLineWithoutTheSessionCookie(CapturedOutput output) {
+    void productionLogsOneJsonObjectPerLineWithTraceIdsAndWithoutTheSessionCookie(CapturedOutput output) {
         String requestId = "prod-log-check-" + System.nanoTime();
-        client().get().uri("/login").header("X-Request-Id", requestId).exchange().expectStatus().isOk();
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        client().get()
+            .uri("/login")
+            .header("X-Request-Id", requestId)
+            .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+            .exchange()
+            .expectStatus()
+            .isOk();
 
         List<String> lines = output.getOut().lines().filter(line -> line.contains(requestId)).toList();
         assertThat(lines).isNotEmpty()
             .allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}").contains("\"ecs\":{\"version\""))
+            // ECS field names for the request's trace (continued from the caller) and
+            // span
+            .allSatisfy(line -> assertThat(line).contains("\"trace.id\":\"" + traceId + "\"")
+                .containsPattern("\"span\\.id\":\"[0-9a-f]{16}\""))
             .noneSatisfy(line -> assertThat(line).contains(PROD_COOKIE));
     }
 

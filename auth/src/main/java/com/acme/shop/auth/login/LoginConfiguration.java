@@ -32,8 +32,10 @@ class LoginConfiguration {
             RefreshTokenStore refreshTokens, Denylist denylist, Clock clock, ObjectProvider<MeterRegistry> meters) {
         RateLimiter ipLimiter = new RateLimiter(redis, "auth:rl:login:", properties.ipLimit(), properties.ipWindow(),
                 clock);
-        Bulkhead bcrypt = new Bulkhead("login", properties.bcrypt(), meters.getIfAvailable(SimpleMeterRegistry::new));
-        return new LoginService(accounts, hasher, throttle, ipLimiter, bcrypt, issuer, refreshTokens, denylist);
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        Bulkhead bcrypt = new Bulkhead("login", properties.bcrypt(), registry);
+        return new LoginService(accounts, hasher, throttle, ipLimiter, bcrypt, issuer, refreshTokens, denylist,
+                LoginMetrics.register(registry));
     }
 
     @Bean

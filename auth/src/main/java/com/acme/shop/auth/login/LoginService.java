@@ -45,8 +45,11 @@ class LoginService {
 
     private final Denylist denylist;
 
+    private final LoginMetrics metrics;
+
     LoginService(AccountRepository accounts, PasswordHasher hasher, LoginThrottle throttle, RateLimiter ipLimiter,
-            Bulkhead bcrypt, AccessTokenIssuer issuer, RefreshTokenStore refreshTokens, Denylist denylist) {
+            Bulkhead bcrypt, AccessTokenIssuer issuer, RefreshTokenStore refreshTokens, Denylist denylist,
+            LoginMetrics metrics) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.throttle = throttle;
@@ -55,6 +58,7 @@ class LoginService {
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
         this.denylist = denylist;
+        this.metrics = metrics;
     }
 
     /**
@@ -67,12 +71,18 @@ class LoginService {
         // Both limits are reserved atomically before any bcrypt; only a success gives the
         // address's slot back.
         return ipLimiter.reserve(clientIp)
-            .flatMap(slot -> !slot.allowed() ? Mono.error(AuthProblems.tooManyLogins(slot.retryAfterSeconds()))
+            .flatMap(slot -> !slot.allowed() ? throttled(AuthProblems.tooManyLogins(slot.retryAfterSeconds()))
                     : throttle.reserve(email)
                         .flatMap(attempt -> attempt.allowed() ? checkPassword(email, password)
-                                : Mono.error(attempt.busy() ? AuthProblems.tooManyLogins(attempt.retryAfterSeconds())
+                                : throttled(attempt.busy() ? AuthProblems.tooManyLogins(attempt.retryAfterSeconds())
                                         : AuthProblems.invalidCredentials()))
-                        .flatMap(tokens -> ipLimiter.giveBack(slot).thenReturn(tokens)));
+                        .flatMap(tokens -> ipLimiter.giveBack(slot).thenReturn(tokens)))
+            .doOnNext(tokens -> metrics.count(LoginMetrics.Outcome.SUCCESS));
+    }
+
+    private <T> Mono<T> throttled(ProblemException refusal) {
+        metrics.count(LoginMetrics.Outcome.THROTTLED);
+        return Mono.error(refusal);
     }
 
     /**
@@ -97,6 +107,7 @@ class LoginService {
                                         .then(rehashIfOutdated(account.get(), password))
                                         .then(issue(account.get(), loginStart));
                                 }
+                                metrics.count(LoginMetrics.Outcome.FAILURE);
                                 return throttle.failed(email).then(Mono.error(AuthProblems.invalidCredentials()));
                             })))
             .onErrorResume(ex -> !ended.getAndSet(true), ex -> throttle.release(email).then(Mono.error(ex)))
@@ -134,8 +145,11 @@ class LoginService {
     private Mono<TokenResponse> issue(Account account, long loginStart) {
         return Mono.defer(() -> {
             AccessTokenSlot slot = issuer.reserve();
-            return refreshTokens.startFamily(account.id(), slot, loginStart)
-                .switchIfEmpty(Mono.error(AuthProblems::invalidCredentials))
+            return refreshTokens.startFamily(account.id(), slot, loginStart).switchIfEmpty(Mono.defer(() -> {
+                // the password changed while this login was checking the old one
+                metrics.count(LoginMetrics.Outcome.FAILURE);
+                return Mono.error(AuthProblems.invalidCredentials());
+            }))
                 .map(family -> TokenResponse.bearer(issuer
                     .issue(account.id(), account.email(), account.roles(), slot, family.tokensValidAfterMillis())
                     .value(), issuer.accessTokenTtlSeconds(), family.refreshToken()));

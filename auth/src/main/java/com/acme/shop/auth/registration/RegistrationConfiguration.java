@@ -10,9 +10,10 @@ import com.acme.shop.auth.protection.Bulkhead;
 import com.acme.shop.auth.protection.RateLimiter;
 import com.acme.shop.auth.token.AccessTokenIssuer;
 import com.acme.shop.auth.token.RefreshTokenStore;
-import com.acme.shop.common.requestid.RequestIdExchangeFilterFunction;
+import com.acme.shop.common.observability.WebClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +28,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class RegistrationConfiguration {
 
     @Bean
-    MemberClient memberClient(MemberProperties properties, AccessTokenIssuer issuer) {
-        return new MemberClient(RequestIdExchangeFilterFunction.webClientBuilder(), properties, issuer);
+    MemberClient memberClient(MemberProperties properties, AccessTokenIssuer issuer,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new MemberClient(WebClients.builder(observations), properties, issuer);
     }
 
     @Bean

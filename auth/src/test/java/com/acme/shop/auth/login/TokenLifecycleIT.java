@@ -6,8 +6,10 @@ import java.util.Map;
 
 import com.acme.shop.auth.AuthItSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -218,7 +220,7 @@ class TokenLifecycleIT extends AuthItSupport {
     }
 
     @Test
-    void healthEndpointsAnswerWithoutAToken() {
+    void healthEndpointsAnswerWithoutATokenTheActuatorOnlyOnTheManagementPort(@LocalManagementPort int managementPort) {
         http.get()
             .uri("/api/auth/health")
             .exchange()
@@ -227,7 +229,10 @@ class TokenLifecycleIT extends AuthItSupport {
             .expectBody()
             .jsonPath("$.status")
             .isEqualTo("UP");
-        http.get()
+        WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + managementPort)
+            .build()
+            .get()
             .uri("/actuator/health")
             .exchange()
             .expectStatus()
@@ -235,6 +240,8 @@ class TokenLifecycleIT extends AuthItSupport {
             .expectBody()
             .jsonPath("$.status")
             .isEqualTo("UP");
+        http.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
     }
 
 }

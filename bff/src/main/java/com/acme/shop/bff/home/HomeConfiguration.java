@@ -1,9 +1,11 @@
 package com.acme.shop.bff.home;
 
-import com.acme.shop.common.requestid.RequestIdExchangeFilterFunction;
+import com.acme.shop.common.observability.WebClients;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -13,18 +15,23 @@ import org.springframework.web.reactive.function.client.WebClient;
 class HomeConfiguration {
 
     @Bean
-    HomeAggregator homeAggregator(HomeProperties properties) {
+    HomeAggregator homeAggregator(HomeProperties properties, ObjectProvider<ObservationRegistry> observations) {
         return new HomeAggregator(
-                new WebClientHomeDownstream(webClient(properties.auth(), properties),
-                        webClient(properties.member(), properties)),
+                new WebClientHomeDownstream(webClient(properties.auth(), properties, observations),
+                        webClient(properties.member(), properties, observations)),
                 properties.auth().timeout(), properties.member().timeout(), properties.newestMembers());
     }
 
-    private static WebClient webClient(HomeProperties.Downstream downstream, HomeProperties properties) {
+    /**
+     * Observed: the home page's trace continues into auth and member
+     * ({@link WebClients}).
+     */
+    private static WebClient webClient(HomeProperties.Downstream downstream, HomeProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
         HttpClient httpClient = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
             .responseTimeout(downstream.timeout());
-        return RequestIdExchangeFilterFunction.webClientBuilder()
+        return WebClients.builder(observations)
             .baseUrl(downstream.url().toString())
             .clientConnector(new ReactorClientHttpConnector(httpClient))
             .build();

@@ -18,9 +18,10 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * fixed fact of the service, not an environment variable): binds
  * {@link IdempotencyProperties} ({@code shop.idempotency.*}; each service maps
  * {@code IDEMPOTENCY_TTL} there) and, when Redis is configured, provides the
- * {@link RedisIdempotencyStore} and the {@link IdempotencyHandler}. Services that do not
- * opt in (auth, bff, web-ui) get none of these beans. The {@link IdempotencyWebFilter} is
- * not a bean: services place it in their security chain themselves.
+ * {@link RedisIdempotencyStore} and the {@link IdempotencyHandler} (counting in the
+ * service's {@link IdempotencyMetrics} bean, if it defines one). Services that do not opt
+ * in (auth, bff, web-ui) get none of these beans. The {@link IdempotencyWebFilter} is not
+ * a bean: services place it in their security chain themselves.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnClass(ReactiveStringRedisTemplate.class)
@@ -51,8 +52,9 @@ public class IdempotencyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(IdempotencyStore.class)
-    IdempotencyHandler idempotencyHandler(IdempotencyStore store, IdempotencyProperties props) {
-        return new IdempotencyHandler(store, props);
+    IdempotencyHandler idempotencyHandler(IdempotencyStore store, IdempotencyProperties props,
+            ObjectProvider<IdempotencyMetrics> metrics) {
+        return new IdempotencyHandler(store, props, metrics.getIfAvailable(() -> IdempotencyMetrics.NONE));
     }
 
 }

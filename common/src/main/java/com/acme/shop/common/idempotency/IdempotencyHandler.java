@@ -64,14 +64,26 @@ public final class IdempotencyHandler {
 
     private final Clock clock;
 
+    private final IdempotencyMetrics metrics;
+
     public IdempotencyHandler(IdempotencyStore store, IdempotencyProperties props) {
-        this(store, props, Clock.systemUTC());
+        this(store, props, IdempotencyMetrics.NONE);
+    }
+
+    /** Counting its decisions in {@code metrics}. */
+    public IdempotencyHandler(IdempotencyStore store, IdempotencyProperties props, IdempotencyMetrics metrics) {
+        this(store, props, Clock.systemUTC(), metrics);
     }
 
     IdempotencyHandler(IdempotencyStore store, IdempotencyProperties props, Clock clock) {
+        this(store, props, clock, IdempotencyMetrics.NONE);
+    }
+
+    IdempotencyHandler(IdempotencyStore store, IdempotencyProperties props, Clock clock, IdempotencyMetrics metrics) {
         this.store = store;
         this.props = props;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public IdempotencyProperties properties() {
@@ -125,9 +137,13 @@ public final class IdempotencyHandler {
             .<Mono<Void>>map(outcome -> act(exchange, outcome, fingerprint, scope, started, body, next))
             .onErrorResume(e -> {
                 log.warn("Idempotency store unavailable: " + e.getClass().getSimpleName());
+                metrics.count(IdempotencyMetrics.Outcome.REDIS_ERROR);
                 return Mono.just(unavailable(exchange));
             })
-            .switchIfEmpty(Mono.fromSupplier(() -> unavailable(exchange)))
+            .switchIfEmpty(Mono.fromSupplier(() -> {
+                metrics.count(IdempotencyMetrics.Outcome.REDIS_ERROR);
+                return unavailable(exchange);
+            }))
             .flatMap(Function.identity());
     }
 
@@ -135,12 +151,21 @@ public final class IdempotencyHandler {
             Instant started, byte[] body, Function<ServerWebExchange, Mono<Void>> next) {
         return switch (IdempotencyRules.decide(outcome, fingerprint)) {
             case EXECUTE -> execute(exchange, (Claimed) outcome, scope, started, body, next);
-            case IN_FLIGHT ->
-                problem(exchange, HttpStatus.CONFLICT, "A request with this idempotency key is still being processed.",
+            case IN_FLIGHT -> {
+                metrics.count(IdempotencyMetrics.Outcome.CONFLICT);
+                yield problem(exchange, HttpStatus.CONFLICT,
+                        "A request with this idempotency key is still being processed.",
                         Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_IN_FLIGHT));
-            case FINGERPRINT_MISMATCH -> problem(exchange, HttpStatus.UNPROCESSABLE_CONTENT,
-                    "This idempotency key was already used for a different request.", Map.of());
-            case REPLAY -> replay(exchange, ((Completed) outcome).response());
+            }
+            case FINGERPRINT_MISMATCH -> {
+                metrics.count(IdempotencyMetrics.Outcome.MISMATCH);
+                yield problem(exchange, HttpStatus.UNPROCESSABLE_CONTENT,
+                        "This idempotency key was already used for a different request.", Map.of());
+            }
+            case REPLAY -> {
+                metrics.count(IdempotencyMetrics.Outcome.REPLAYED);
+                yield replay(exchange, ((Completed) outcome).response());
+            }
         };
     }
 
@@ -156,11 +181,15 @@ public final class IdempotencyHandler {
                         StoredResponse.storable(headers), responseBody);
                 Duration remaining = props.ttl().minus(Duration.between(started, clock.instant()));
                 return store.complete(scope, claim, stored, remaining).doOnNext(ok -> {
-                    if (!ok) {
+                    if (ok) {
+                        metrics.count(IdempotencyMetrics.Outcome.STORED);
+                    }
+                    else {
                         log.warn("Idempotency marker expired before the response was stored");
                     }
                 }).onErrorResume(e -> {
                     log.warn("Could not store idempotent response: " + e.getClass().getSimpleName());
+                    metrics.count(IdempotencyMetrics.Outcome.REDIS_ERROR);
                     return Mono.empty();
                 }).then();
             }
@@ -186,6 +215,7 @@ public final class IdempotencyHandler {
     private Mono<Void> release(String scope, Claimed claim) {
         return store.release(scope, claim).onErrorResume(e -> {
             log.warn("Could not release idempotency key: " + e.getClass().getSimpleName());
+            metrics.count(IdempotencyMetrics.Outcome.REDIS_ERROR);
             return Mono.empty();
         });
     }

@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  * {@link #ATTRIBUTE}, and in the Reactor context ({@link #CONTEXT_KEY}), from which
  * {@link RequestIdExchangeFilterFunction} puts it on every outgoing {@code WebClient}
  * call. The log line is {@code method path status durationMs requestId}: no query string,
- * no headers, no bodies, no tokens. Health probes are logged at DEBUG.
+ * no headers, no bodies, no tokens. Actuator calls (health probes, Prometheus scrapes on
+ * the management port) are logged at DEBUG. While tracing is on, the line carries the
+ * request's trace and span id like every other (see
+ * {@code observability.ObservabilityEnvironmentPostProcessor}).
  */
 public class RequestIdWebFilter implements WebFilter, Ordered {
 
@@ -95,7 +98,7 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
             return;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        if (path.startsWith("/actuator/health")) {
+        if (path.startsWith("/actuator/")) {
             log.debug("{} {} {} {}ms {}", method, path, status, millis, id);
         }
         else {

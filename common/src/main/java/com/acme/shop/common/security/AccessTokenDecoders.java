@@ -5,12 +5,13 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.acme.shop.common.requestid.RequestIdExchangeFilterFunction;
+import com.acme.shop.common.observability.WebClients;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -40,6 +42,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class AccessTokenDecoders {
 
+    /**
+     * Name of the JWKS fetch's observation (metric {@code jwks.requests}, Prometheus
+     * {@code jwks_requests_seconds}).
+     */
+    public static final String JWKS_OBSERVATION = "jwks.requests";
+
     private AccessTokenDecoders() {
     }
 
@@ -48,16 +56,32 @@ public final class AccessTokenDecoders {
      * refresh per 30 s).
      */
     public static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull) {
-        return create(props, redisOrNull, Clock.systemUTC());
+        return create(props, redisOrNull, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * As {@link #create(AccessTokenProperties, ReactiveStringRedisTemplate)}, with the
+     * JWKS fetch observed (metrics, and the trace of the request that needed the keys).
+     */
+    public static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull,
+            ObservationRegistry observations) {
+        return create(props, new PinnedJwkSource(remoteLoader(props.jwksUri(), observations), Clock.systemUTC()),
+                redisOrNull, Clock.systemUTC());
     }
 
     static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull,
             Clock clock) {
-        return create(props, new PinnedJwkSource(remoteLoader(props.jwksUri()), clock), redisOrNull, clock);
+        return create(props, new PinnedJwkSource(remoteLoader(props.jwksUri(), ObservationRegistry.NOOP), clock),
+                redisOrNull, clock);
     }
 
-    static Supplier<Mono<JWKSet>> remoteLoader(String jwksUri) {
-        WebClient webClient = RequestIdExchangeFilterFunction.webClientBuilder().build();
+    static Supplier<Mono<JWKSet>> remoteLoader(String jwksUri, ObservationRegistry observations) {
+        // observed under a name of its own: the gateway's http.client.requests (Spring
+        // Cloud Gateway's, per route) have other tags, and Prometheus wants one tag set
+        // per name
+        WebClient webClient = WebClients.builder(observations)
+            .observationConvention(new DefaultClientRequestObservationConvention(JWKS_OBSERVATION))
+            .build();
         return () -> webClient.get()
             .uri(jwksUri)
             .accept(MediaType.APPLICATION_JSON)

@@ -27,6 +27,13 @@ final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
 
     private static final OAuth2Error INVALID = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "Invalid token", null);
 
+    /**
+     * The same error for an expired token, told apart only by its description, which no
+     * client sees ({@link BearerErrorResponses} writes fixed answers); it lets
+     * {@link TokenValidationMetrics} count expiries separately.
+     */
+    private static final OAuth2Error EXPIRED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "Expired token", null);
+
     private final String issuer;
 
     private final String audience;
@@ -44,7 +51,29 @@ final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
-        return isValid(jwt) ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(INVALID);
+        if (isValid(jwt)) {
+            return OAuth2TokenValidatorResult.success();
+        }
+        return OAuth2TokenValidatorResult.failure(isExpired(jwt) ? EXPIRED : INVALID);
+    }
+
+    /** True for the error {@link #validate} gives a token that failed only by expiry. */
+    static boolean isExpiry(OAuth2Error error) {
+        return EXPIRED.getDescription().equals(error.getDescription());
+    }
+
+    /**
+     * Expired, while every other check passes with the clock turned back to just before
+     * {@code exp}: a refused token counts as expired only when expiry is all that is
+     * wrong with it.
+     */
+    private boolean isExpired(Jwt jwt) {
+        Instant exp = jwt.getExpiresAt();
+        if (exp == null || !clock.instant().isAfter(exp.plus(skew))) {
+            return false;
+        }
+        Clock beforeExpiry = Clock.fixed(exp, clock.getZone());
+        return new AccessTokenValidator(issuer, audience, skew, beforeExpiry).isValid(jwt);
     }
 
     boolean isValid(Jwt jwt) {

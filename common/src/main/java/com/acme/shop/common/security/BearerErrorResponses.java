@@ -30,10 +30,21 @@ final class BearerErrorResponses
     static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\"";
     static final String RETRY_AFTER_SECONDS = "5";
 
+    private final TokenValidationMetrics metrics;
+
+    BearerErrorResponses() {
+        this(TokenValidationMetrics.NONE);
+    }
+
+    BearerErrorResponses(TokenValidationMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** Reached when a request without (usable) credentials hits a protected route. */
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
         return Mono.defer(() -> {
+            metrics.rejected(TokenValidationMetrics.Reason.MISSING);
             return write(exchange, HttpStatus.UNAUTHORIZED, "Authentication is required.", HttpHeaders.WWW_AUTHENTICATE,
                     NO_CREDENTIALS);
         });
@@ -44,6 +55,7 @@ final class BearerErrorResponses
     public Mono<Void> onAuthenticationFailure(WebFilterExchange webFilterExchange, AuthenticationException ex) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
         return Mono.defer(() -> {
+            metrics.rejected(ex);
             if (isTokenCheckUnavailable(ex)) {
                 return write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                         "The token cannot be checked right now. Retry later.", HttpHeaders.RETRY_AFTER,

@@ -22,7 +22,18 @@ public final class ResourceServerSecurity {
     }
 
     public static ServerHttpSecurity configure(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        BearerErrorResponses errors = new BearerErrorResponses();
+        return configure(http, decoder, TokenValidationMetrics.NONE);
+    }
+
+    /**
+     * The same, counting every token check in {@code metrics} (accepted, or rejected with
+     * its reason; see {@link TokenValidationMetrics}).
+     */
+    public static ServerHttpSecurity configure(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+            TokenValidationMetrics metrics) {
+        BearerErrorResponses errors = new BearerErrorResponses(metrics);
+        ReactiveJwtDecoder counted = !metrics.counts() ? decoder
+                : token -> decoder.decode(token).doOnNext(jwt -> metrics.accepted());
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
             .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
             .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -35,7 +46,7 @@ public final class ResourceServerSecurity {
                 .authenticationEntryPoint(errors)
                 .authenticationFailureHandler(errors)
                 .accessDeniedHandler(errors)
-                .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new RolesAuthenticationConverter())));
+                .jwt(jwt -> jwt.jwtDecoder(counted).jwtAuthenticationConverter(new RolesAuthenticationConverter())));
     }
 
 }

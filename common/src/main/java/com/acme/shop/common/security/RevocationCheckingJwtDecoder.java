@@ -62,7 +62,7 @@ final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
             .switchIfEmpty(
                     Mono.error(() -> new TokenCheckUnavailableException("Token revocation state unavailable", null)))
             .flatMap(values -> isRevoked(jwt, values.get(0), values.get(1))
-                    ? Mono.<Jwt>error(new BadJwtException("Invalid token")) : Mono.just(jwt));
+                    ? Mono.<Jwt>error(new RevokedTokenException()) : Mono.just(jwt));
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.acme.shop.common.security;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -37,7 +39,7 @@ public class SecurityAutoConfiguration {
     @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
     @ConditionalOnProperty(prefix = "shop.jwt", name = "audience")
     ReactiveJwtDecoder shopAccessTokenDecoder(AccessTokenProperties props,
-            ObjectProvider<ReactiveStringRedisTemplate> redis) {
+            ObjectProvider<ReactiveStringRedisTemplate> redis, ObjectProvider<ObservationRegistry> observations) {
         ReactiveStringRedisTemplate template = null;
         if (props.denylistEnabled()) {
             template = redis.getIfAvailable();
@@ -46,7 +48,7 @@ public class SecurityAutoConfiguration {
                         + "configure spring.data.redis.* / REDIS_URL or set shop.jwt.denylist=false");
             }
         }
-        return AccessTokenDecoders.create(props, template);
+        return AccessTokenDecoders.create(props, template, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
 }

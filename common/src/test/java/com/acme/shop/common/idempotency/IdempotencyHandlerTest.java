@@ -116,6 +116,72 @@ class IdempotencyHandlerTest {
         assertThat(store.lastTtl).isBetween(Duration.ofSeconds(86_390), Duration.ofSeconds(86_400));
     }
 
+    @Test
+    void countsStoredReplayedConflictMismatchAndRedisErrors() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        IdempotencyHandler counting = new IdempotencyHandler(store, new IdempotencyProperties(),
+                IdempotencyMetrics.register(meters, "test.idempotency.requests"));
+        java.util.function.Function<String, Double> count = outcome -> meters.get("test.idempotency.requests")
+            .tag("outcome", outcome)
+            .counter()
+            .count();
+        assertThat(meters.get("test.idempotency.requests").counters()).hasSize(5);
+
+        counting.handle(post("k1", "{}"), "u1", false, created("x")).block(Duration.ofSeconds(5));
+        assertThat(count.apply("stored")).isEqualTo(1);
+        counting.handle(post("k1", "{}"), "u1", false, created("x")).block(Duration.ofSeconds(5));
+        assertThat(count.apply("replayed")).isEqualTo(1);
+        counting.handle(post("k1", "{\"other\":1}"), "u1", false, created("x")).block(Duration.ofSeconds(5));
+        assertThat(count.apply("mismatch")).isEqualTo(1);
+
+        MockServerWebExchange slow = post("k2", "{}");
+        counting.handle(slow, "u1", false, ex -> Mono.never()).subscribe();
+        MockServerWebExchange duplicate = post("k2", "{}");
+        counting.handle(duplicate, "u1", false, created("x")).block(Duration.ofSeconds(5));
+        assertThat(duplicate.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(count.apply("conflict")).isEqualTo(1);
+
+        store.failCompletes = true;
+        counting.handle(post("k3", "{}"), "u1", false, created("x")).block(Duration.ofSeconds(5));
+        assertThat(count.apply("redis_error")).isEqualTo(1);
+        IdempotencyHandler unreachable = new IdempotencyHandler(new UnreachableStore(), new IdempotencyProperties(),
+                IdempotencyMetrics.register(meters, "test.idempotency.requests"));
+        MockServerWebExchange refused = post("k4", "{}");
+        unreachable.handle(refused, "u1", false, created("x")).block(Duration.ofSeconds(5));
+        assertThat(refused.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(count.apply("redis_error")).isEqualTo(2);
+
+        // not acted on: no key, no principal, other methods
+        counting.handle(post(null, "{}"), "u1", false, created("x")).block(Duration.ofSeconds(5));
+        counting.handle(post("k5", "{}"), null, false, created("x")).block(Duration.ofSeconds(5));
+        assertThat(meters.get("test.idempotency.requests")
+            .counters()
+            .stream()
+            .mapToDouble(io.micrometer.core.instrument.Counter::count)
+            .sum()).isEqualTo(6);
+        assertThat(calls).hasValue(4);
+    }
+
+    /** Every call fails, as Redis does when it is down. */
+    static final class UnreachableStore implements IdempotencyStore {
+
+        @Override
+        public Mono<ClaimOutcome> claim(String scope, String fingerprint, Duration inFlightTtl) {
+            return Mono.error(new IllegalStateException("redis gone"));
+        }
+
+        @Override
+        public Mono<Boolean> complete(String scope, Claimed claim, StoredResponse response, Duration ttl) {
+            return Mono.error(new IllegalStateException("redis gone"));
+        }
+
+        @Override
+        public Mono<Void> release(String scope, Claimed claim) {
+            return Mono.error(new IllegalStateException("redis gone"));
+        }
+
+    }
+
     /** Keeps records in memory with the same ownership rules as the Redis store. */
     static final class InMemoryStore implements IdempotencyStore {
 

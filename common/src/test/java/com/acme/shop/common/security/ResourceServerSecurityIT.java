@@ -202,6 +202,72 @@ class ResourceServerSecurityIT {
             .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
     }
 
+    /**
+     * Every check is counted once, by outcome and reason; the client sees the same 401
+     * whatever the reason.
+     */
+    @Test
+    void countsEveryTokenCheckByOutcomeAndReason() {
+        String revokedJti = UUID.randomUUID().toString();
+        redis.opsForValue()
+            .set("deny:shop-auth:" + revokedJti, "1", Duration.ofMinutes(2))
+            .block(Duration.ofSeconds(5));
+        String signedByAnotherKey = tokens.token().signWith(TestTokens.newEcKeyPair());
+        String tampered = TestTokens.tamper(tokens.user(), payload -> payload.replace("USER", "ADMIN"));
+        java.util.Map<String, String> expectations = new java.util.LinkedHashMap<>();
+        expectations.put("accepted/none", tokens.user());
+        expectations.put("rejected/expired", tokens.token().expired().sign());
+        expectations.put("rejected/claims", tokens.token().audiences("shop-other").sign());
+        expectations.put("rejected/signature", signedByAnotherKey);
+        expectations.put("rejected/revoked", tokens.token().jti(revokedJti).sign());
+        expectations.put("rejected/malformed", "not.a.jwt");
+        for (var expectation : expectations.entrySet()) {
+            String[] tags = expectation.getKey().split("/");
+            double before = validations(tags[0], tags[1]);
+            client.get()
+                .uri("/api/me")
+                .headers(h -> h.setBearerAuth(expectation.getValue()))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(tags[0].equals("accepted") ? 200 : 401);
+            assertThat(validations(tags[0], tags[1])).as(expectation.getKey()).isEqualTo(before + 1);
+        }
+        double tamperedBefore = validations("rejected", "signature");
+        client.get().uri("/api/me").headers(h -> h.setBearerAuth(tampered)).exchange().expectStatus().isUnauthorized();
+        assertThat(validations("rejected", "signature")).isEqualTo(tamperedBefore + 1);
+        double missingBefore = validations("rejected", "missing");
+        client.get().uri("/api/me").exchange().expectStatus().isUnauthorized();
+        assertThat(validations("rejected", "missing")).isEqualTo(missingBefore + 1);
+        double malformedBefore = validations("rejected", "malformed");
+        client.get()
+            .uri("/api/me")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer a b")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
+        assertThat(validations("rejected", "malformed")).isEqualTo(malformedBefore + 1);
+        // public paths are not token checks
+        double total = SecurityTestApp.METERS.get(SecurityTestApp.VALIDATIONS)
+            .counters()
+            .stream()
+            .mapToDouble(io.micrometer.core.instrument.Counter::count)
+            .sum();
+        client.get().uri("/health").exchange().expectStatus().isOk();
+        assertThat(SecurityTestApp.METERS.get(SecurityTestApp.VALIDATIONS)
+            .counters()
+            .stream()
+            .mapToDouble(io.micrometer.core.instrument.Counter::count)
+            .sum()).isEqualTo(total);
+    }
+
+    private static double validations(String outcome, String reason) {
+        return SecurityTestApp.METERS.get(SecurityTestApp.VALIDATIONS)
+            .tag("outcome", outcome)
+            .tag("reason", reason)
+            .counter()
+            .count();
+    }
+
     @Test
     void answers503WhenDenylistIsUnreachable() {
         Assumptions.assumeTrue(TestInfra.redisIsEmbedded());

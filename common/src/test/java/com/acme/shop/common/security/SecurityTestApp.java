@@ -1,5 +1,7 @@
 package com.acme.shop.common.security;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -9,13 +11,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** A minimal resource server built the way services build theirs. */
+/**
+ * A minimal resource server built the way services build theirs, counting its token
+ * checks in {@link #METERS} as {@value #VALIDATIONS}.
+ */
 @SpringBootApplication
 class SecurityTestApp {
 
+    static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
+
+    static final String VALIDATIONS = "test.token.validations";
+
     @Bean
     SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        return ResourceServerSecurity.configure(http, decoder)
+        return ResourceServerSecurity.configure(http, decoder, TokenValidationMetrics.register(METERS, VALIDATIONS))
             .authorizeExchange(ex -> ex.pathMatchers("/health")
                 .permitAll()
                 .pathMatchers("/api/admin")

@@ -1,5 +1,8 @@
 package com.acme.shop.gateway.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -10,6 +13,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import com.acme.shop.common.security.ResourceServerSecurity;
+import com.acme.shop.common.security.TokenValidationMetrics;
 import com.acme.shop.gateway.GatewayProperties;
 
 /**
@@ -22,9 +26,16 @@ import com.acme.shop.gateway.GatewayProperties;
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurityConfiguration {
 
+    /**
+     * Every token check, counted as {@code gateway.token.validations} (Prometheus
+     * {@code gateway_token_validations_total}, tags {@code outcome} and {@code reason}).
+     */
+    static final String METER = "gateway.token.validations";
+
     @Bean
     SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, GatewayProperties properties,
-            ObjectProvider<ReactiveJwtDecoder> jwtDecoder, RouteLocator routeLocator) {
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder, RouteLocator routeLocator,
+            ObjectProvider<MeterRegistry> meters) {
         if (!properties.tokenValidation().enabled()) {
             return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -33,7 +44,8 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
         }
-        ResourceServerSecurity.configure(http, jwtDecoder.getObject());
+        ResourceServerSecurity.configure(http, jwtDecoder.getObject(),
+                TokenValidationMetrics.register(meters.getIfAvailable(SimpleMeterRegistry::new), METER));
         String[] publicPaths = properties.publicPaths().toArray(String[]::new);
         return http
             .authorizeExchange(exchanges -> exchanges.matchers(EndpointRequest.toAnyEndpoint())

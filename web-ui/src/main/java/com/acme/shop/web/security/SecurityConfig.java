@@ -2,6 +2,7 @@ package com.acme.shop.web.security;
 
 import java.net.URI;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -89,7 +90,9 @@ class SecurityConfig {
             .authorizeExchange(
                     exchanges -> exchanges.pathMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
                         .permitAll()
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        // the actuator answers only on the management port
+                        // (MANAGEMENT_SERVER_PORT), never on :3000
+                        .matchers(EndpointRequest.toAnyEndpoint())
                         .permitAll()
                         .pathMatchers("/login", "/register")
                         .permitAll()
