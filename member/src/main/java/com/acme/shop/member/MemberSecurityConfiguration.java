@@ -16,9 +16,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * Bearer tokens only (common's resource-server setup, audience {@code shop-member});
  * then: ADMIN may do everything under {@code /api/members}; USER only {@code /me} and
  * their own id; {@code /internal/**} is for SERVICE tokens (auth) only; the OpenAPI
- * document ({@code /v3/api-docs}) is public, and so is the actuator on the management port.
- * Idempotency keys on POST and PATCH are handled after authorization, so 401/403 come
- * first (rule A5).
+ * document ({@code /v3/api-docs}) is public, and so is the actuator on the management
+ * port. Idempotency keys on POST and PATCH are handled after authorization, so 401/403
+ * come first (rule A5).
  */
 @Configuration(proxyBeanMethods = false)
 class MemberSecurityConfiguration {
