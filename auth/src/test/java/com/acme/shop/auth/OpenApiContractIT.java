@@ -1,6 +1,11 @@
 package com.acme.shop.auth;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +47,23 @@ class OpenApiContractIT extends AuthItSupport {
             .tokens(this::tokenFor)
             .runFirst("POST /api/auth/register")
             .expectStatus("POST /api/auth/refresh", 401)
+            .authorization("POST /internal/service-tokens", OpenApiContractIT::orderClientCredentials)
             .recordTo(Path.of("target/openapi/auth-calls.json"));
+    }
+
+    /**
+     * HTTP Basic of the order client, with the secret auth generated into the key
+     * directory.
+     */
+    private static String orderClientCredentials() {
+        try {
+            String secret = Files.readString(KEY_DIR.resolve("service-secret-order"), StandardCharsets.US_ASCII)
+                .strip();
+            return "Basic " + Base64.getEncoder().encodeToString(("order:" + secret).getBytes(StandardCharsets.UTF_8));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -114,6 +114,8 @@ public final class OpenApiContract {
 
     private final List<String> first = new ArrayList<>();
 
+    private final Map<String, java.util.function.Supplier<String>> authorizations = new LinkedHashMap<>();
+
     private Function<List<String>, String> tokens = roles -> {
         throw new IllegalStateException("No token supplier: call tokens(...) for operations with security");
     };
@@ -141,6 +143,16 @@ public final class OpenApiContract {
      */
     public OpenApiContract tokens(Function<List<String>, String> tokenForRoles) {
         this.tokens = tokenForRoles;
+        return this;
+    }
+
+    /**
+     * The {@code Authorization} header for an operation ({@code "POST /path"}) documented
+     * with a security scheme other than the bearer token (e.g. HTTP Basic client
+     * credentials). Called once per request.
+     */
+    public OpenApiContract authorization(String operation, java.util.function.Supplier<String> header) {
+        authorizations.put(Route.parse(operation).toString(), header);
         return this;
     }
 
@@ -623,7 +635,12 @@ public final class OpenApiContract {
             }
         }
         String tokenSent = "none";
-        if (secured(operation)) {
+        java.util.function.Supplier<String> authorization = authorizations.get(operation.route().toString());
+        if (authorization != null) {
+            requestHeaders.put("Authorization", authorization.get());
+            tokenSent = "its own credentials";
+        }
+        else if (secured(operation)) {
             List<String> roles = new ArrayList<>();
             operation.node().path(ROLES_EXTENSION).forEach(role -> roles.add(role.asString()));
             requestHeaders.put("Authorization", "Bearer " + tokens.apply(List.copyOf(roles)));
