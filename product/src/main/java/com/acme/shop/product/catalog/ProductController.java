@@ -7,7 +7,11 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import com.acme.shop.common.openapi.AcceptsIdempotencyKey;
+import com.acme.shop.common.openapi.ApiDocs;
+import com.acme.shop.common.openapi.RequiresBearer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -40,8 +44,6 @@ class ProductController {
 
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
-    private static final String BEARER = "bearer-jwt";
-
     private final ProductService service;
 
     ProductController(ProductService service) {
@@ -51,11 +53,14 @@ class ProductController {
     @GetMapping
     @Operation(operationId = "listProducts", summary = "List active products",
             description = "No token needed. Deleted products are not listed.")
-    @ApiResponse(responseCode = "200", description = "One page of products")
+    @ApiResponse(responseCode = "200", description = "One page of products",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ProductPage.class),
+                    examples = @ExampleObject(value = ProductExamples.PAGE)))
     @ApiResponse(responseCode = "400", description = "Bad q, page, size or sort (errors name the parameter)",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "503", description = "Database unavailable; retry after Retry-After seconds",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     Mono<ProductPage> list(
             @Parameter(description = "Case-insensitive substring of name, SKU or description",
                     example = "mug") @RequestParam(required = false) String q,
@@ -72,35 +77,42 @@ class ProductController {
     @Operation(operationId = "getProduct", summary = "Read one active product",
             description = "No token needed. The ETag is the version.")
     @ApiResponse(responseCode = "200", description = "The product",
-            headers = @Header(name = "ETag", description = "Strong tag of the version, e.g. \"3\""))
-    @ApiResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = PROBLEM))
+            headers = @Header(name = "ETag", description = "Strong tag of the version, e.g. \"3\""),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Product.class),
+                    examples = @ExampleObject(value = ProductExamples.MUG)))
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "404", description = "No such product, or it was deleted",
-            content = @Content(mediaType = PROBLEM))
-    Mono<ResponseEntity<Product>> get(@PathVariable String id) {
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    Mono<ResponseEntity<Product>> get(
+            @Parameter(description = "Product id (UUID)", example = ProductExamples.MUG_ID) @PathVariable String id) {
         return Mono.fromSupplier(() -> Ids.require("id", id)).flatMap(service::get).map(ProductController::withETag);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresBearer(roles = "ADMIN")
     @Operation(operationId = "createProduct", summary = "Create a product (ADMIN)",
-            security = @SecurityRequirement(name = BEARER),
             description = "Accepts an Idempotency-Key: a repeat gets the stored answer.")
     @ApiResponse(responseCode = "201", description = "Created",
             headers = { @Header(name = "Location", description = "/api/products/{id}"),
-                    @Header(name = "ETag", description = "\"0\"") })
+                    @Header(name = "ETag", description = "\"0\"") },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Product.class),
+                    examples = @ExampleObject(value = ProductExamples.TOWEL)))
     @ApiResponse(responseCode = "400", description = "Invalid fields, listed in errors[{field, message}]",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "401", description = "No or invalid bearer token",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an ADMIN", content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "409", description = "Another active product has this SKU",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "422", description = "Idempotency key reused with another request",
-            content = @Content(mediaType = PROBLEM))
-    @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = false,
-            description = "Optional; 1–255 of [A-Za-z0-9_.:-]. A repeat with the same body gets the stored answer "
-                    + "(Idempotent-Replayed: true), a repeat with another body 422, while the first runs 409.",
-            example = "create-mug-1")
-    Mono<ResponseEntity<Product>> create(@Validated(ProductForm.Create.class) @RequestBody ProductForm form) {
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @AcceptsIdempotencyKey
+    Mono<ResponseEntity<Product>> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ProductForm.class),
+            examples = @ExampleObject(
+                    value = ProductExamples.CREATE_REQUEST))) @Validated(ProductForm.Create.class) @RequestBody ProductForm form) {
         return service.create(form.toData())
             .map(product -> ResponseEntity.created(URI.create(BASE_PATH + "/" + product.id()))
                 .eTag(product.etag())
@@ -108,44 +120,56 @@ class ProductController {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresBearer(roles = "ADMIN")
     @Operation(operationId = "updateProduct", summary = "Replace a product's fields (ADMIN)",
-            security = @SecurityRequirement(name = BEARER),
             description = "If-Match is optional; with it a stale version is refused. Without stock the stock is "
                     + "left as it is.")
     @ApiResponse(responseCode = "200", description = "The updated product",
-            headers = @Header(name = "ETag", description = "The new version"))
-    @ApiResponse(responseCode = "400", description = "Invalid fields or id", content = @Content(mediaType = PROBLEM))
+            headers = @Header(name = "ETag", description = "The new version"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Product.class),
+                    examples = @ExampleObject(value = ProductExamples.MUG_UPDATED)))
+    @ApiResponse(responseCode = "400", description = "Invalid fields or id",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "401", description = "No or invalid bearer token",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an ADMIN", content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "404", description = "No such product, or it was deleted",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "409", description = "Another active product has this SKU",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "412", description = "If-Match names an old version",
-            content = @Content(mediaType = PROBLEM))
-    Mono<ResponseEntity<Product>> update(@PathVariable String id,
-            @Parameter(description = "ETag of the version the change is based on",
-                    example = "\"3\"") @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody ProductForm form) {
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    Mono<ResponseEntity<Product>> update(
+            @Parameter(description = "Product id (UUID)", example = ProductExamples.MUG_ID) @PathVariable String id,
+            @Parameter(name = "If-Match", in = ParameterIn.HEADER,
+                    ref = ApiDocs.IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ProductForm.class), examples = @ExampleObject(
+                                    value = ProductExamples.UPDATE_REQUEST))) @Valid @RequestBody ProductForm form) {
         return Mono.fromSupplier(() -> Ids.require("id", id))
             .flatMap(productId -> service.update(productId, ifMatch, form.toData()))
             .map(ProductController::withETag);
     }
 
     @DeleteMapping("/{id}")
+    @RequiresBearer(roles = "ADMIN")
     @Operation(operationId = "deleteProduct", summary = "Delete a product (ADMIN)",
-            security = @SecurityRequirement(name = BEARER),
             description = "Soft delete: the product leaves the catalog (404 afterwards) but stays readable "
                     + "in reservations and orders.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "401", description = "No or invalid bearer token",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an ADMIN", content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "Not an ADMIN",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "404", description = "No such product, or deleted already",
-            content = @Content(mediaType = PROBLEM))
-    Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    Mono<ResponseEntity<Void>> delete(
+            @Parameter(description = "Product id (UUID)", example = ProductExamples.MUG_ID) @PathVariable String id) {
         return Mono.fromSupplier(() -> Ids.require("id", id))
             .flatMap(service::delete)
             .then(Mono.just(ResponseEntity.noContent().build()));
