@@ -1,6 +1,7 @@
 package com.acme.shop.e2e;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
@@ -27,21 +28,14 @@ class AccessibilityIT extends BrowserTest {
      */
     static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
 
-    static final List<String> ANONYMOUS_PAGES = List.of("/login", "/register", "/login?logout", "/no-such-page");
+    static final List<String> ANONYMOUS_PAGES = List.of("/login", "/register", "/login?logout", "/no-such-page",
+            "/products", "/products?q=mug", "/products/" + Api.LAMP_ID);
 
     static final List<String> USER_PAGES = List.of("/", "/profile",
-            "/members" /* 403 page for a USER */);
+            "/members" /* 403 page for a USER */, "/products", "/cart", "/checkout", "/orders");
 
-    static final List<String> ADMIN_PAGES = List.of("/", "/members", "/members?q=zzz-no-match", "/profile");
-
-    /*
-     * TODO(shop wiring, issue 11): once the gateway routes /api/products/**, /api/cart/**
-     * and /api/orders/** and the launcher starts product, order and payment, move these
-     * into the lists above ("/products/{id}", "/orders/{id}" need an id from Api):
-     * ANONYMOUS: "/products", "/products?q=mug", "/products/{id}" USER: "/products",
-     * "/cart", "/checkout", "/orders", "/orders/{id}" ADMIN: "/admin/products",
-     * "/admin/products/new", "/admin/products/{id}"
-     */
+    static final List<String> ADMIN_PAGES = List.of("/", "/members", "/members?q=zzz-no-match", "/profile",
+            "/admin/products", "/admin/products/new", "/admin/products/" + Api.LAMP_ID);
 
     static final int PHONE_WIDTH = 375;
 
@@ -54,8 +48,15 @@ class AccessibilityIT extends BrowserTest {
 
     @Test
     void pagesForAUserHaveNoViolations() {
-        loginAsNewUser("axe");
+        TestUser user = loginAsNewUser("axe");
+        String token = api.login(user.email(), user.password());
+        api.putInCart(token, Api.MUG_ID, 1);
+        String orderId = Api.ok(api.checkout(token, UUID.randomUUID().toString(), "4242424242424242"), 201)
+            .get("id")
+            .asString();
+        api.putInCart(token, Api.LAMP_ID, 1);
         checkAll(USER_PAGES);
+        checkAll(List.of("/orders/" + orderId));
     }
 
     @Test
