@@ -28,6 +28,45 @@
     focusFirstError(document);
   });
 
+  /* Forms marked data-disable-on-submit (checkout, cancel): the first submit disables the button, so a
+     double click sends one request. Without JS the form still works; a second submit then carries the
+     same idempotency key and ends on the same order. */
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form || !form.hasAttribute || !form.hasAttribute('data-disable-on-submit')) {
+      return;
+    }
+    if (form.getAttribute('data-submitting') === 'true') {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute('data-submitting', 'true');
+    form.setAttribute('aria-busy', 'true');
+    window.setTimeout(function () {
+      form.querySelectorAll('button[type="submit"]').forEach(function (button) {
+        button.disabled = true;
+        var busy = button.getAttribute('data-busy-text');
+        if (busy) {
+          button.textContent = busy;
+        }
+      });
+    }, 0);
+  });
+
+  /* Back/forward cache: a page restored after a submit gets its buttons back. */
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) {
+      return;
+    }
+    document.querySelectorAll('form[data-submitting]').forEach(function (form) {
+      form.removeAttribute('data-submitting');
+      form.removeAttribute('aria-busy');
+      form.querySelectorAll('button[type="submit"]').forEach(function (button) {
+        button.disabled = false;
+      });
+    });
+  });
+
   document.addEventListener('htmx:afterSettle', function (event) {
     focusFirstError(event.detail && event.detail.elt);
   });

@@ -104,6 +104,42 @@ final class Api {
         return send("GET", "/api/members/" + id, adminToken(), null);
     }
 
+    // --- the shop (product, order, payment behind the gateway)
+
+    /**
+     * A demo product seeded by product ({@code SEED_DEMO_DATA=true} in the local run).
+     */
+    static final String MUG_ID = "5eed0000-0000-4000-8000-000000000001";
+
+    static final String LAMP_ID = "5eed0000-0000-4000-8000-000000000011";
+
+    /** {@code PUT /api/cart/items/{productId}} {@code {quantity}}: the cart as JSON. */
+    JsonNode putInCart(String bearer, String productId, int quantity) {
+        HttpResponse<String> response = send("PUT", "/api/cart/items/" + productId, bearer,
+                "{\"quantity\":" + quantity + "}");
+        expect(response, 200);
+        return read(response.body());
+    }
+
+    /**
+     * {@code POST /api/orders} with this {@code Idempotency-Key} and card: the raw
+     * answer.
+     */
+    HttpResponse<String> checkout(String bearer, String idempotencyKey, String cardNumber) {
+        String body = "{\"payment\":{\"cardNumber\":\"" + cardNumber + "\",\"expiry\":\"12/39\",\"cvc\":\"123\"}}";
+        return send("POST", "/api/orders", bearer, body, idempotencyKey);
+    }
+
+    /** Any call through the gateway: the raw answer. */
+    HttpResponse<String> call(String method, String path, String bearer) {
+        return send(method, path, bearer, null);
+    }
+
+    static JsonNode ok(HttpResponse<String> response, int status) {
+        expect(response, status);
+        return read(response.body());
+    }
+
     static JsonNode read(String body) {
         return JSON.readTree(body);
     }
@@ -113,6 +149,11 @@ final class Api {
     }
 
     private HttpResponse<String> send(String method, String path, String bearer, String jsonBody) {
+        return send(method, path, bearer, jsonBody, UUID.randomUUID().toString());
+    }
+
+    private HttpResponse<String> send(String method, String path, String bearer, String jsonBody,
+            String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway() + path))
             .timeout(TIMEOUT)
             .header("Accept", "application/json");
@@ -121,7 +162,7 @@ final class Api {
         }
         if (jsonBody != null) {
             request.header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Idempotency-Key", idempotencyKey)
                 .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
         }
         else {

@@ -391,7 +391,7 @@ class FullStackIT {
         assertThat(body(client.get().uri("/docs/swagger-config").exchange().expectStatus().isOk()).get("urls")
             .valueStream()
             .map(url -> url.get("name").asString())
-            .toList()).containsExactly("auth", "member", "bff");
+            .toList()).containsExactly("auth", "member", "bff", "product", "order");
         WebTestClient admin = WebTestClient.bindToServer()
             .baseUrl("http://127.0.0.1:" + managementPort)
             .responseTimeout(Duration.ofSeconds(30))

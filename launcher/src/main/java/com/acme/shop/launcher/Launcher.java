@@ -21,14 +21,16 @@ public final class Launcher {
             Usage: ./run.sh [options]
 
             Starts the shop on this machine: PostgreSQL and Redis (embedded, data in .data/, unless DATABASE_URL /
-            REDIS_URL point at running servers), then auth, member, bff, gateway and web-ui, each as its own process.
+            REDIS_URL point at running servers), then auth, member, product, payment, order, bff, gateway and web-ui, each as its own process.
             Stop with Ctrl-C.
 
             Options:
               --reset               wipe the data directory (database, Redis, JWT keys, logs) before starting
-              --services a,b,...    run only these services (auth, member, bff, gateway, web-ui)
-              --random-ports        free ports instead of the fixed ones (services 3000, 3001, 4000, 5000, 8000; their
-                                    actuators 3003, 3002, 4001, 5001, 8001; 5432, 6379)
+              --services a,b,...    run only these services (auth, member, product, order, payment, bff, gateway,
+                                    web-ui)
+              --random-ports        free ports instead of the fixed ones (services 3000, 3001, 4000, 5000, 5100, 5200,
+                                    5300, 8000; their actuators 3003, 3002, 4001, 5001, 5101, 5201, 5301, 8001;
+                                    5432, 6379)
               --data-dir DIR        data directory (default: .data in the repository root)
               --quiet               do not stream the services' logs (they are still written to <data-dir>/logs/)
               -h, --help            show this help
@@ -113,7 +115,7 @@ public final class Launcher {
         if (platform.isRunning("bff")) {
             b.append("    API docs   ").append(platform.url("bff")).append("/docs   (bff, internal)\n");
         }
-        for (String internal : List.of("auth", "member")) {
+        for (String internal : List.of("auth", "member", "product", "order", "payment")) {
             if (platform.isRunning(internal)) {
                 b.append("    ")
                     .append(String.format("%-10s ", internal))

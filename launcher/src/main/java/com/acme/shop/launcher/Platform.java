@@ -27,19 +27,19 @@ import java.util.function.Supplier;
  * try (Platform platform = Platform.start(PlatformOptions.defaults().withRandomPorts().withDataDir(tmp).withLogs(false))) {
  *     URI api = platform.url("gateway");
  * }
- * }</pre> Start order: auth and member, then bff and gateway, then web-ui (each group in
- * parallel), each waited for until {@code /actuator/health} on its management port
- * ({@link #managementUrl}) is UP (120 s). Each service's log is kept in
- * {@code <dataDir>/logs/<service>.log} ({@link #logFile}). A service whose jar is missing
- * is skipped with a warning. {@link #close()} stops the services (SIGTERM, SIGKILL after
- * 10 s, with their descendants), then the embedded servers; a shutdown hook does the same
- * if the JVM exits first.
+ * }</pre> Start order: auth, member, product and payment, then order, bff and gateway,
+ * then web-ui (each group in parallel), each waited for until {@code /actuator/health} on
+ * its management port ({@link #managementUrl}) is UP (120 s). Each service's log is kept
+ * in {@code <dataDir>/logs/<service>.log} ({@link #logFile}). A service whose jar is
+ * missing is skipped with a warning. {@link #close()} stops the services (SIGTERM,
+ * SIGKILL after 10 s, with their descendants), then the embedded servers; a shutdown hook
+ * does the same if the JVM exits first.
  */
 public final class Platform implements AutoCloseable {
 
     static final String VERSION = "0.1.0-SNAPSHOT";
-    static final List<List<String>> START_GROUPS = List.of(List.of("auth", "member"), List.of("bff", "gateway"),
-            List.of("web-ui"));
+    static final List<List<String>> START_GROUPS = List.of(List.of("auth", "member", "product", "payment"),
+            List.of("order", "bff", "gateway"), List.of("web-ui"));
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -93,7 +93,8 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Base URL of a service: {@code "auth"}, {@code "member"}, {@code "gateway"},
-     * {@code "bff"}, {@code "web-ui"}.
+     * {@code "bff"}, {@code "web-ui"}, {@code "product"}, {@code "order"},
+     * {@code "payment"}.
      */
     public URI url(String service) {
         return ports.uri(service);

@@ -31,7 +31,8 @@ public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services
         Map<String, String> env, boolean streamLogs, boolean inheritEnvironment) {
 
     /** Every service, in start order. */
-    public static final List<String> ALL_SERVICES = List.of("auth", "member", "bff", "gateway", "web-ui");
+    public static final List<String> ALL_SERVICES = List.of("auth", "member", "bff", "gateway", "web-ui", "product",
+            "order", "payment");
 
     public PlatformOptions {
         Objects.requireNonNull(repoRoot, "repoRoot");
@@ -56,7 +57,7 @@ public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services
     /**
      * repoRoot = the nearest directory upwards from the working directory that holds
      * {@code mvnw} (or the system property {@code shop.repo.root}); dataDir =
-     * {@code repoRoot/.data}; all five services; fixed ports; env =
+     * {@code repoRoot/.data}; all eight services; fixed ports; env =
      * {@code System.getenv()}; logs streamed.
      */
     public static PlatformOptions defaults() {

@@ -15,14 +15,14 @@ import java.util.Set;
 final class Ports {
 
     static final Map<String, Integer> FIXED = Map.of("auth", 4000, "member", 5000, "bff", 3001, "gateway", 8000,
-            "web-ui", 3000);
+            "web-ui", 3000, "product", 5100, "order", 5200, "payment", 5300);
 
     /**
      * Where each service's actuator (health, info, metrics, prometheus) listens, on
      * 127.0.0.1.
      */
     static final Map<String, Integer> FIXED_MANAGEMENT = Map.of("auth", 4001, "member", 5001, "bff", 3002, "gateway",
-            8001, "web-ui", 3003);
+            8001, "web-ui", 3003, "product", 5101, "order", 5201, "payment", 5301);
     static final int FIXED_GATEWAY_ADMIN = FIXED_MANAGEMENT.get("gateway");
     static final int FIXED_POSTGRES = 5432;
     static final int FIXED_REDIS = 6379;

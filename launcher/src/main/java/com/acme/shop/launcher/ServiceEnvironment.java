@@ -35,6 +35,9 @@ final class ServiceEnvironment {
         env.put("MEMBER_SERVER_URL", ports.url("member"));
         env.put("BFF_SERVER_URL", ports.url("bff"));
         env.put("GATEWAY_URL", ports.url("gateway"));
+        env.put("PRODUCT_SERVER_URL", ports.url("product"));
+        env.put("ORDER_SERVER_URL", ports.url("order"));
+        env.put("PAYMENT_SERVER_URL", ports.url("payment"));
         if (!externalDatabase) {
             env.put("DATABASE_URL", postgres.databaseUrl());
         }
@@ -52,7 +55,7 @@ final class ServiceEnvironment {
         env.putIfAbsent("JWT_KEY_DIR", options.dataDir().resolve("keys").toAbsolutePath().toString());
         env.put("ADMIN_EMAIL", adminEmail(options));
         env.put("ADMIN_PASSWORD", adminPassword(options));
-        if ("member".equals(service)) {
+        if ("member".equals(service) || "product".equals(service)) {
             env.putIfAbsent("SEED_DEMO_DATA", "true");
         }
         // auth believes X-Forwarded-For only from the gateway and web-ui, which call it

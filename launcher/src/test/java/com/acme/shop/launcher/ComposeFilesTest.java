@@ -43,11 +43,12 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 class ComposeFilesTest {
 
-    static final List<String> REDIS_CLIENTS = List.of("auth", "member", "bff", "gateway", "web-ui");
+    static final List<String> REDIS_CLIENTS = List.of("auth", "member", "bff", "gateway", "web-ui", "product", "order",
+            "payment");
 
     /** Each service's actuator port (its application.yml default). */
     static final Map<String, String> MANAGEMENT_PORTS = Map.of("auth", "4001", "member", "5001", "bff", "3002",
-            "gateway", "8001", "web-ui", "3003");
+            "gateway", "8001", "web-ui", "3003", "product", "5101", "order", "5201", "payment", "5301");
 
     static final Path ROOT = PlatformOptions.findRepoRoot();
 
@@ -258,7 +259,8 @@ class ComposeFilesTest {
             assertFalse(reaches(dependsOn, name, name, new HashSet<>()), "a depends_on cycle through " + name);
         }
         assertEquals(Set.of("postgres", "redis"), dependsOn.get("auth"));
-        assertEquals(Set.of("redis", "auth", "member", "bff"), dependsOn.get("gateway"));
+        assertEquals(Set.of("redis", "auth", "member", "bff", "product", "order"), dependsOn.get("gateway"));
+        assertEquals(Set.of("postgres", "redis", "auth", "product", "payment"), dependsOn.get("order"));
         assertEquals(Set.of("redis", "auth", "gateway"), dependsOn.get("web-ui"));
     }
 
@@ -385,6 +387,14 @@ class ComposeFilesTest {
         assertThrows(IllegalStateException.class,
                 () -> interpolate(effectiveEnv(base, prod, "postgres").get("POSTGRES_PASSWORD"), Map.of()));
         assertEquals("false", effectiveEnv(base, prod, "member").get("SEED_DEMO_DATA"));
+        assertEquals("false", effectiveEnv(base, prod, "product").get("SEED_DEMO_DATA"));
+        for (String service : List.of("auth", "order")) {
+            assertThrows(IllegalStateException.class,
+                    () -> interpolate(effectiveEnv(base, prod, service).get("ORDER_SERVICE_SECRET"), Map.of()),
+                    service);
+        }
+        assertThrows(IllegalStateException.class,
+                () -> interpolate(effectiveEnv(base, prod, "payment").get("PAYMENT_FINGERPRINT_KEY"), Map.of()));
     }
 
     // --- compose semantics, as far as these tests need them

@@ -33,6 +33,9 @@ class ServiceEnvironmentTest {
         assertEquals("http://localhost:5000", env.get("MEMBER_SERVER_URL"));
         assertEquals("http://localhost:3001", env.get("BFF_SERVER_URL"));
         assertEquals("http://localhost:8000", env.get("GATEWAY_URL"));
+        assertEquals("http://localhost:5100", env.get("PRODUCT_SERVER_URL"));
+        assertEquals("http://localhost:5200", env.get("ORDER_SERVER_URL"));
+        assertEquals("http://localhost:5300", env.get("PAYMENT_SERVER_URL"));
         assertEquals("postgresql://postgres:postgres@localhost:5432/postgres", env.get("DATABASE_URL"));
         assertEquals("127.0.0.1", env.get("REDIS_URL"));
         assertEquals("6379", env.get("REDIS_PORT"));
@@ -47,7 +50,7 @@ class ServiceEnvironmentTest {
     @Test
     void givesEveryServiceItsManagementPort() {
         Map<String, String> expected = Map.of("auth", "4001", "member", "5001", "bff", "3002", "gateway", "8001",
-                "web-ui", "3003");
+                "web-ui", "3003", "product", "5101", "order", "5201", "payment", "5301");
         Map<String, String> caller = Map.of("MANAGEMENT_SERVER_PORT", "9999");
         expected.forEach((service, port) -> assertEquals(port,
                 ServiceEnvironment.build(service, options(caller), Ports.fixed(), PG, false, REDIS, false)
@@ -64,10 +67,15 @@ class ServiceEnvironmentTest {
     }
 
     @Test
-    void seedsDemoDataInMemberAndGivesGatewayItsAdminPort() {
-        assertEquals("true",
-                ServiceEnvironment.build("member", options(Map.of()), Ports.fixed(), PG, false, REDIS, false)
-                    .get("SEED_DEMO_DATA"));
+    void seedsDemoDataInMemberAndProductAndGivesGatewayItsAdminPort() {
+        for (String seeded : List.of("member", "product")) {
+            assertEquals("true",
+                    ServiceEnvironment.build(seeded, options(Map.of()), Ports.fixed(), PG, false, REDIS, false)
+                        .get("SEED_DEMO_DATA"),
+                    seeded);
+        }
+        assertNull(ServiceEnvironment.build("order", options(Map.of()), Ports.fixed(), PG, false, REDIS, false)
+            .get("SEED_DEMO_DATA"));
         Map<String, String> gateway = ServiceEnvironment.build("gateway", options(Map.of()), Ports.fixed(), PG, false,
                 REDIS, false);
         assertEquals("8000", gateway.get("SERVER_PORT"));

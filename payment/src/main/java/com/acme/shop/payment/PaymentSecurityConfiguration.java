@@ -3,6 +3,7 @@ package com.acme.shop.payment;
 import com.acme.shop.common.idempotency.IdempotencyHandler;
 import com.acme.shop.common.idempotency.IdempotencyWebFilter;
 import com.acme.shop.common.security.ResourceServerSecurity;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -35,8 +36,10 @@ class PaymentSecurityConfiguration {
             IdempotencyHandler idempotency) {
         return ResourceServerSecurity.configure(http, decoder)
             .authorizeExchange(exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
-                        "/v3/api-docs", "/v3/api-docs/**")
+                // the actuator, only on the management port (MANAGEMENT_SERVER_PORT)
+                .matchers(EndpointRequest.toAnyEndpoint())
+                .permitAll()
+                .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
                 .permitAll()
                 .pathMatchers("/internal/**")
                 .hasRole(SERVICE)

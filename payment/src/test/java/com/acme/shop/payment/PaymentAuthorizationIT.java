@@ -1,5 +1,8 @@
 package com.acme.shop.payment;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -89,8 +92,21 @@ class PaymentAuthorizationIT extends PaymentServerTestSupport {
     }
 
     @Test
-    void healthAndApiDocsArePublic() {
-        http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    void healthAndApiDocsArePublic(@LocalManagementPort int managementPort) {
+        WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + managementPort)
+            .responseTimeout(java.time.Duration.ofSeconds(30))
+            .build()
+            .get()
+            .uri("/actuator/health")
+            .exchange()
+            .expectStatus()
+            .isOk();
+        http.get()
+            .uri("/actuator/health")
+            .exchange()
+            .expectStatus()
+            .value(status -> assertThat(status).isIn(401, 403, 404));
         http.get()
             .uri("/v3/api-docs")
             .exchange()

@@ -1,5 +1,7 @@
 package com.acme.shop.product;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.shop.common.testing.TestTokens;
@@ -141,8 +143,21 @@ class ProductAuthorizationIT extends ProductServerTestSupport {
     }
 
     @Test
-    void servesHealthAndTheApiDescriptionPublicly() {
-        http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    void servesHealthAndTheApiDescriptionPublicly(@LocalManagementPort int managementPort) {
+        WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + managementPort)
+            .responseTimeout(java.time.Duration.ofSeconds(30))
+            .build()
+            .get()
+            .uri("/actuator/health")
+            .exchange()
+            .expectStatus()
+            .isOk();
+        http.get()
+            .uri("/actuator/health")
+            .exchange()
+            .expectStatus()
+            .value(status -> assertThat(status).isIn(401, 403, 404));
         http.get()
             .uri("/v3/api-docs")
             .exchange()

@@ -32,7 +32,7 @@ class WebConfig implements WebFluxConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        for (String dir : new String[] { "css", "js", "img" }) {
+        for (String dir : new String[] { "css", "js", "img", "images" }) {
             registry.addResourceHandler("/" + dir + "/**")
                 .addResourceLocations("classpath:/static/" + dir + "/")
                 .setCacheControl(IMMUTABLE)

@@ -69,6 +69,9 @@ public final class StubUpstreams {
 
     public final AtomicBoolean homeDegraded = new AtomicBoolean();
 
+    /** The shop's APIs (products, cart, orders) behind the stub gateway. */
+    public final ShopStub shop = new ShopStub();
+
     public final List<Map<String, Object>> logoutCalls = new CopyOnWriteArrayList<>();
 
     /** access token -> user id, for tokens the gateway accepts. */
@@ -120,6 +123,7 @@ public final class StubUpstreams {
         reuseDetected.set(0);
         refreshesProcessed.set(0);
         logoutCalls.clear();
+        shop.reset();
         gateway.reset();
         auth.reset();
     }
@@ -279,6 +283,10 @@ public final class StubUpstreams {
     // ------------------------------------------------------------------------------
 
     private Reply gateway(Request request) {
+        Reply publicRead = request.bearerToken() == null ? shop.publicRead(request) : null;
+        if (publicRead != null) {
+            return publicRead;
+        }
         String token = request.bearerToken();
         String userId = token == null ? null : validAccessTokens.get(token);
         if (userId == null) {
@@ -288,6 +296,10 @@ public final class StubUpstreams {
         String path = request.path();
         String method = request.method();
         String body = request.body();
+        Reply shopReply = shop.handle(request, user.id(), user.roles().contains("ADMIN"));
+        if (shopReply != null) {
+            return shopReply;
+        }
         if (path.equals("/api/home")) {
             Map<String, Object> home = new LinkedHashMap<>();
             home.put("user",

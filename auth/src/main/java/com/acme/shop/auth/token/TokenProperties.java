@@ -24,7 +24,7 @@ public record TokenProperties(String issuer, List<String> audiences,
     public TokenProperties {
         issuer = issuer == null || issuer.isBlank() ? AccessTokenProperties.DEFAULT_ISSUER : issuer.trim();
         audiences = audiences == null || audiences.isEmpty()
-                ? List.of("shop-gateway", "shop-member", "shop-bff", "shop-auth")
+                ? List.of("shop-gateway", "shop-member", "shop-bff", "shop-auth", "shop-product", "shop-order")
                 : audiences.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         accessTokenTtl = accessTokenTtl == null ? Duration.ofSeconds(300) : accessTokenTtl;
         refreshIdleTtl = refreshIdleTtl == null ? Duration.ofDays(7) : refreshIdleTtl;

@@ -173,7 +173,7 @@ class TokenLifecycleIT extends AuthItSupport {
         assertThat(claims).containsKeys("iss", "sub", "aud", "exp", "iat", "jti", "email", "roles")
             .containsEntry("iss", "shop-auth");
         assertThat((List<String>) claims.get("aud")).containsExactlyInAnyOrder("shop-gateway", "shop-member",
-                "shop-bff", "shop-auth");
+                "shop-bff", "shop-auth", "shop-product", "shop-order");
         long lifetime = ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue();
         assertThat(lifetime).isPositive().isLessThanOrEqualTo(600);
     }

@@ -51,7 +51,7 @@ class AccessTokenIssuerTest {
         assertThat(claims.getIssuer()).isEqualTo("shop-auth");
         assertThat(claims.getSubject()).isEqualTo(user.toString());
         assertThat(claims.getAudience()).containsExactlyInAnyOrder("shop-gateway", "shop-member", "shop-bff",
-                "shop-auth");
+                "shop-auth", "shop-product", "shop-order");
         assertThat(claims.get("email")).isEqualTo("ann@example.com");
         assertThat(claims.get("roles")).isEqualTo(List.of("USER", "ADMIN"));
         assertThat(claims.getId()).isEqualTo(token.jti());

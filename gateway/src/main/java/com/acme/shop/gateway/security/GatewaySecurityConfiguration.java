@@ -1,5 +1,13 @@
 package com.acme.shop.gateway.security;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -46,17 +54,38 @@ class GatewaySecurityConfiguration {
         }
         ResourceServerSecurity.configure(http, jwtDecoder.getObject(),
                 TokenValidationMetrics.register(meters.getIfAvailable(SimpleMeterRegistry::new), METER));
-        String[] publicPaths = properties.publicPaths().toArray(String[]::new);
         return http
             .authorizeExchange(exchanges -> exchanges.matchers(EndpointRequest.toAnyEndpoint())
                 .permitAll()
-                .pathMatchers(publicPaths)
+                .matchers(publicPaths(properties.publicPaths()))
                 .permitAll()
                 .matchers(new RouteExchangeMatcher(routeLocator))
                 .authenticated()
                 .anyExchange()
                 .permitAll())
             .build();
+    }
+
+    /**
+     * The public paths: {@code /path/pattern} (any method) or
+     * {@code METHOD /path/pattern} (only that method, e.g. {@code GET /api/products/**}:
+     * browsing the catalog needs no token, changing it does).
+     */
+    static ServerWebExchangeMatcher publicPaths(List<String> entries) {
+        List<ServerWebExchangeMatcher> matchers = new ArrayList<>();
+        for (String entry : entries) {
+            String trimmed = entry.strip();
+            int space = trimmed.indexOf(' ');
+            if (space < 0) {
+                matchers.add(ServerWebExchangeMatchers.pathMatchers(trimmed));
+            }
+            else {
+                HttpMethod method = HttpMethod.valueOf(trimmed.substring(0, space).toUpperCase(Locale.ROOT));
+                matchers.add(ServerWebExchangeMatchers.pathMatchers(method, trimmed.substring(space + 1).strip()));
+            }
+        }
+        return matchers.isEmpty() ? exchange -> ServerWebExchangeMatcher.MatchResult.notMatch()
+                : new OrServerWebExchangeMatcher(matchers);
     }
 
 }

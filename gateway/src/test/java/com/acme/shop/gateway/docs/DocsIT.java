@@ -154,7 +154,9 @@ class DocsIT {
                     {"urls": [
                       {"name": "auth", "url": "/docs/specs/auth"},
                       {"name": "member", "url": "/docs/specs/member"},
-                      {"name": "bff", "url": "/docs/specs/bff"}
+                      {"name": "bff", "url": "/docs/specs/bff"},
+                      {"name": "product", "url": "/docs/specs/product"},
+                      {"name": "order", "url": "/docs/specs/order"}
                     ]}
                     """, JsonCompareMode.STRICT);
     }

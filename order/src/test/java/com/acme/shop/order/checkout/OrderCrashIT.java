@@ -42,6 +42,9 @@ class OrderCrashIT extends OrderServerTestSupport {
 
     private Process process;
 
+    /** The actuator's port (health), the same for both runs of the service. */
+    private int managementPort;
+
     @AfterEach
     void stop() {
         if (process != null) {
@@ -59,6 +62,7 @@ class OrderCrashIT extends OrderServerTestSupport {
         command.add(OrderApplication.class.getName());
         Map<String, String> args = new HashMap<>(databaseProperties());
         args.put("server.port", String.valueOf(port));
+        args.put("management.server.port", String.valueOf(managementPort));
         args.put("shop.jwt.jwks-uri", TOKENS.jwksUri());
         args.put("shop.order.auth-url", AUTH.url());
         args.put("shop.order.product-url", PRODUCT.url());
@@ -75,12 +79,12 @@ class OrderCrashIT extends OrderServerTestSupport {
             .start();
     }
 
-    private void awaitHealthy(int port) {
+    private void awaitHealthy() {
         Awaits.until(Duration.ofSeconds(120), () -> {
             try {
                 return client
-                    .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.ofString())
+                    .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString())
                     .statusCode() == 200;
             }
             catch (Exception ex) {
@@ -108,8 +112,12 @@ class OrderCrashIT extends OrderServerTestSupport {
             tokens.add(token);
         }
         int port = freePort();
+        do {
+            managementPort = freePort();
+        }
+        while (managementPort == port);
         process = start(port, "first");
-        awaitHealthy(port);
+        awaitHealthy();
         // every step takes a while, so the kill finds checkouts in every step
         PRODUCT.reserveDelay(Duration.ofMillis(150));
         PAYMENT.hangAfterRecording(Duration.ofMillis(400));
@@ -143,7 +151,7 @@ class OrderCrashIT extends OrderServerTestSupport {
         PAYMENT.hangAfterRecording(Duration.ZERO);
 
         process = start(port, "second");
-        awaitHealthy(port);
+        awaitHealthy();
         Awaits.until(Duration.ofSeconds(90),
                 () -> count("SELECT count(*) FROM orders.orders WHERE step <> 'DONE'") == 0);
         Duration recoveredIn = Duration.between(killedAt, Instant.now());

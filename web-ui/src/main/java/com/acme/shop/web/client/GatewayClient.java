@@ -43,6 +43,23 @@ public class GatewayClient {
     }
 
     /**
+     * A GET without a token, for the public API (the catalog): anonymous visitors have no
+     * session tokens, and a public read needs none. An unreachable gateway gives
+     * {@link GatewayException} with 503.
+     */
+    public Mono<GatewayResponse> getPublic(String uri) {
+        return client.get()
+            .uri(URI.create(baseUrl + uri))
+            .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+            .exchangeToMono(response -> response.bodyToMono(byte[].class)
+                .defaultIfEmpty(new byte[0])
+                .map(body -> new GatewayResponse(response.statusCode().value(), response.headers().asHttpHeaders(),
+                        body)))
+            .timeout(properties.upstreamTimeout())
+            .onErrorMap(ex -> new GatewayException(503, "gateway unreachable"));
+    }
+
+    /**
      * Sends a request to {@code uri}, a path with an optional query that is already
      * encoded (see {@code MemberQuery#apiUri()}): it is used as it is, never encoded a
      * second time. 401 is handled (refresh and retry, or the session ends); every other

@@ -87,21 +87,23 @@ class SecurityConfig {
 
         return http.securityContextRepository(contextRepository)
             .requestCache(cache -> cache.requestCache(requestCache))
-            .authorizeExchange(
-                    exchanges -> exchanges.pathMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
-                        .permitAll()
-                        // the actuator answers only on the management port
-                        // (MANAGEMENT_SERVER_PORT), never on :3000
-                        .matchers(EndpointRequest.toAnyEndpoint())
-                        .permitAll()
-                        .pathMatchers("/login", "/register")
-                        .permitAll()
-                        .pathMatchers(HttpMethod.GET, "/logout")
-                        .permitAll()
-                        .pathMatchers("/members", "/members/**")
-                        .hasRole("ADMIN")
-                        .anyExchange()
-                        .authenticated())
+            .authorizeExchange(exchanges -> exchanges
+                .pathMatchers("/css/**", "/js/**", "/img/**", "/images/**", "/webjars/**", "/favicon.ico")
+                .permitAll()
+                // the actuator answers only on the management port
+                // (MANAGEMENT_SERVER_PORT), never on :3000
+                .matchers(EndpointRequest.toAnyEndpoint())
+                .permitAll()
+                .pathMatchers("/login", "/register")
+                .permitAll()
+                .pathMatchers(HttpMethod.GET, "/logout")
+                .permitAll()
+                .pathMatchers(HttpMethod.GET, "/products", "/products/**")
+                .permitAll()
+                .pathMatchers("/members", "/members/**", "/admin", "/admin/**")
+                .hasRole("ADMIN")
+                .anyExchange()
+                .authenticated())
             .addFilterAt(login, SecurityWebFiltersOrder.FORM_LOGIN)
             .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
             .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

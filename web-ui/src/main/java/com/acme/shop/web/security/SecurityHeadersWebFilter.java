@@ -69,7 +69,7 @@ class SecurityHeadersWebFilter implements WebFilter {
 
     static boolean isStaticAsset(String path) {
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-                || path.startsWith("/webjars/");
+                || path.startsWith("/images/") || path.startsWith("/webjars/");
     }
 
     private String newNonce() {

@@ -1,0 +1,291 @@
+package com.acme.shop.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.acme.shop.common.testing.StubServer.Reply;
+import com.acme.shop.common.testing.StubServer.Request;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shop's APIs behind the stub gateway (shop.md shapes): products (public reads), the
+ * cart and orders of each user. Test cards: 4000 0000 0000 0002 → 402; an order while
+ * {@link #shortOfStock} is set → 409 naming the item; {@link #productsDown} /
+ * {@link #ordersDown} → 503; a product PUT with an If-Match other than its ETag → 412.
+ */
+public final class ShopStub {
+
+    public static final String MUG_ID = "aaaaaaaa-0000-4000-8000-000000000001";
+
+    public static final String LAMP_ID = "aaaaaaaa-0000-4000-8000-000000000002";
+
+    public static final String XSS_ID = "aaaaaaaa-0000-4000-8000-000000000003";
+
+    public static final String ORDER_ID = "bbbbbbbb-0000-4000-8000-000000000001";
+
+    public static final String XSS_PRODUCT_NAME = "<img src=x onerror=alert(1)>Mug";
+
+    public final Map<String, Map<String, Object>> products = new ConcurrentHashMap<>();
+
+    /** user id → (product id → quantity) */
+    public final Map<String, Map<String, Integer>> carts = new ConcurrentHashMap<>();
+
+    /** order id → (owner user id, order JSON) */
+    public final Map<String, Map.Entry<String, Map<String, Object>>> orders = new ConcurrentHashMap<>();
+
+    public final AtomicBoolean productsDown = new AtomicBoolean();
+
+    public final AtomicBoolean ordersDown = new AtomicBoolean();
+
+    public final AtomicBoolean shortOfStock = new AtomicBoolean();
+
+    /**
+     * How many order POSTs still get "409 in flight, Retry-After: 1" (as the gateway
+     * answers a duplicate, A8).
+     */
+    public final java.util.concurrent.atomic.AtomicInteger inFlightAnswers = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Idempotency keys seen on POST /api/orders → order id (a replay returns the same
+     * order).
+     */
+    public final Map<String, String> orderKeys = new ConcurrentHashMap<>();
+
+    void reset() {
+        products.clear();
+        carts.clear();
+        orders.clear();
+        orderKeys.clear();
+        productsDown.set(false);
+        ordersDown.set(false);
+        shortOfStock.set(false);
+        inFlightAnswers.set(0);
+        products.put(MUG_ID, product(MUG_ID, "MUG-1", "Enamel Camp Mug", 1999, 25));
+        products.put(LAMP_ID, product(LAMP_ID, "LAMP-1", "Desk Lamp", 4500, 2));
+        products.put(XSS_ID, product(XSS_ID, "XSS-1", XSS_PRODUCT_NAME, 100, 0));
+    }
+
+    private static Map<String, Object> product(String id, String sku, String name, long amount, int stock) {
+        Map<String, Object> product = new LinkedHashMap<>();
+        product.put("id", id);
+        product.put("sku", sku);
+        product.put("name", name);
+        product.put("description", "A fine " + name);
+        product.put("price", Map.of("amount", amount, "currency", "EUR"));
+        product.put("stock", stock);
+        product.put("imageUrl", "/images/products/" + sku.toLowerCase() + ".svg");
+        product.put("active", true);
+        product.put("createdAt", "2026-01-01T00:00:00Z");
+        product.put("updatedAt", "2026-01-01T00:00:00Z");
+        product.put("version", 3);
+        return product;
+    }
+
+    /** Public product reads (no token needed); null when the request is not one. */
+    Reply publicRead(Request request) {
+        if (!request.method().equals("GET") || !request.path().startsWith("/api/products")) {
+            return null;
+        }
+        if (productsDown.get()) {
+            return json(503, problem(503, "Service Unavailable", null));
+        }
+        if (request.path().equals("/api/products")) {
+            String query = request.uri().contains("q=") ? request.uri().replaceAll(".*[?&]q=([^&]*).*", "$1") : "";
+            List<Map<String, Object>> content = products.values()
+                .stream()
+                .filter(p -> query.isEmpty()
+                        || String.valueOf(p.get("name")).toLowerCase().contains(query.toLowerCase()))
+                .sorted((a, b) -> String.valueOf(a.get("name")).compareTo(String.valueOf(b.get("name"))))
+                .toList();
+            return json(200, Map.of("content", content, "page",
+                    Map.of("size", 12, "number", 0, "totalElements", content.size(), "totalPages", 1)));
+        }
+        Map<String, Object> product = products.get(request.path().substring("/api/products/".length()));
+        return product == null ? json(404, problem(404, "Not Found", null))
+                : json(200, product).header("ETag", "\"" + product.get("version") + "\"");
+    }
+
+    /**
+     * Signed-in calls to products (writes), the cart and orders; null when not a shop
+     * path.
+     */
+    @SuppressWarnings("unchecked")
+    Reply handle(Request request, String userId, boolean admin) {
+        String path = request.path();
+        String method = request.method();
+        if (path.startsWith("/api/products")) {
+            if (!admin) {
+                return json(403, problem(403, "Forbidden", null));
+            }
+            if (method.equals("POST")) {
+                Map<String, Object> body = JsonMapper.shared().readValue(request.body(), Map.class);
+                if ("DUPE".equals(body.get("sku"))) {
+                    return json(409, problem(409, "Conflict", "SKU DUPE is already in use"));
+                }
+                return json(201, product("cccccccc-0000-4000-8000-000000000009", String.valueOf(body.get("sku")),
+                        String.valueOf(body.get("name")), 1, 1));
+            }
+            String id = path.substring("/api/products/".length());
+            Map<String, Object> product = products.get(id);
+            if (product == null) {
+                return json(404, problem(404, "Not Found", null));
+            }
+            if (method.equals("PUT")) {
+                String ifMatch = request.header("if-match");
+                if (ifMatch != null && !ifMatch.equals("\"" + product.get("version") + "\"")) {
+                    return json(412, problem(412, "Precondition Failed", null));
+                }
+                return json(200, product);
+            }
+            if (method.equals("DELETE")) {
+                products.remove(id);
+                return Reply.status(204);
+            }
+            return publicRead(request);
+        }
+        if (ordersDown.get()) {
+            return json(503, problem(503, "Service Unavailable", null));
+        }
+        if (path.equals("/api/cart") && method.equals("GET")) {
+            return json(200, cart(userId));
+        }
+        if (path.startsWith("/api/cart/items/")) {
+            String productId = path.substring("/api/cart/items/".length());
+            Map<String, Integer> cart = carts.computeIfAbsent(userId, u -> new ConcurrentHashMap<>());
+            if (method.equals("DELETE")) {
+                cart.remove(productId);
+                return json(200, cart(userId));
+            }
+            Map<String, Object> product = products.get(productId);
+            if (product == null) {
+                return json(404, problem(404, "Not Found", null));
+            }
+            int quantity = ((Number) JsonMapper.shared().readValue(request.body(), Map.class).get("quantity"))
+                .intValue();
+            if (quantity > (Integer) product.get("stock")) {
+                return json(409, problem(409, "Conflict",
+                        "Only " + product.get("stock") + " of " + product.get("name") + " in stock"));
+            }
+            cart.put(productId, quantity);
+            return json(200, cart(userId));
+        }
+        if (path.equals("/api/orders") && method.equals("POST")) {
+            return placeOrder(request, userId);
+        }
+        if (path.equals("/api/orders") && method.equals("GET")) {
+            List<Map<String, Object>> own = orders.values()
+                .stream()
+                .filter(e -> admin || e.getKey().equals(userId))
+                .map(Map.Entry::getValue)
+                .toList();
+            return json(200, Map.of("content", own, "page",
+                    Map.of("size", 10, "number", 0, "totalElements", own.size(), "totalPages", 1)));
+        }
+        if (path.startsWith("/api/orders/")) {
+            String rest = path.substring("/api/orders/".length());
+            String id = rest.replace("/cancel", "");
+            var order = orders.get(id);
+            if (order == null || !(admin || order.getKey().equals(userId))) {
+                return json(404, problem(404, "Not Found", null));
+            }
+            if (rest.endsWith("/cancel") && method.equals("POST")) {
+                Map<String, Object> cancelled = new LinkedHashMap<>(order.getValue());
+                cancelled.put("status", "CANCELLED");
+                orders.put(id, Map.entry(order.getKey(), cancelled));
+                return json(200, cancelled);
+            }
+            return json(200, order.getValue());
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Reply placeOrder(Request request, String userId) {
+        String key = request.header("idempotency-key");
+        if (key == null) {
+            return json(400, problem(400, "Bad Request", "Idempotency-Key is required"));
+        }
+        if (inFlightAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return json(409, problem(409, "Conflict", "A request with this key is in progress")).header("Retry-After",
+                    "1");
+        }
+        String previous = orderKeys.get(userId + key);
+        if (previous != null) {
+            return json(201, orders.get(previous).getValue()).header("Idempotent-Replayed", "true");
+        }
+        Map<String, Object> payment = (Map<String, Object>) JsonMapper.shared()
+            .readValue(request.body(), Map.class)
+            .get("payment");
+        String card = String.valueOf(payment.get("cardNumber"));
+        if (card.equals("4000000000000002")) {
+            return json(402, problem(402, "Payment Required", "The card was declined."));
+        }
+        if (shortOfStock.get()) {
+            return json(409, problem(409, "Conflict", "Not enough stock for: Desk Lamp (2 left)"));
+        }
+        Map<String, Object> cart = cart(userId);
+        Map<String, Object> order = new LinkedHashMap<>();
+        String id = orders.isEmpty() ? ORDER_ID : "bbbbbbbb-0000-4000-8000-00000000000" + (orders.size() + 1);
+        order.put("id", id);
+        order.put("number", "SO-2026-00000" + (orders.size() + 1));
+        order.put("status", "PAID");
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> item : (List<Map<String, Object>>) cart.get("items")) {
+            Map<String, Object> line = new LinkedHashMap<>(item);
+            line.put("sku", products.get(item.get("productId")).get("sku"));
+            items.add(line);
+        }
+        order.put("items", items);
+        order.put("total", cart.get("total"));
+        order.put("currency", "EUR");
+        order.put("payment", Map.of("status", "SUCCEEDED", "last4", card.substring(card.length() - 4)));
+        order.put("createdAt", "2026-12-01T10:00:00Z");
+        order.put("updatedAt", "2026-12-01T10:00:00Z");
+        orders.put(id, Map.entry(userId, order));
+        orderKeys.put(userId + key, id);
+        carts.remove(userId);
+        return json(201, order).header("Location", "/api/orders/" + id);
+    }
+
+    private Map<String, Object> cart(String userId) {
+        Map<String, Integer> lines = carts.getOrDefault(userId, Map.of());
+        List<Map<String, Object>> items = new ArrayList<>();
+        long total = 0;
+        int count = 0;
+        for (var line : lines.entrySet()) {
+            Map<String, Object> product = products.get(line.getKey());
+            long unit = ((Number) ((Map<?, ?>) product.get("price")).get("amount")).longValue();
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("productId", line.getKey());
+            item.put("name", product.get("name"));
+            item.put("unitPrice", Map.of("amount", unit, "currency", "EUR"));
+            item.put("quantity", line.getValue());
+            item.put("lineTotal", Map.of("amount", unit * line.getValue(), "currency", "EUR"));
+            items.add(item);
+            total += unit * line.getValue();
+            count += line.getValue();
+        }
+        return Map.of("items", items, "total", Map.of("amount", total, "currency", "EUR"), "itemCount", count,
+                "version", 1);
+    }
+
+    private static Map<String, Object> problem(int status, String title, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        if (detail != null) {
+            problem.put("detail", detail);
+        }
+        return problem;
+    }
+
+    private static Reply json(int status, Object body) {
+        return Reply.json(status, JsonMapper.shared().writeValueAsString(body));
+    }
+
+}
