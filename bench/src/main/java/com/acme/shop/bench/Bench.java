@@ -1,0 +1,589 @@
+package com.acme.shop.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.acme.shop.launcher.Platform;
+import com.acme.shop.launcher.PlatformOptions;
+
+/**
+ * {@code bench/run.sh}: starts the platform with the production JVM options (or measures
+ * a running one), warms every path until its throughput is stable, then measures the
+ * performance goals P1–P5 of issue 10, alternating the paths, and prints (and writes to
+ * docs/benchmarks.md) a table of ratios and the raw numbers.
+ * <ul>
+ * <li>P1: {@code GET /api/members/{id}} through the gateway ÷ straight to member (nginx
+ * with one worker beside it as the reference proxy);</li>
+ * <li>P2: the gateway ÷ a second gateway process with both filters off;</li>
+ * <li>P3: {@code /api/home} latency ÷ the sum of its three downstream calls'
+ * latencies;</li>
+ * <li>P4: auth's {@code jwks.json} p99 during a login storm ÷ idle;</li>
+ * <li>P5: idle RSS of the five services, and start to healthy.</li>
+ * </ul>
+ */
+public final class Bench {
+
+    static final List<String> SERVICES = PlatformOptions.ALL_SERVICES;
+
+    static final String VERSION = "0.1.0-SNAPSHOT";
+
+    static final int STORM_ACCOUNTS = 8;
+
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(300);
+
+    private final BenchOptions options;
+
+    private final Path repoRoot;
+
+    private final Wrk wrk;
+
+    private final String nginxExecutable;
+
+    private final long startedNanos = System.nanoTime();
+
+    private final Results results = new Results();
+
+    private Bench(BenchOptions options, Path repoRoot, String wrkExecutable, String nginxExecutable) {
+        this.options = options;
+        this.repoRoot = repoRoot;
+        this.wrk = new Wrk(wrkExecutable);
+        this.nginxExecutable = nginxExecutable;
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
+        if (BenchOptions.wantsHelp(args)) {
+            System.out.print(BenchOptions.USAGE);
+            return;
+        }
+        Path root = PlatformOptions.defaults().repoRoot();
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(List.of(args), root);
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        String wrkExe = executable("wrk", "/usr/bin/wrk");
+        String nginxExe = executable("nginx", "/usr/sbin/nginx");
+        if (wrkExe == null || nginxExe == null) {
+            System.err.println("bench: needs wrk and nginx (Debian: apt-get install -y wrk nginx-light)");
+            System.exit(2);
+            return;
+        }
+        int code;
+        try {
+            code = new Bench(options, root, wrkExe, nginxExe).run();
+        }
+        catch (RuntimeException e) {
+            System.err.println("bench: FAILED: " + e.getMessage());
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    int run() {
+        describeRun();
+        if (options.startupPhase() && !options.running()) {
+            results.runShStartup = measureStartup();
+        }
+        Platform platform = null;
+        Targets targets;
+        if (options.running()) {
+            targets = Targets.fromEnvironment(System.getenv());
+        }
+        else {
+            say("starting the platform with " + options.javaOpts());
+            long start = System.nanoTime();
+            platform = Platform.start(platformOptions(options.dataDir().resolve("platform"))
+                .withEnv("SERVICE_JAVA_OPTS", options.javaOpts()));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Pause.millis(options.smoke() ? 1000 : 5000);
+            results.benchStartup = new Results.Startup(options.javaOpts(), seconds, rssMiB());
+            targets = Targets.of(platform);
+        }
+        try {
+            measure(targets);
+        }
+        finally {
+            if (platform != null) {
+                say("stopping the platform");
+                platform.close();
+            }
+        }
+        results.meta.put("load average after", loadAverage());
+        results.meta.put("harness time", String.format(Locale.ROOT, "%.0f s", elapsedSeconds()));
+        String report = Report.render(results);
+        System.out.println();
+        System.out.println(report);
+        if (results.profile != null) {
+            System.out.println(results.profile);
+        }
+        if (options.write()) {
+            Path doc = repoRoot.resolve("docs").resolve("benchmarks.md");
+            Report.write(doc, report);
+            say("results written to " + repoRoot.relativize(doc));
+        }
+        return 0;
+    }
+
+    private void measure(Targets t) {
+        Api api = new Api(t.auth());
+        AdminToken admin = new AdminToken(api, t.adminEmail(), t.adminPassword());
+        String memberId = api.firstMemberId(t.member(), admin.get());
+        String path = "/api/members/" + memberId;
+        Path logs = options.dataDir().resolve("logs");
+        say("starting a second gateway without filters and nginx");
+        Path gatewayJar = repoRoot.resolve("gateway").resolve("target").resolve("gateway-" + VERSION + ".jar");
+        try (ExtraGateway bare = ExtraGateway.start(gatewayJar, t.gatewayEnv(), options.javaOpts(),
+                logs.resolve("gateway-no-filters.log"), HEALTH_TIMEOUT);
+                Nginx nginx = Nginx.start(nginxExecutable, options.dataDir().resolve("nginx"), t.member())) {
+            long memberPid = pidOf("member");
+            long gatewayPid = pidOf("gateway");
+            List<Target> p1 = List.of(
+                    new Target(Results.DIRECT, "direct to member", t.member() + path, memberPid, "member"),
+                    new Target(Results.NGINX, "nginx (1 worker) → member", nginx.url() + path, nginx.pid(), "nginx"),
+                    new Target(Results.GATEWAY, "gateway → member, filters on (as shipped)", t.gateway() + path,
+                            gatewayPid, "gateway"),
+                    new Target(Results.GATEWAY_NO_FILTERS,
+                            "gateway → member, `TOKEN_VALIDATION_ENABLED=false IDEMPOTENCY_ENABLED=false`",
+                            bare.url() + path, bare.pid(), "gateway"));
+            List<Target> p3 = List.of(
+                    new Target(Results.HOME, "bff `GET /api/home` (admin: 3 downstream calls)", t.bff() + "/api/home",
+                            pidOf("bff"), "bff"),
+                    new Target(Results.VERIFY, "auth `GET /api/auth/verify`", t.auth() + "/api/auth/verify",
+                            pidOf("auth"), "auth"),
+                    new Target(Results.ME, "member `GET /api/members/me`", t.member() + "/api/members/me", memberPid,
+                            "member"),
+                    new Target(Results.NEWEST, "member `GET /api/members?page=0&size=5&sort=createdAt,desc`",
+                            t.member() + "/api/members?page=0&size=5&sort=createdAt,desc", memberPid, "member"),
+                    new Target(Results.HOME_VIA_GATEWAY, "gateway → bff `GET /api/home`", t.gateway() + "/api/home",
+                            gatewayPid, "gateway"));
+            Target jwks = new Target("jwks", "auth `GET /.well-known/jwks.json`", t.auth() + "/.well-known/jwks.json",
+                    pidOf("auth"), "auth");
+            p1.forEach(x -> results.labels.put(x.key(), x.label()));
+            p3.forEach(x -> results.labels.put(x.key(), x.label()));
+
+            String stormPassword = "bench storm passphrase " + UUID.randomUUID();
+            List<String> stormAccounts = registerStormAccounts(api, stormPassword);
+
+            say("checking every path once");
+            for (Target target : concat(p1, p3, List.of(jwks))) {
+                prime(api, target, admin);
+            }
+            Wrk.Load p1Load = new Wrk.Load(options.threads(), options.connections(), options.slice());
+            Wrk.Load oneConnection = new Wrk.Load(1, 1, p3Slice());
+            warmUp(p1, p3, jwks, p1Load, admin);
+            measureThroughput(p1, p1Load, admin, gatewayPid);
+            measureLatency(p3, oneConnection, admin);
+            measureStorm(jwks, oneConnection.withDuration(p4Slice()), api, stormAccounts, stormPassword);
+            if (!options.running()) {
+                results.rssAfterLoadMiB = rssMiB();
+            }
+        }
+    }
+
+    private void describeRun() {
+        Map<String, String> m = results.meta;
+        m.put("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        m.put("commit", commit());
+        m.put("machine", machine());
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("mode", options.smoke() ? "SMOKE (seconds per phase: the numbers mean nothing)"
+                : options.running() ? "a running platform" : "platform started by the harness");
+        m.put("services' JVM options", options.running() ? "as started" : "`" + options.javaOpts() + "`");
+        m.put("load", "wrk -t" + options.threads() + " -c" + options.connections() + ", " + options.rounds()
+                + " alternating runs of " + options.slice().toSeconds() + " s per path after the warm-up");
+        m.put("load average before", loadAverage());
+        say("machine: " + m.get("machine") + "; load average " + m.get("load average before"));
+    }
+
+    /** P5 on a platform started as ./run.sh starts it (its default JVM options). */
+    private Results.Startup measureStartup() {
+        say("P5: starting the platform with ./run.sh's JVM options");
+        long start = System.nanoTime();
+        try (Platform platform = Platform.start(platformOptions(options.dataDir().resolve("startup")))) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Pause.millis(options.smoke() ? 1000 : 5000);
+            Map<String, Long> rss = rssMiB();
+            say(String.format(Locale.ROOT, "P5: healthy after %.1f s, idle RSS %s MiB", seconds, rss));
+            return new Results.Startup("./run.sh default", seconds, rss);
+        }
+    }
+
+    private PlatformOptions platformOptions(Path dataDir) {
+        deleteRecursively(dataDir);
+        return PlatformOptions.isolated().withRepoRoot(repoRoot).withRandomPorts().withDataDir(dataDir).withLogs(false);
+    }
+
+    private List<String> registerStormAccounts(Api api, String password) {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < STORM_ACCOUNTS; i++) {
+            String email = "bench-" + run + "-" + i + "@bench.example";
+            api.register(email, password, "Bench Storm " + i);
+            emails.add(email);
+        }
+        return emails;
+    }
+
+    private void warmUp(List<Target> p1, List<Target> p3, Target jwks, Wrk.Load load, AdminToken admin) {
+        Stability stability = new Stability(3, 0.06);
+        Duration limit = warmUpLimit();
+        say("warming up until throughput is stable (at most " + limit.toSeconds() + " s)");
+        long start = System.nanoTime();
+        Wrk.Load slice = load.withDuration(options.warmupSlice());
+        Wrk.Load light = new Wrk.Load(1, 2, Duration.ofSeconds(Math.max(1, options.warmupSlice().toSeconds() / 2)));
+        int round = 0;
+        while (true) {
+            round++;
+            for (Target target : p1) {
+                Wrk.Result r = load(target, slice, admin);
+                results.warmup.computeIfAbsent(target.key(), k -> new ArrayList<>()).add(r.requestsPerSecond());
+            }
+            for (Target target : p3) {
+                load(target, light, admin);
+            }
+            load(jwks, light, null);
+            boolean stable = p1.stream().allMatch(x -> stability.isStable(results.warmup.get(x.key())));
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            say(String.format(Locale.ROOT, "warm-up round %d (%.0f s): %s", round, elapsed, lastWarmup(p1)));
+            if (stable || elapsed >= limit.toSeconds()) {
+                results.warmupSeconds = elapsed;
+                results.warmupStable = stable;
+                return;
+            }
+        }
+    }
+
+    private String lastWarmup(List<Target> p1) {
+        StringBuilder b = new StringBuilder();
+        for (Target t : p1) {
+            List<Double> series = results.warmup.get(t.key());
+            b.append(t.key()).append(' ').append(Report.fmt0(series.get(series.size() - 1))).append(" req/s  ");
+        }
+        return b.toString().trim();
+    }
+
+    /** What is left of the budget after the measurements, capped by --warmup-max. */
+    private Duration warmUpLimit() {
+        double measuring = options.rounds() * 4 * (options.slice().toSeconds() + 1.5)
+                + p3Rounds() * 5 * (p3Slice().toSeconds() + 1.5) + 2 * p4Slice().toSeconds() + 20;
+        double left = options.budget().toSeconds() - elapsedSeconds() - measuring;
+        long seconds = (long) Math.min(options.warmupMax().toSeconds(), Math.max(0, left));
+        if (left < options.warmupMax().toSeconds() && !options.smoke()) {
+            results.notes.add("the warm-up was shortened to " + seconds + " s to end within the time budget");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private void measureThroughput(List<Target> targets, Wrk.Load load, AdminToken admin, long gatewayPid) {
+        say("P1/P2: " + options.rounds() + " alternating runs of " + load.duration().toSeconds() + " s per path");
+        Map<String, Long> threadCpu = new LinkedHashMap<>();
+        long gatewayRequests = 0;
+        for (int round = 0; round < options.rounds(); round++) {
+            for (int i = 0; i < targets.size(); i++) {
+                Target target = targets.get((i + round) % targets.size());
+                boolean gateway = target.key().equals(Results.GATEWAY);
+                JfrProfile jfr = null;
+                if (options.profile() && gateway && round == 0) {
+                    jfr = JfrProfile.start(gatewayPid, options.dataDir().resolve("gateway.jfr"));
+                }
+                long cpuBefore = cpuMillisTree(target.pid());
+                Map<String, Long> threadsBefore = gateway ? Procs.cpuMillisByThread(gatewayPid) : Map.of();
+                Wrk.Result r = load(target, load, admin);
+                long cpu = cpuMillisTree(target.pid()) - cpuBefore;
+                if (gateway) {
+                    Procs.difference(threadsBefore, Procs.cpuMillisByThread(gatewayPid))
+                        .forEach((k, v) -> threadCpu.merge(k, v, Long::sum));
+                    gatewayRequests += r.requests();
+                }
+                if (jfr != null) {
+                    results.profile = jfr.stop(25).render("JFR profile of the gateway (filters on), one measured run");
+                }
+                results.addThroughput(target.key(), r);
+                if (target.pid() > 0 && r.requests() > 0) {
+                    results.addCpu(target.key(), cpu * 1000.0 / r.requests());
+                    results.cpuOf.put(target.key(), target.process());
+                }
+                say(String.format(Locale.ROOT, "  %-20s %8.0f req/s  p99 %6.2f ms", target.key(), r.requestsPerSecond(),
+                        r.p99Ms()));
+            }
+        }
+        results.gatewayThreadCpuMillis = sortedDesc(threadCpu);
+        results.gatewayThreadCpuRequests = gatewayRequests;
+    }
+
+    private void measureLatency(List<Target> targets, Wrk.Load load, AdminToken admin) {
+        say("P3: latency of /api/home and of its downstream calls, one connection");
+        for (int round = 0; round < p3Rounds(); round++) {
+            for (int i = 0; i < targets.size(); i++) {
+                Target target = targets.get((i + round) % targets.size());
+                Wrk.Result r = load(target, load, admin);
+                results.addLatency(target.key(), r);
+                say(String.format(Locale.ROOT, "  %-20s mean %6.2f ms  p99 %6.2f ms", target.key(), r.latencyAvgMs(),
+                        r.p99Ms()));
+            }
+        }
+    }
+
+    private void measureStorm(Target jwks, Wrk.Load load, Api api, List<String> accounts, String password) {
+        say("P4: jwks.json idle, then during a login storm (" + accounts.size() + " clients)");
+        results.jwksIdle = load(jwks, load, null);
+        LoginStorm storm = new LoginStorm(api, accounts, password);
+        try {
+            Pause.millis(options.smoke() ? 1000 : 3000);
+            long before = storm.successes();
+            double t0 = storm.seconds();
+            results.jwksStorm = load(jwks, load, null);
+            results.stormLoginsPerSecond = (storm.successes() - before) / Math.max(0.001, storm.seconds() - t0);
+        }
+        finally {
+            storm.close();
+        }
+        results.stormStatuses = storm.statuses();
+        say(String.format(Locale.ROOT, "  idle p99 %.2f ms, storm p99 %.2f ms, %.1f logins/s %s",
+                results.jwksIdle.p99Ms(), results.jwksStorm.p99Ms(), results.stormLoginsPerSecond,
+                results.stormStatuses));
+        if (storm.successes() == 0) {
+            throw new IllegalStateException("P4: no login of the storm succeeded: " + results.stormStatuses);
+        }
+    }
+
+    /** One request (a cold JVM may take seconds); fails unless it answers 2xx. */
+    private static void prime(Api api, Target target, AdminToken admin) {
+        int status = api.get(target.url(), target.key().equals("jwks") ? null : admin.get()).statusCode();
+        if (status / 100 != 2) {
+            throw new IllegalStateException(target.key() + " (" + target.url() + ") answered " + status);
+        }
+    }
+
+    @SafeVarargs
+    private static List<Target> concat(List<Target>... lists) {
+        List<Target> all = new ArrayList<>();
+        for (List<Target> list : lists) {
+            all.addAll(list);
+        }
+        return all;
+    }
+
+    /** One wrk run; fails the phase on any non-2xx answer or socket error. */
+    private Wrk.Result load(Target target, Wrk.Load load, AdminToken admin) {
+        List<String> headers = admin == null ? List.of() : List.of(admin.header());
+        Wrk.Result r = wrk.run(target.url(), load, headers);
+        // smoke runs on cold JVMs for a second or two: only a wrong answer fails them
+        boolean failed = options.smoke() ? r.non2xx() > 0 : !r.clean();
+        if (failed) {
+            throw new IllegalStateException(target.key() + " (" + target.url() + "): " + r.non2xx()
+                    + " non-2xx answers and " + r.socketErrors() + " socket errors in " + r.requests() + " requests");
+        }
+        return r;
+    }
+
+    private Duration p3Slice() {
+        return Duration.ofSeconds(options.smoke() ? 1 : 5);
+    }
+
+    private int p3Rounds() {
+        return options.smoke() ? 1 : 2;
+    }
+
+    private Duration p4Slice() {
+        return Duration.ofSeconds(options.smoke() ? 2 : 10);
+    }
+
+    private Map<String, Long> rssMiB() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            Procs.byJar(service + "-" + VERSION + ".jar").ifPresent(p -> {
+                long bytes = Procs.rssBytes(p.pid());
+                if (bytes > 0) {
+                    rss.put(service, bytes / (1024 * 1024));
+                }
+            });
+        }
+        return rss;
+    }
+
+    private long pidOf(String service) {
+        Optional<ProcessHandle> p = Procs.byJar(service + "-" + VERSION + ".jar");
+        return p.map(ProcessHandle::pid).orElse(-1L);
+    }
+
+    private static long cpuMillisTree(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        long total = Procs.cpuMillis(pid);
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isPresent()) {
+            total += handle.get().descendants().mapToLong(d -> Procs.cpuMillis(d.pid())).sum();
+        }
+        return total;
+    }
+
+    private static Map<String, Long> sortedDesc(Map<String, Long> map) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        map.entrySet()
+            .stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private String commit() {
+        String head = git("rev-parse", "--short", "HEAD");
+        if (head == null || head.isBlank()) {
+            return "unknown";
+        }
+        String status = git("status", "--porcelain", "--untracked-files=no");
+        return head.trim() + (status != null && !status.isBlank() ? " (with uncommitted changes)" : "");
+    }
+
+    private String git(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor() == 0 ? out : null;
+        }
+        catch (IOException e) {
+            return null;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        long memKb = 0;
+        String kernel = "";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            kernel = Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+        }
+        catch (IOException | RuntimeException e) {
+            // not Linux: keep what we have
+        }
+        return String.format(Locale.ROOT, "%s, %d cores, %.1f GiB RAM, Linux %s, loopback", cpu,
+                Runtime.getRuntime().availableProcessors(), memKb / 1024.0 / 1024.0, kernel);
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2] + " (1, 5, 15 min)";
+        }
+        catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static String executable(String name, String fallback) {
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(":")) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return candidate.toString();
+                }
+            }
+        }
+        return Files.isExecutable(Path.of(fallback)) ? fallback : null;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                }
+                catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+
+    static void say(String text) {
+        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + text);
+    }
+
+    /** One measured URL and the process whose CPU it costs. */
+    record Target(String key, String label, String url, long pid, String process) {
+
+        Target {
+            url = Urls.requireLoopback(Urls.ipv4(url));
+        }
+
+    }
+
+    /** Where the platform answers, and how to start a second gateway beside it. */
+    record Targets(String auth, String member, String bff, String gateway, Map<String, String> gatewayEnv,
+            String adminEmail, String adminPassword) {
+
+        static Targets of(Platform platform) {
+            return new Targets(url(platform, "auth"), url(platform, "member"), url(platform, "bff"),
+                    url(platform, "gateway"), platform.environment("gateway"), platform.adminEmail(),
+                    platform.adminPassword());
+        }
+
+        private static String url(Platform platform, String service) {
+            return Urls.ipv4(platform.url(service).toString());
+        }
+
+        static Targets fromEnvironment(Map<String, String> env) {
+            return new Targets(env.getOrDefault("AUTH_SERVER_URL", "http://127.0.0.1:4000"),
+                    env.getOrDefault("MEMBER_SERVER_URL", "http://127.0.0.1:5000"),
+                    env.getOrDefault("BFF_SERVER_URL", "http://127.0.0.1:3001"),
+                    env.getOrDefault("GATEWAY_URL", "http://127.0.0.1:8000"), env,
+                    env.getOrDefault("ADMIN_EMAIL", "admin@shop.local"),
+                    env.getOrDefault("ADMIN_PASSWORD", "admin-password-local"));
+        }
+
+    }
+
+}

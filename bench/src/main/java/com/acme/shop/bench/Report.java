@@ -1,0 +1,233 @@
+package com.acme.shop.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The results as Markdown (printed, and written between the markers of
+ * docs/benchmarks.md, so that a regression shows as a diff).
+ */
+final class Report {
+
+    static final String START = "<!-- bench:results:start (written by bench/run.sh; do not edit) -->";
+
+    static final String END = "<!-- bench:results:end -->";
+
+    /** P5: the five services together, idle. */
+    static final long RSS_LIMIT_MIB = 1229;
+
+    static final double STARTUP_LIMIT_SECONDS = 30;
+
+    private Report() {
+    }
+
+    static String render(Results r) {
+        StringBuilder b = new StringBuilder();
+        r.meta.forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
+        b.append('\n');
+        b.append("| goal | measured | target | |\n|---|---|---|---|\n");
+        double p1 = r.ratio(Results.GATEWAY, Results.DIRECT);
+        double nginx = r.ratio(Results.NGINX, Results.DIRECT);
+        goal(b, "P1 gateway ÷ direct, `GET /api/members/{id}`", fmt(p1) + " (nginx ÷ direct: " + fmt(nginx) + ")",
+                "≥ 0.60", p1 >= 0.60);
+        double p2 = r.ratio(Results.GATEWAY, Results.GATEWAY_NO_FILTERS);
+        goal(b, "P2 gateway ÷ the same gateway without its filters", fmt(p2), "≥ 0.85", p2 >= 0.85);
+        double p3 = r.fanOutRatio();
+        goal(b, "P3 `/api/home` ÷ sum of its 3 downstream calls (mean latency, 1 connection)",
+                fmt(p3) + " (" + ms(r.medianLatencyAvg(Results.HOME)) + " ÷ " + ms(r.downstreamSumMs()) + ")", "≤ 0.70",
+                p3 <= 0.70);
+        double p4 = r.stormRatio();
+        String storm = r.jwksIdle == null || r.jwksStorm == null ? "n/a"
+                : fmt(p4) + " (p99 " + ms(r.jwksStorm.p99Ms()) + " ÷ " + ms(r.jwksIdle.p99Ms()) + "; "
+                        + String.format(Locale.ROOT, "%.1f", r.stormLoginsPerSecond) + " logins/s)";
+        goal(b, "P4 auth `jwks.json` p99 in a login storm ÷ idle", storm, "≤ 2", p4 <= 2);
+        Results.Startup p5 = r.runShStartup != null ? r.runShStartup : r.benchStartup;
+        if (p5 != null) {
+            String which = r.runShStartup != null ? "`./run.sh` JVM options" : "benchmark JVM options";
+            goal(b, "P5 idle RSS of the five services (" + which + ")", p5.totalRssMiB() + " MiB",
+                    "≤ " + RSS_LIMIT_MIB + " MiB", p5.totalRssMiB() <= RSS_LIMIT_MIB && p5.idleRssMiB().size() == 5);
+            goal(b, "P5 start to all healthy (" + which + ", fresh data directory)",
+                    String.format(Locale.ROOT, "%.1f s", p5.seconds()), "≤ 30 s",
+                    p5.seconds() <= STARTUP_LIMIT_SECONDS);
+        }
+        else {
+            b.append("| P5 | not measured (running platform) | | |\n");
+        }
+        b.append('\n');
+        b.append("Throughput (P1, P2): req/s of each measured run, in the order they ran\n\n");
+        b.append("| path | req/s per run | median | p50 | p99 | CPU per request |\n|---|---|---|---|---|---|\n");
+        for (String path : List.of(Results.DIRECT, Results.NGINX, Results.GATEWAY, Results.GATEWAY_NO_FILTERS)) {
+            List<Wrk.Result> runs = r.throughput.getOrDefault(path, List.of());
+            if (runs.isEmpty()) {
+                continue;
+            }
+            String perRun = runs.stream().map(x -> fmt0(x.requestsPerSecond())).collect(Collectors.joining(", "));
+            List<Double> cpu = r.cpuMicrosPerRequest.getOrDefault(path, List.of());
+            String cpuText = cpu.isEmpty() ? "" : fmt0(Stats.median(cpu)) + " µs (" + r.cpuOf.get(path) + ")";
+            b.append("| ")
+                .append(r.labels.getOrDefault(path, path))
+                .append(" | ")
+                .append(perRun)
+                .append(" | ")
+                .append(fmt0(r.medianRps(path)))
+                .append(" | ")
+                .append(ms(Stats.median(runs.stream().map(Wrk.Result::p50Ms).toList())))
+                .append(" | ")
+                .append(ms(Stats.median(runs.stream().map(Wrk.Result::p99Ms).toList())))
+                .append(" | ")
+                .append(cpuText)
+                .append(" |\n");
+        }
+        b.append('\n');
+        b.append("Latency (P3): one connection, mean per run\n\n");
+        b.append("| call | mean per run | median | p99 |\n|---|---|---|---|\n");
+        for (String path : List.of(Results.HOME, Results.VERIFY, Results.ME, Results.NEWEST,
+                Results.HOME_VIA_GATEWAY)) {
+            List<Wrk.Result> runs = r.latency.getOrDefault(path, List.of());
+            if (runs.isEmpty()) {
+                continue;
+            }
+            b.append("| ")
+                .append(r.labels.getOrDefault(path, path))
+                .append(" | ")
+                .append(runs.stream().map(x -> ms(x.latencyAvgMs())).collect(Collectors.joining(", ")))
+                .append(" | ")
+                .append(ms(r.medianLatencyAvg(path)))
+                .append(" | ")
+                .append(ms(Stats.median(runs.stream().map(Wrk.Result::p99Ms).toList())))
+                .append(" |\n");
+        }
+        if (r.jwksIdle != null && r.jwksStorm != null) {
+            b.append('\n');
+            b.append("P4: `GET /.well-known/jwks.json` on auth, one connection\n\n");
+            b.append("| | req/s | p50 | p90 | p99 |\n|---|---|---|---|---|\n");
+            jwks(b, "idle", r.jwksIdle);
+            jwks(b, "login storm", r.jwksStorm);
+            b.append("\nLogin storm answers by status: ").append(r.stormStatuses).append('\n');
+        }
+        b.append('\n');
+        b.append("Memory and start-up (P5)\n\n");
+        b.append("| | start to healthy | auth | member | bff | gateway | web-ui | total |\n");
+        b.append("|---|---|---|---|---|---|---|---|\n");
+        startup(b, "`./run.sh` options, idle", r.runShStartup);
+        startup(b, "benchmark options, idle", r.benchStartup);
+        if (!r.rssAfterLoadMiB.isEmpty()) {
+            b.append("| benchmark options, after the load | |");
+            for (String s : List.of("auth", "member", "bff", "gateway", "web-ui")) {
+                Long v = r.rssAfterLoadMiB.get(s);
+                b.append(' ').append(v == null ? "" : v + " MiB").append(" |");
+            }
+            b.append(' ')
+                .append(r.rssAfterLoadMiB.values().stream().mapToLong(Long::longValue).sum())
+                .append(" MiB |\n");
+        }
+        if (!r.gatewayThreadCpuMillis.isEmpty() && r.gatewayThreadCpuRequests > 0) {
+            b.append('\n');
+            b.append("Gateway CPU per proxied request by thread (measured gateway runs, filters on)\n\n");
+            b.append("| threads | µs per request |\n|---|---|\n");
+            r.gatewayThreadCpuMillis.entrySet()
+                .stream()
+                .limit(8)
+                .forEach(e -> b.append("| ")
+                    .append(e.getKey())
+                    .append(" | ")
+                    .append(fmt0(e.getValue() * 1000.0 / r.gatewayThreadCpuRequests))
+                    .append(" |\n"));
+        }
+        b.append('\n');
+        b.append("Warm-up: ")
+            .append(fmt0(r.warmupSeconds))
+            .append(" s, ")
+            .append(r.warmupStable ? "stable" : "NOT stable (the warm-up limit ended it)")
+            .append("; req/s per warm-up run:\n\n");
+        r.warmup.forEach((path, series) -> b.append("- ")
+            .append(r.labels.getOrDefault(path, path))
+            .append(": ")
+            .append(series.stream().map(Report::fmt0).collect(Collectors.joining(", ")))
+            .append('\n'));
+        if (!r.notes.isEmpty()) {
+            b.append('\n');
+            r.notes.forEach(n -> b.append("Note: ").append(n).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static void goal(StringBuilder b, String name, String measured, String target, boolean met) {
+        b.append("| ").append(name).append(" | ").append(measured).append(" | ").append(target).append(" | ");
+        b.append(met ? "met" : "**not met**").append(" |\n");
+    }
+
+    private static void jwks(StringBuilder b, String name, Wrk.Result r) {
+        b.append("| ")
+            .append(name)
+            .append(" | ")
+            .append(fmt0(r.requestsPerSecond()))
+            .append(" | ")
+            .append(ms(r.p50Ms()))
+            .append(" | ")
+            .append(ms(r.p90Ms()))
+            .append(" | ")
+            .append(ms(r.p99Ms()))
+            .append(" |\n");
+    }
+
+    private static void startup(StringBuilder b, String name, Results.Startup s) {
+        if (s == null) {
+            return;
+        }
+        b.append("| ")
+            .append(name)
+            .append(" | ")
+            .append(String.format(Locale.ROOT, "%.1f s", s.seconds()))
+            .append(" |");
+        for (String service : List.of("auth", "member", "bff", "gateway", "web-ui")) {
+            Long v = s.idleRssMiB().get(service);
+            b.append(' ').append(v == null ? "" : v + " MiB").append(" |");
+        }
+        b.append(' ').append(s.totalRssMiB()).append(" MiB |\n");
+    }
+
+    /** Replaces what is between the markers (or appends the markers) in {@code doc}. */
+    static void write(Path doc, String results) {
+        try {
+            String text = Files.exists(doc) ? Files.readString(doc) : "# Benchmarks\n\n";
+            Files.writeString(doc, replaceResults(text, results));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not write " + doc, e);
+        }
+    }
+
+    static String replaceResults(String text, String results) {
+        String block = START + "\n" + results.strip() + "\n" + END;
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        if (start >= 0 && end > start) {
+            return text.substring(0, start) + block + text.substring(end + END.length());
+        }
+        return text.stripTrailing() + "\n\n" + block + "\n";
+    }
+
+    static String fmt(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String fmt0(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    static String ms(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f ms", v);
+    }
+
+    static String mib(Map<String, Long> rss) {
+        return rss.toString();
+    }
+
+}

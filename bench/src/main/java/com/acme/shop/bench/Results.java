@@ -1,0 +1,131 @@
+package com.acme.shop.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run measured (filled in by {@link Bench}, rendered by {@link Report}).
+ */
+final class Results {
+
+    /** Paths of P1/P2, in table order. */
+    static final String DIRECT = "direct";
+
+    static final String NGINX = "nginx";
+
+    static final String GATEWAY = "gateway";
+
+    static final String GATEWAY_NO_FILTERS = "gateway-no-filters";
+
+    /** Paths of P3. */
+    static final String HOME = "home";
+
+    static final String VERIFY = "verify";
+
+    static final String ME = "me";
+
+    static final String NEWEST = "newest";
+
+    static final String HOME_VIA_GATEWAY = "home-via-gateway";
+
+    final Map<String, String> meta = new LinkedHashMap<>();
+
+    final Map<String, String> labels = new LinkedHashMap<>();
+
+    /** P1/P2 measured slices by path. */
+    final Map<String, List<Wrk.Result>> throughput = new LinkedHashMap<>();
+
+    /** CPU time of the proxying/serving process per request, µs, by path. */
+    final Map<String, List<Double>> cpuMicrosPerRequest = new LinkedHashMap<>();
+
+    /** Which process {@link #cpuMicrosPerRequest} measured, by path. */
+    final Map<String, String> cpuOf = new LinkedHashMap<>();
+
+    /** Warm-up req/s series by path. */
+    final Map<String, List<Double>> warmup = new LinkedHashMap<>();
+
+    double warmupSeconds;
+
+    boolean warmupStable;
+
+    /** P3 slices by path. */
+    final Map<String, List<Wrk.Result>> latency = new LinkedHashMap<>();
+
+    Wrk.Result jwksIdle;
+
+    Wrk.Result jwksStorm;
+
+    double stormLoginsPerSecond;
+
+    Map<Integer, Long> stormStatuses = Map.of();
+
+    /** P5 with ./run.sh's JVM options (null when not measured). */
+    Startup runShStartup;
+
+    /** The benchmarked platform's start (production options; null for a running one). */
+    Startup benchStartup;
+
+    /** RSS of the benchmarked services after the load, MiB by service. */
+    Map<String, Long> rssAfterLoadMiB = new LinkedHashMap<>();
+
+    /** Gateway CPU by thread group during the measured gateway slices, ms. */
+    Map<String, Long> gatewayThreadCpuMillis = new LinkedHashMap<>();
+
+    long gatewayThreadCpuRequests;
+
+    String profile;
+
+    final List<String> notes = new ArrayList<>();
+
+    /** Start of a platform: time to all healthy and idle RSS per service (MiB). */
+    record Startup(String javaOpts, double seconds, Map<String, Long> idleRssMiB) {
+
+        long totalRssMiB() {
+            return idleRssMiB.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+    }
+
+    void addThroughput(String path, Wrk.Result result) {
+        throughput.computeIfAbsent(path, k -> new ArrayList<>()).add(result);
+    }
+
+    void addLatency(String path, Wrk.Result result) {
+        latency.computeIfAbsent(path, k -> new ArrayList<>()).add(result);
+    }
+
+    void addCpu(String path, double micros) {
+        cpuMicrosPerRequest.computeIfAbsent(path, k -> new ArrayList<>()).add(micros);
+    }
+
+    double medianRps(String path) {
+        List<Wrk.Result> results = throughput.get(path);
+        return results == null ? Double.NaN
+                : Stats.median(results.stream().map(Wrk.Result::requestsPerSecond).toList());
+    }
+
+    double medianLatencyAvg(String path) {
+        List<Wrk.Result> results = latency.get(path);
+        return results == null ? Double.NaN : Stats.median(results.stream().map(Wrk.Result::latencyAvgMs).toList());
+    }
+
+    double ratio(String path, String reference) {
+        return medianRps(path) / medianRps(reference);
+    }
+
+    /** P3: /api/home's mean latency over the sum of its three downstream calls'. */
+    double fanOutRatio() {
+        return medianLatencyAvg(HOME) / downstreamSumMs();
+    }
+
+    double downstreamSumMs() {
+        return medianLatencyAvg(VERIFY) + medianLatencyAvg(ME) + medianLatencyAvg(NEWEST);
+    }
+
+    double stormRatio() {
+        return jwksStorm == null || jwksIdle == null ? Double.NaN : jwksStorm.p99Ms() / jwksIdle.p99Ms();
+    }
+
+}

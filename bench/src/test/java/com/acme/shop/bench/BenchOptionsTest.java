@@ -1,0 +1,53 @@
+package com.acme.shop.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchOptionsTest {
+
+    private final Path root = Path.of("/repo");
+
+    @Test
+    void defaultsMeasureEverythingWithTheProductionOptionsWithinTenMinutes() {
+        BenchOptions o = BenchOptions.parse(List.of(), root);
+        assertTrue(o.startupPhase());
+        assertTrue(o.write());
+        assertFalse(o.smoke());
+        assertEquals(BenchOptions.PRODUCTION_JAVA_OPTS, o.javaOpts());
+        assertFalse(o.javaOpts().contains("TieredStopAtLevel"));
+        assertTrue(o.budget().compareTo(Duration.ofMinutes(10)) < 0);
+    }
+
+    @Test
+    void smokeIsShortAndWritesNothing() {
+        BenchOptions o = BenchOptions.parse(List.of("--smoke"), root);
+        assertTrue(o.smoke());
+        assertFalse(o.write());
+        assertFalse(o.startupPhase());
+        assertTrue(o.slice().toSeconds() <= 2);
+        assertEquals(1, o.rounds());
+    }
+
+    @Test
+    void readsValuesAndRefusesUnknownOptions() {
+        BenchOptions o = BenchOptions.parse(List.of("--slice", "7", "--rounds", "4", "--connections", "16",
+                "--java-opts", "-Xmx512m", "--no-write", "--profile"), root);
+        assertEquals(Duration.ofSeconds(7), o.slice());
+        assertEquals(4, o.rounds());
+        assertEquals(16, o.connections());
+        assertEquals("-Xmx512m", o.javaOpts());
+        assertFalse(o.write());
+        assertTrue(o.profile());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--fast"), root));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--rounds"), root));
+    }
+
+}

@@ -1,0 +1,59 @@
+package com.acme.shop.bench;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportTest {
+
+    @Test
+    void replacesOnlyTheResultsBetweenTheMarkers() {
+        String doc = "# Benchmarks\n\nintro\n\n" + Report.START + "\nold\n" + Report.END + "\n\n## Notes\nkept\n";
+        String updated = Report.replaceResults(doc, "new table\n");
+        assertEquals("# Benchmarks\n\nintro\n\n" + Report.START + "\nnew table\n" + Report.END + "\n\n## Notes\nkept\n",
+                updated);
+    }
+
+    @Test
+    void appendsTheMarkersToADocumentWithoutThem() {
+        String updated = Report.replaceResults("# Benchmarks\n", "table");
+        assertEquals("# Benchmarks\n\n" + Report.START + "\ntable\n" + Report.END + "\n", updated);
+    }
+
+    @Test
+    void rendersRatiosOfMediansAndTheGoals() {
+        Results r = new Results();
+        r.meta.put("commit", "abc1234");
+        r.addThroughput(Results.DIRECT, result(1000));
+        r.addThroughput(Results.DIRECT, result(1200));
+        r.addThroughput(Results.DIRECT, result(1100));
+        r.addThroughput(Results.NGINX, result(900));
+        r.addThroughput(Results.GATEWAY, result(660));
+        r.addThroughput(Results.GATEWAY_NO_FILTERS, result(700));
+        r.addLatency(Results.HOME, latency(2.0));
+        r.addLatency(Results.VERIFY, latency(1.0));
+        r.addLatency(Results.ME, latency(1.0));
+        r.addLatency(Results.NEWEST, latency(1.5));
+        r.runShStartup = new Results.Startup("x", 25.0,
+                Map.of("auth", 250L, "member", 250L, "bff", 220L, "gateway", 250L, "web-ui", 240L));
+        String text = Report.render(r);
+        assertTrue(text.contains(
+                "| P1 gateway ÷ direct, `GET /api/members/{id}` | 0.60 (nginx ÷ direct: 0.82) | ≥ 0.60 | met |"), text);
+        assertTrue(text.contains("| 0.94 | ≥ 0.85 | met |"), text);
+        assertTrue(text.contains("0.57 (2.00 ms ÷ 3.50 ms)"), text);
+        assertTrue(text.contains("| 1210 MiB | ≤ 1229 MiB | met |"), text);
+        assertTrue(text.contains("- commit: abc1234"), text);
+    }
+
+    private static Wrk.Result result(double rps) {
+        return new Wrk.Result((long) (rps * 10), 10, rps, 0, 0, 1, 1, 2, 3);
+    }
+
+    private static Wrk.Result latency(double avgMs) {
+        return new Wrk.Result(1000, 5, 1000 / avgMs, 0, 0, avgMs, avgMs, avgMs, avgMs * 2);
+    }
+
+}
