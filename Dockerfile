@@ -2,16 +2,16 @@
 # One image recipe for every service: docker build --build-arg MODULE=auth -t shop/auth .
 # (docker compose builds all five from it). Needs BuildKit (the default since Docker 23).
 #
-# Stage "build" compiles ALL service modules once: it does not depend on MODULE, so the five image builds share it
+# Stage "build" compiles ALL service modules once: it does not depend on MODULE, so the eight image builds share it
 # (BuildKit builds it once), and Maven's repository lives in a cache mount that survives between builds (no
 # dependency is downloaded twice, and a failed download fails the build).
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp -pl auth,member,bff,gateway,web-ui -am package -DskipTests \
+    ./mvnw -B -ntp -pl auth,member,product,payment,order,bff,gateway,web-ui -am package -DskipTests \
  && mkdir /out \
- && for m in auth member bff gateway web-ui; do cp "$m"/target/"$m"-*-SNAPSHOT.jar /out/"$m".jar; done \
+ && for m in auth member product payment order bff gateway web-ui; do cp "$m"/target/"$m"-*-SNAPSHOT.jar /out/"$m".jar; done \
  && javac --release 17 -d /out/healthcheck docker/HealthCheck.java
 
 # Stage "extract": Spring Boot's layered jar, split into layers (dependencies change rarely, the application often),

