@@ -128,7 +128,8 @@ class DocsBrowserIT {
         page.navigate("/docs");
         assertThat(page).hasURL("http://127.0.0.1:" + port + "/docs/index.html");
         assertThat(title()).containsText("auth stub API");
-        assertThat(definitions().locator("option")).hasText(new String[] { "auth", "member", "bff" });
+        assertThat(definitions().locator("option"))
+            .hasText(new String[] { "auth", "member", "bff", "product", "order" });
 
         definitions().selectOption("member");
         assertThat(title()).containsText("member stub API");

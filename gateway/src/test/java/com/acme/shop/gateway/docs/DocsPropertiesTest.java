@@ -27,11 +27,13 @@ class DocsPropertiesTest {
     }
 
     @Test
-    void listsAuthMemberAndBffAtTheirRouteUrlsInThatOrder() throws IOException {
+    void listsAuthMemberBffProductAndOrderAtTheirRouteUrlsInThatOrder() throws IOException {
         DocsProperties defaults = bind(Map.of());
         assertThat(defaults.services()).containsExactly(Map.entry("auth", URI.create("http://localhost:4000")),
                 Map.entry("member", URI.create("http://localhost:5000")),
-                Map.entry("bff", URI.create("http://localhost:3001")));
+                Map.entry("bff", URI.create("http://localhost:3001")),
+                Map.entry("product", URI.create("http://localhost:5100")),
+                Map.entry("order", URI.create("http://localhost:5200")));
         assertThat(defaults.upstreamSpec("member")).isEqualTo(URI.create("http://localhost:5000/v3/api-docs"));
         assertThat(defaults.upstreamSpec("payment")).isNull();
 
