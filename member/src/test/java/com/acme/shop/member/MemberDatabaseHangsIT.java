@@ -1,5 +1,6 @@
 package com.acme.shop.member;
 
+import com.acme.shop.common.testing.FreezableTcpProxy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package com.acme.shop.payment;
 
+import com.acme.shop.common.testing.FreezableTcpProxy;
 import java.time.Duration;
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package com.acme.shop.member;
+package com.acme.shop.common.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * drops packets or a server that hangs. Resuming delivers what was held back, as TCP does
  * once a partition heals.
  */
-final class FreezableTcpProxy implements AutoCloseable {
+public final class FreezableTcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
 
@@ -31,7 +31,7 @@ final class FreezableTcpProxy implements AutoCloseable {
 
     private volatile boolean closed;
 
-    FreezableTcpProxy(String targetHost, int targetPort) {
+    public FreezableTcpProxy(String targetHost, int targetPort) {
         this.target = new InetSocketAddress(targetHost, targetPort);
         try {
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -44,15 +44,15 @@ final class FreezableTcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void freeze() {
+    public void freeze() {
         frozen = true;
     }
 
-    void resume() {
+    public void resume() {
         synchronized (gate) {
             frozen = false;
             gate.notifyAll();
