@@ -29,8 +29,9 @@ import java.util.function.Supplier;
  * }
  * }</pre> Start order: auth, member, product and payment, then order, bff and gateway,
  * then web-ui (each group in parallel), each waited for until {@code /actuator/health} on
- * its management port ({@link #managementUrl}) is UP (120 s). Each service's log is kept
- * in {@code <dataDir>/logs/<service>.log} ({@link #logFile}). A service whose jar is
+ * its management port ({@link #managementUrl}) is UP (180 s,
+ * {@code STARTUP_TIMEOUT_SECONDS} in the options' env changes it). Each service's log is
+ * kept in {@code <dataDir>/logs/<service>.log} ({@link #logFile}). A service whose jar is
  * missing is skipped with a warning. {@link #close()} stops the services (SIGTERM,
  * SIGKILL after 10 s, with their descendants), then the embedded servers; a shutdown hook
  * does the same if the JVM exits first.
@@ -40,7 +41,7 @@ public final class Platform implements AutoCloseable {
     static final String VERSION = "0.1.0-SNAPSHOT";
     static final List<List<String>> START_GROUPS = List.of(List.of("auth", "member", "product", "payment"),
             List.of("order", "bff", "gateway"), List.of("web-ui"));
-    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final PlatformOptions options;
@@ -132,7 +133,7 @@ public final class Platform implements AutoCloseable {
     public void start(String service) {
         ServiceProcess process = process(service);
         process.start();
-        process.awaitHealthy(HEALTH_TIMEOUT);
+        process.awaitHealthy(options.healthTimeout(HEALTH_TIMEOUT));
     }
 
     /** True when the service was started (its jar existed) and its process is alive. */
@@ -266,7 +267,8 @@ public final class Platform implements AutoCloseable {
             Console.info("starting " + String.join(", ", starting.stream().map(ServiceProcess::name).toList()));
             starting.forEach(ServiceProcess::start);
             List<CompletableFuture<Void>> healthy = starting.stream()
-                .map(p -> CompletableFuture.runAsync(() -> p.awaitHealthy(HEALTH_TIMEOUT), executor))
+                .map(p -> CompletableFuture.runAsync(() -> p.awaitHealthy(options.healthTimeout(HEALTH_TIMEOUT)),
+                        executor))
                 .toList();
             for (CompletableFuture<Void> future : healthy) {
                 try {

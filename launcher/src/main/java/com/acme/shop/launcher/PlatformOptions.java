@@ -2,6 +2,7 @@ package com.acme.shop.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,6 +125,29 @@ public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services
     String envValue(String key) {
         String value = env.get(key);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * How long each service may take to become healthy: {@code STARTUP_TIMEOUT_SECONDS}
+     * from {@link #env()} (a positive whole number of seconds), else the default. A busy
+     * machine (two cores, a build running) can need minutes.
+     */
+    Duration healthTimeout(Duration defaultTimeout) {
+        String value = envValue("STARTUP_TIMEOUT_SECONDS");
+        if (value == null) {
+            return defaultTimeout;
+        }
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds > 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        }
+        catch (NumberFormatException ex) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "STARTUP_TIMEOUT_SECONDS must be a positive whole number of seconds, not '" + value + "'");
     }
 
     static Path findRepoRoot() {

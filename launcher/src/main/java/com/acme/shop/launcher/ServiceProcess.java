@@ -196,7 +196,8 @@ final class ServiceProcess {
                 throw failure("interrupted while waiting for " + name);
             }
             if (System.nanoTime() > deadline) {
-                throw failure(name + " was not healthy at " + health + " within " + timeout.toSeconds() + " s");
+                throw failure(name + " was not healthy at " + health + " within " + timeout.toSeconds()
+                        + " s (STARTUP_TIMEOUT_SECONDS sets this limit)");
             }
             try {
                 Thread.sleep(300);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +59,18 @@ class LauncherTest {
         assertEquals(Map.of("X", "1"), changed.env());
         assertEquals(List.of("gateway"), changed.services());
         assertThrows(IllegalArgumentException.class, () -> BASE.withServices("nope"));
+    }
+
+    @Test
+    void startupTimeoutComesFromTheEnvironment() {
+        Duration fallback = Duration.ofSeconds(180);
+        assertEquals(fallback, BASE.healthTimeout(fallback));
+        assertEquals(Duration.ofSeconds(600), BASE.withEnv("STARTUP_TIMEOUT_SECONDS", " 600 ").healthTimeout(fallback));
+        for (String bad : List.of("0", "-5", "2m", "ten")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> BASE.withEnv("STARTUP_TIMEOUT_SECONDS", bad).healthTimeout(fallback));
+            assertTrue(e.getMessage().contains("STARTUP_TIMEOUT_SECONDS"), e.getMessage());
+        }
     }
 
     @Test
