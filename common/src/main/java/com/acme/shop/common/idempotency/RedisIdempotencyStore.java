@@ -13,6 +13,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 
+import com.acme.shop.common.reactive.CallerEventLoop;
+
 /**
  * {@link IdempotencyStore} on Redis. Keys are {@code idem:<scope>}; a claim is one atomic
  * {@code SET NX PX inFlightTtl} (a Lua script that also returns what is there when the
@@ -61,32 +63,34 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
     @Override
     public Mono<ClaimOutcome> claim(String scope, String fingerprint, Duration inFlightTtl) {
         Claimed claim = new Claimed(fingerprint, UUID.randomUUID().toString());
-        return redis
-            .execute(CLAIM, List.of(KEY_PREFIX + scope),
-                    List.of(RecordCodec.marker(claim), String.valueOf(Math.max(1, inFlightTtl.toMillis()))))
-            .next()
-            .defaultIfEmpty("")
-            .timeout(timeout)
+        return CallerEventLoop
+            .resumeOnCaller(redis
+                .execute(CLAIM, List.of(KEY_PREFIX + scope),
+                        List.of(RecordCodec.marker(claim), String.valueOf(Math.max(1, inFlightTtl.toMillis()))))
+                .next()
+                .defaultIfEmpty("")
+                .timeout(timeout))
             .map(existing -> existing.isEmpty() ? claim : RecordCodec.decode(existing));
     }
 
     @Override
     public Mono<Boolean> complete(String scope, Claimed claim, StoredResponse response, Duration ttl) {
-        return redis
-            .execute(COMPLETE, List.of(KEY_PREFIX + scope),
+        return CallerEventLoop
+            .resumeOnCaller(redis.execute(COMPLETE, List.of(KEY_PREFIX + scope),
                     List.of(RecordCodec.marker(claim), RecordCodec.encode(response),
                             String.valueOf(Math.max(1000, ttl.toMillis()))))
-            .next()
-            .timeout(timeout)
+                .next()
+                .timeout(timeout))
             .map(n -> n == 1L)
             .defaultIfEmpty(false);
     }
 
     @Override
     public Mono<Void> release(String scope, Claimed claim) {
-        return redis.execute(RELEASE, List.of(KEY_PREFIX + scope), List.of(RecordCodec.marker(claim)))
-            .next()
-            .timeout(timeout)
+        return CallerEventLoop
+            .resumeOnCaller(redis.execute(RELEASE, List.of(KEY_PREFIX + scope), List.of(RecordCodec.marker(claim)))
+                .next()
+                .timeout(timeout))
             .then();
     }
 

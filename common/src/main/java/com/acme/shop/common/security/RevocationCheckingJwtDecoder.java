@@ -11,6 +11,8 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
+import com.acme.shop.common.reactive.CallerEventLoop;
+
 /**
  * Wraps the verifying decoder: every failure becomes a {@link BadJwtException} (so it
  * ends as 401 {@code invalid_token}), and, when a Redis template is given, every decoded
@@ -23,7 +25,8 @@ import reactor.core.publisher.Mono;
  * </ul>
  * This runs on every call, also for tokens served from the cache of verified tokens. A
  * Redis error or timeout yields {@link TokenCheckUnavailableException} (fail closed,
- * 503).
+ * 503). The answer is handed back to the caller's event loop ({@link CallerEventLoop}):
+ * the rest of the request must not run on Lettuce's single I/O thread.
  */
 final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
 
@@ -56,8 +59,8 @@ final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
         String issuer = jwt.getClaimAsString(JwtClaimNames.ISS);
         List<String> keys = List.of(RevocationKeys.denylist(issuer, jwt.getId()),
                 RevocationKeys.tokensValidAfter(issuer, jwt.getSubject()));
-        return Mono.defer(() -> redis.opsForValue().multiGet(keys))
-            .timeout(timeout)
+        Mono<List<String>> state = Mono.defer(() -> redis.opsForValue().multiGet(keys)).timeout(timeout);
+        return CallerEventLoop.resumeOnCaller(state)
             .onErrorMap(e -> new TokenCheckUnavailableException("Token revocation state unavailable", e))
             .switchIfEmpty(
                     Mono.error(() -> new TokenCheckUnavailableException("Token revocation state unavailable", null)))
