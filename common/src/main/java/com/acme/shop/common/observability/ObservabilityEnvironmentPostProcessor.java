@@ -30,6 +30,8 @@ import org.springframework.core.env.MapPropertySource;
  * the MDC on whatever thread a reactive step runs, so every line logged while serving a
  * request carries them (text: Boot's {@code [traceId-spanId]} correlation; ECS JSON in
  * the {@code prod} profile: {@code trace.id} and {@code span.id}).</li>
+ * <li>Spring Security's own observations (one per filter of the chain) only with
+ * {@code SECURITY_OBSERVATIONS=true}.</li>
  * </ul>
  */
 public class ObservabilityEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -66,6 +68,9 @@ public class ObservabilityEnvironmentPostProcessor implements EnvironmentPostPro
         properties.put("management.tracing.sampling.probability",
                 "${TRACING_SAMPLING_PROBABILITY:" + DEFAULT_SAMPLING + "}");
         properties.put("spring.reactor.context-propagation", "auto");
+        // Spring Security's per-filter observations: off unless asked for (see common's
+        // SecurityAutoConfiguration)
+        properties.put("shop.security.observations", "${SECURITY_OBSERVATIONS:false}");
         properties.put("logging.structured.json.rename[traceId]", "trace.id");
         properties.put("logging.structured.json.rename[spanId]", "span.id");
         String endpoint = env.apply(OTLP_ENDPOINT_VARIABLE);

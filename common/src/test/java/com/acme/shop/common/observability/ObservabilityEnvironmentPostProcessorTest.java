@@ -40,6 +40,7 @@ class ObservabilityEnvironmentPostProcessorTest {
                     ObservabilityEnvironmentPostProcessor.LATENCY_BUCKETS)
             .containsEntry("management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:0.1}")
             .containsEntry("spring.reactor.context-propagation", "auto")
+            .containsEntry("shop.security.observations", "${SECURITY_OBSERVATIONS:false}")
             .containsEntry("logging.structured.json.rename[traceId]", "trace.id")
             .doesNotContainKey(ObservabilityEnvironmentPostProcessor.OTLP_ENDPOINT_PROPERTY);
         assertThat(ObservabilityEnvironmentPostProcessor.defaults(name -> "  "))

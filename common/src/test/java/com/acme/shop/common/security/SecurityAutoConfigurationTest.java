@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 class SecurityAutoConfigurationTest {
@@ -44,6 +45,18 @@ class SecurityAutoConfigurationTest {
         runner.withPropertyValues("JWT_ISSUER=issuer-from-env", "AUTH_SERVER_URL=http://auth:4000")
             .run(context -> assertThat(context.getBean(AccessTokenProperties.class).issuer())
                 .isEqualTo(AccessTokenProperties.DEFAULT_ISSUER));
+    }
+
+    @Test
+    void springSecurityObservationsAreOffUnlessAskedFor() {
+        runner.run(context -> {
+            SecurityObservationSettings settings = context.getBean(SecurityObservationSettings.class);
+            assertThat(settings.shouldObserveRequests()).isFalse();
+            assertThat(settings.shouldObserveAuthentications()).isFalse();
+            assertThat(settings.shouldObserveAuthorizations()).isFalse();
+        });
+        runner.withPropertyValues("shop.security.observations=true")
+            .run(context -> assertThat(context).doesNotHaveBean(SecurityObservationSettings.class));
     }
 
     @Test
