@@ -1,5 +1,6 @@
 package com.acme.shop.gateway;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("shop.gateway")
 public record GatewayProperties(@DefaultValue List<String> publicPaths, @DefaultValue Toggle tokenValidation,
-        @DefaultValue Toggle idempotency, @DefaultValue("1MB") DataSize maxBodySize) {
+        @DefaultValue Toggle idempotency, @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue("10s") Duration upstreamResponseTimeout) {
 
     /** A filter switch: {@code enabled} defaults to true. */
     public record Toggle(@DefaultValue("true") boolean enabled) {
