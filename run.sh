@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 VERSION=0.1.0-SNAPSHOT
-SERVICES=(auth member bff gateway web-ui)
+SERVICES=(auth member product payment order bff gateway web-ui)
 LAUNCHER_JAR="launcher/target/launcher-${VERSION}-exec.jar"
 
 die() { echo "run.sh: $*" >&2; exit 1; }

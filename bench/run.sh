@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VERSION=0.1.0-SNAPSHOT
-MODULES=(auth member bff gateway web-ui)
+MODULES=(auth member product payment order bff gateway web-ui)
 BENCH_JAR="bench/target/bench-${VERSION}-exec.jar"
 
 die() { echo "bench/run.sh: $*" >&2; exit 1; }
