@@ -24,6 +24,9 @@ final class Report {
 
     static final double STARTUP_LIMIT_SECONDS = 30;
 
+    /** The columns of the memory table: every service of the platform. */
+    static final List<String> SERVICES = Bench.SERVICES;
+
     private Report() {
     }
 
@@ -50,8 +53,10 @@ final class Report {
         Results.Startup p5 = r.runShStartup != null ? r.runShStartup : r.benchStartup;
         if (p5 != null) {
             String which = r.runShStartup != null ? "`./run.sh` JVM options" : "benchmark JVM options";
-            goal(b, "P5 idle RSS of the five services (" + which + ")", p5.totalRssMiB() + " MiB",
-                    "≤ " + RSS_LIMIT_MIB + " MiB", p5.totalRssMiB() <= RSS_LIMIT_MIB && p5.idleRssMiB().size() == 5);
+            goal(b, "P5 idle RSS of the five services auth, member, bff, gateway, web-ui (" + which + ")",
+                    p5.goalRssMiB() + " MiB (all " + p5.idleRssMiB().size() + " services: " + p5.totalRssMiB()
+                            + " MiB)",
+                    "≤ " + RSS_LIMIT_MIB + " MiB", p5.goalRssMiB() <= RSS_LIMIT_MIB && p5.hasAllGoalServices());
             goal(b, "P5 start to all healthy (" + which + ", fresh data directory)",
                     String.format(Locale.ROOT, "%.1f s", p5.seconds()), "≤ 30 s",
                     p5.seconds() <= STARTUP_LIMIT_SECONDS);
@@ -113,13 +118,16 @@ final class Report {
         }
         b.append('\n');
         b.append("Memory and start-up (P5)\n\n");
-        b.append("| | start to healthy | auth | member | bff | gateway | web-ui | total |\n");
-        b.append("|---|---|---|---|---|---|---|---|\n");
+        b.append("| | start to healthy |");
+        SERVICES.forEach(service -> b.append(' ').append(service).append(" |"));
+        b.append(" total |\n|---|---|");
+        SERVICES.forEach(service -> b.append("---|"));
+        b.append("---|\n");
         startup(b, "`./run.sh` options, idle", r.runShStartup);
         startup(b, "benchmark options, idle", r.benchStartup);
         if (!r.rssAfterLoadMiB.isEmpty()) {
             b.append("| benchmark options, after the load | |");
-            for (String s : List.of("auth", "member", "bff", "gateway", "web-ui")) {
+            for (String s : SERVICES) {
                 Long v = r.rssAfterLoadMiB.get(s);
                 b.append(' ').append(v == null ? "" : v + " MiB").append(" |");
             }
@@ -186,7 +194,7 @@ final class Report {
             .append(" | ")
             .append(String.format(Locale.ROOT, "%.1f s", s.seconds()))
             .append(" |");
-        for (String service : List.of("auth", "member", "bff", "gateway", "web-ui")) {
+        for (String service : SERVICES) {
             Long v = s.idleRssMiB().get(service);
             b.append(' ').append(v == null ? "" : v + " MiB").append(" |");
         }
