@@ -165,17 +165,26 @@ public final class Bench {
         long authPid = pidOf("auth");
         say("starting a second gateway without filters and nginx");
         Path gatewayJar = repoRoot.resolve("gateway").resolve("target").resolve("gateway-" + VERSION + ".jar");
-        try (ExtraGateway bare = ExtraGateway.start(gatewayJar, t.gatewayEnv(), options.javaOpts(),
+        try (ExtraGateway bare = ExtraGateway.withoutFilters(gatewayJar, t.gatewayEnv(), options.javaOpts(),
                 logs.resolve("gateway-no-filters.log"), HEALTH_TIMEOUT);
+                ExtraGateway baseline = options.baselineGateway() == null ? null
+                        : ExtraGateway.baseline(options.baselineGateway(), t.gatewayEnv(), options.javaOpts(),
+                                logs.resolve("gateway-baseline.log"), HEALTH_TIMEOUT);
                 Nginx nginx = Nginx.start(nginxExecutable, options.dataDir().resolve("nginx"), t.member())) {
-            List<Target> p1 = List.of(
+            List<Target> p1 = new ArrayList<>(List.of(
                     new Target(Results.DIRECT, "direct to member", t.member() + path, memberPid, "member"),
                     new Target(Results.NGINX, "nginx (1 worker) → member", nginx.url() + path, nginx.pid(), "nginx"),
                     new Target(Results.GATEWAY, "gateway → member, filters on (as shipped)", t.gateway() + path,
                             gatewayPid, "gateway"),
                     new Target(Results.GATEWAY_NO_FILTERS,
                             "gateway → member, `TOKEN_VALIDATION_ENABLED=false IDEMPOTENCY_ENABLED=false`",
-                            bare.url() + path, bare.pid(), "gateway"));
+                            bare.url() + path, bare.pid(), "gateway")));
+            if (baseline != null) {
+                p1.add(new Target(
+                        Results.GATEWAY_BASELINE, "gateway → member, baseline build `"
+                                + options.baselineGateway().getFileName() + "`, filters on",
+                        baseline.url() + path, baseline.pid(), "gateway"));
+            }
             List<Target> p3 = List.of(
                     new Target(Results.HOME, "bff `GET /api/home` (admin: 3 downstream calls)", t.bff() + "/api/home",
                             bffPid, "bff"),
@@ -308,8 +317,9 @@ public final class Bench {
 
     /** What is left of the budget after the measurements, capped by --warmup-max. */
     private Duration warmUpLimit() {
-        double measuring = options.rounds() * 4 * (options.slice().toSeconds() + 1.5)
-                + p3Rounds() * 5 * (p3Slice().toSeconds() + 1.5) + 2 * p4Slice().toSeconds() + 20;
+        double measuring = options.rounds() * (options.baselineGateway() == null ? 4 : 5)
+                * (options.slice().toSeconds() + 1.5) + p3Rounds() * 5 * (p3Slice().toSeconds() + 1.5)
+                + 2 * p4Slice().toSeconds() + 20;
         double left = options.budget().toSeconds() - elapsedSeconds() - measuring;
         long seconds = (long) Math.min(options.warmupMax().toSeconds(), Math.max(0, left));
         if (left < options.warmupMax().toSeconds() && !options.smoke()) {

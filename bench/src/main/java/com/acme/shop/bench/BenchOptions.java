@@ -1,5 +1,6 @@
 package com.acme.shop.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,10 +26,12 @@ import java.util.List;
  * @param connections wrk connections for P1/P2
  * @param javaOpts JVM options of the measured services (the production flags)
  * @param budget the whole run must end within this
+ * @param baselineGateway another build's gateway jar, measured beside this build's (with
+ * its filters on) so that a change shows as a ratio of one run; null when not asked for
  */
 record BenchOptions(boolean smoke, boolean running, boolean startupPhase, boolean profile, boolean write,
         Duration slice, int rounds, Duration warmupSlice, Duration warmupMax, int threads, int connections,
-        String javaOpts, Duration budget, Path dataDir) {
+        String javaOpts, Duration budget, Path dataDir, Path baselineGateway) {
 
     /**
      * The production JVM options, as in the container image (full JIT, Serial GC: the
@@ -51,6 +54,9 @@ record BenchOptions(boolean smoke, boolean running, boolean startupPhase, boolea
                                    benchmarked platform)
               --profile            record the gateway with JFR during one measured slice and print its top frames
               --no-write           do not touch docs/benchmarks.md
+              --baseline-gateway JAR
+                                   also measure another build's gateway jar (filters on) beside this one's,
+                                   e.g. a copy of gateway/target/gateway-*.jar built from the previous commit
               --slice SECONDS      one measured wrk run (default 10)
               --rounds N           measured runs per path (default 3)
               --warmup-max SECONDS longest warm-up (default 180)
@@ -62,7 +68,7 @@ record BenchOptions(boolean smoke, boolean running, boolean startupPhase, boolea
     static BenchOptions defaults(Path repoRoot) {
         return new BenchOptions(false, false, true, false, true, Duration.ofSeconds(10), 3, Duration.ofSeconds(5),
                 Duration.ofSeconds(180), 2, 32, PRODUCTION_JAVA_OPTS, Duration.ofSeconds(570),
-                repoRoot.resolve("bench").resolve("target").resolve("bench-data"));
+                repoRoot.resolve("bench").resolve("target").resolve("bench-data"), null);
     }
 
     static BenchOptions parse(List<String> args, Path repoRoot) {
@@ -94,6 +100,13 @@ record BenchOptions(boolean smoke, boolean running, boolean startupPhase, boolea
                 case "--java-opts" -> {
                     String v = value(args, ++i, arg);
                     o = o.with(b -> b.javaOpts = v);
+                }
+                case "--baseline-gateway" -> {
+                    Path jar = Path.of(value(args, ++i, arg)).toAbsolutePath();
+                    if (!Files.isRegularFile(jar)) {
+                        throw new IllegalArgumentException("--baseline-gateway: no such file: " + jar);
+                    }
+                    o = o.with(b -> b.baselineGateway = jar);
                 }
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
@@ -173,6 +186,8 @@ record BenchOptions(boolean smoke, boolean running, boolean startupPhase, boolea
 
         Path dataDir;
 
+        Path baselineGateway;
+
         Builder(BenchOptions o) {
             smoke = o.smoke;
             running = o.running;
@@ -188,11 +203,12 @@ record BenchOptions(boolean smoke, boolean running, boolean startupPhase, boolea
             javaOpts = o.javaOpts;
             budget = o.budget;
             dataDir = o.dataDir;
+            baselineGateway = o.baselineGateway;
         }
 
         BenchOptions build() {
             return new BenchOptions(smoke, running, startupPhase, profile, write, slice, rounds, warmupSlice, warmupMax,
-                    threads, connections, javaOpts, budget, dataDir);
+                    threads, connections, javaOpts, budget, dataDir, baselineGateway);
         }
 
     }

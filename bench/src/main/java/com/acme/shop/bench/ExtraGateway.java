@@ -16,10 +16,10 @@ import java.util.Map;
 import com.acme.shop.infra.FreePorts;
 
 /**
- * A second gateway process beside the platform's, the same jar and environment with both
- * filters switched off
- * ({@code TOKEN_VALIDATION_ENABLED=false IDEMPOTENCY_ENABLED=false}): the reference of
- * P2.
+ * A second gateway process beside the platform's, with its environment: the same jar with
+ * both filters switched off
+ * ({@code TOKEN_VALIDATION_ENABLED=false IDEMPOTENCY_ENABLED=false}, the reference of
+ * P2), or another build's jar as shipped ({@code --baseline-gateway}).
  */
 final class ExtraGateway implements AutoCloseable {
 
@@ -36,7 +36,21 @@ final class ExtraGateway implements AutoCloseable {
         this.port = port;
     }
 
-    static ExtraGateway start(Path jar, Map<String, String> gatewayEnv, String javaOpts, Path log, Duration timeout) {
+    /** The P2 reference: this build's gateway with both filters off. */
+    static ExtraGateway withoutFilters(Path jar, Map<String, String> gatewayEnv, String javaOpts, Path log,
+            Duration timeout) {
+        return start(jar, gatewayEnv, Map.of("TOKEN_VALIDATION_ENABLED", "false", "IDEMPOTENCY_ENABLED", "false"),
+                javaOpts, log, timeout);
+    }
+
+    /** Another build's gateway jar, configured as the platform's (filters on). */
+    static ExtraGateway baseline(Path jar, Map<String, String> gatewayEnv, String javaOpts, Path log,
+            Duration timeout) {
+        return start(jar, gatewayEnv, Map.of(), javaOpts, log, timeout);
+    }
+
+    private static ExtraGateway start(Path jar, Map<String, String> gatewayEnv, Map<String, String> overrides,
+            String javaOpts, Path log, Duration timeout) {
         int port = FreePorts.find();
         int admin = FreePorts.find();
         List<String> command = new ArrayList<>();
@@ -61,8 +75,7 @@ final class ExtraGateway implements AutoCloseable {
         env.remove("SERVICE_JAVA_OPTS");
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("MANAGEMENT_SERVER_PORT", Integer.toString(admin));
-        env.put("TOKEN_VALIDATION_ENABLED", "false");
-        env.put("IDEMPOTENCY_ENABLED", "false");
+        env.putAll(overrides);
         try {
             Files.createDirectories(log.getParent());
             Process process = builder.start();

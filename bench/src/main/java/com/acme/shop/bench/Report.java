@@ -39,6 +39,14 @@ final class Report {
         double nginx = r.ratio(Results.NGINX, Results.DIRECT);
         goal(b, "P1 gateway ÷ direct, `GET /api/members/{id}`", fmt(p1) + " (nginx ÷ direct: " + fmt(nginx) + ")",
                 "≥ 0.60", p1 >= 0.60);
+        if (r.throughput.containsKey(Results.GATEWAY_BASELINE)) {
+            double baseline = r.ratio(Results.GATEWAY_BASELINE, Results.DIRECT);
+            b.append("| P1 of the baseline build's gateway (`--baseline-gateway`) | ")
+                .append(fmt(baseline))
+                .append(" (this build ÷ baseline: ")
+                .append(fmt(r.ratio(Results.GATEWAY, Results.GATEWAY_BASELINE)))
+                .append(") | | |\n");
+        }
         double p2 = r.ratio(Results.GATEWAY, Results.GATEWAY_NO_FILTERS);
         goal(b, "P2 gateway ÷ the same gateway without its filters", fmt(p2), "≥ 0.85", p2 >= 0.85);
         double p3 = r.fanOutRatio();

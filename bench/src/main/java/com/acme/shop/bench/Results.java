@@ -19,6 +19,9 @@ final class Results {
 
     static final String GATEWAY_NO_FILTERS = "gateway-no-filters";
 
+    /** Another build's gateway (--baseline-gateway), filters on. */
+    static final String GATEWAY_BASELINE = "gateway-baseline";
+
     /** Paths of P3. */
     static final String HOME = "home";
 

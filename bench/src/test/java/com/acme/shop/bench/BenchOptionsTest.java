@@ -1,13 +1,16 @@
 package com.acme.shop.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +27,17 @@ class BenchOptionsTest {
         assertEquals(BenchOptions.PRODUCTION_JAVA_OPTS, o.javaOpts());
         assertFalse(o.javaOpts().contains("TieredStopAtLevel"));
         assertTrue(o.budget().compareTo(Duration.ofMinutes(10)) < 0);
+    }
+
+    @Test
+    void aBaselineGatewayMustBeAnExistingFile(@TempDir Path dir) throws Exception {
+        assertNull(BenchOptions.parse(List.of(), root).baselineGateway());
+        Path jar = Files.writeString(dir.resolve("gateway-before.jar"), "jar");
+        assertEquals(jar, BenchOptions.parse(List.of("--baseline-gateway", jar.toString()), root).baselineGateway());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse(List.of("--baseline-gateway", dir.resolve("nope.jar").toString()), root));
+        assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--baseline-gateway"), root));
     }
 
     @Test

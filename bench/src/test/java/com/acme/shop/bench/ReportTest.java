@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportTest {
@@ -52,6 +53,18 @@ class ReportTest {
                         + "260 MiB | 260 MiB | 255 MiB | 1985 MiB |"),
                 text);
         assertTrue(text.contains("- commit: abc1234"), text);
+        assertFalse(text.contains("baseline"), text);
+    }
+
+    @Test
+    void showsTheBaselineBuildBesideThisOne() {
+        Results r = new Results();
+        r.addThroughput(Results.DIRECT, result(1000));
+        r.addThroughput(Results.GATEWAY, result(600));
+        r.addThroughput(Results.GATEWAY_BASELINE, result(200));
+        String text = Report.render(r);
+        assertTrue(text.contains("| P1 of the baseline build's gateway (`--baseline-gateway`) | 0.20 (this build ÷ "
+                + "baseline: 3.00) | | |"), text);
     }
 
     private static Wrk.Result result(double rps) {
