@@ -244,6 +244,13 @@ class OrderController {
             problem.getBody().setProperty("code", "checkout_in_progress");
             return problem;
         }
+        if (outcome instanceof Outcome.KeyReused) {
+            // the words of common's idempotency layer for the same case (rule A7)
+            ProblemException problem = ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "This idempotency key was already used for a different request.");
+            problem.getBody().setProperty("code", "idempotency_key_reused");
+            return problem;
+        }
         if (outcome instanceof Outcome.EmptyCart) {
             ProblemException problem = ProblemException.of(HttpStatus.CONFLICT, "The cart is empty.");
             problem.getBody().setProperty("code", "cart_empty");

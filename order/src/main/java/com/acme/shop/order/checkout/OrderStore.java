@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 class OrderStore {
 
     private static final String COLUMNS = "id, number, user_id, idempotency_key, status, step, currency, total, "
-            + "payment_status, payment_id, last4, failure_code, created_at, updated_at, step_at";
+            + "payment_status, payment_id, last4, failure_code, created_at, updated_at, step_at, request_fingerprint";
 
     private final DatabaseClient db;
 
@@ -52,19 +52,21 @@ class OrderStore {
     }
 
     /**
-     * Inserts a PENDING order (step RESERVING) with the cart's lines, unless the user
-     * already has an order with this key: then nothing is written and the result is
-     * empty.
+     * Inserts a PENDING order (step RESERVING) with the cart's lines and the request's
+     * fingerprint, unless the user already has an order with this key: then nothing is
+     * written and the result is empty.
      */
-    Mono<StoredOrder> create(UUID id, UUID user, String key, String currency, List<CartLine> lines) {
+    Mono<StoredOrder> create(UUID id, UUID user, String key, String fingerprint, String currency,
+            List<CartLine> lines) {
         Instant now = now();
         Mono<StoredOrder> insert = db.sql("SELECT nextval('order_numbers') AS n")
             .map(row -> row.get("n", Long.class))
             .one()
             .flatMap(sequence -> db.sql("""
                     INSERT INTO orders (id, number, user_id, idempotency_key, status, step, currency, created_at,
-                        updated_at, step_at)
-                    VALUES (:id, :number, :user, :key, 'PENDING', 'RESERVING', :currency, :now, :now, :now)
+                        updated_at, step_at, request_fingerprint)
+                    VALUES (:id, :number, :user, :key, 'PENDING', 'RESERVING', :currency, :now, :now, :now,
+                        :fingerprint)
                     ON CONFLICT (user_id, idempotency_key) DO NOTHING
                     RETURNING id
                     """)
@@ -72,6 +74,7 @@ class OrderStore {
                 .bind("number", number(now, sequence))
                 .bind("user", user)
                 .bind("key", key)
+                .bind("fingerprint", fingerprint)
                 .bind("currency", currency)
                 .bind("now", now)
                 .map(row -> row.get("id", UUID.class))
@@ -290,7 +293,7 @@ class OrderStore {
                 row.get("payment_status", String.class), row.get("payment_id", UUID.class),
                 row.get("last4", String.class), row.get("failure_code", String.class),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
-                row.get("step_at", Instant.class), List.of());
+                row.get("step_at", Instant.class), row.get("request_fingerprint", String.class), List.of());
     }
 
     /** Another actor moved the order first. */
