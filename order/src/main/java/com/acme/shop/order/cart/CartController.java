@@ -1,5 +1,6 @@
 package com.acme.shop.order.cart;
 
+import com.acme.shop.common.openapi.AcceptsIdempotencyKey;
 import com.acme.shop.common.openapi.ApiDocs;
 import com.acme.shop.common.openapi.RequiresBearer;
 import com.acme.shop.order.ETags;
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -86,6 +88,34 @@ class CartController {
                     example = "*") @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return Mono.fromSupplier(() -> Ids.require("productId", productId))
             .flatMap(id -> Users.current().flatMap(user -> carts.put(user.id(), id, form.quantity(), ifMatch)))
+            .map(CartController::withETag);
+    }
+
+    @PostMapping(path = "/items", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "addCartItem", summary = "Add units of a product to the cart",
+            description = "Adds `quantity` (default 1) to what the cart holds of the product, a new line if none. "
+                    + "Concurrent adds all count (two adds of 1 make 2 more). Refused with 409 when the line would "
+                    + "hold more than in stock or more than 99; nothing changes then.")
+    @AcceptsIdempotencyKey
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AddItemForm.class),
+            examples = @ExampleObject(value = CartExamples.ADD_REQUEST)))
+    @ApiResponse(responseCode = "200", description = "The cart after the add",
+            headers = @Header(name = "ETag", ref = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = Cart.class),
+                    examples = @ExampleObject(value = CartExamples.CART)))
+    @ApiResponse(responseCode = "400", description = "Quantity not 1-99, or the product id is not a UUID",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such product (or it was deleted)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @ApiResponse(responseCode = "409",
+            description = "The line would hold more than in stock (`available`, `inCart`) or more than 99, or the "
+                    + "cart has 50 products already",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM),
+                    examples = @ExampleObject(name = "short", value = CartExamples.TOO_MANY)))
+    Mono<ResponseEntity<Cart>> add(@Valid @RequestBody AddItemForm form) {
+        return Mono.fromSupplier(() -> Ids.require("productId", form.productId()))
+            .flatMap(id -> Users.current().flatMap(user -> carts.add(user.id(), id, form.quantityOrOne())))
             .map(CartController::withETag);
     }
 

@@ -13,6 +13,14 @@ final class CartExamples {
     static final String QUANTITY_REQUEST = """
             {"quantity":2}""";
 
+    static final String ADD_REQUEST = """
+            {"productId":"7d4e2f9a-1c3b-4d5e-8f60-718293a4b5c6","quantity":1}""";
+
+    static final String TOO_MANY = """
+            {"type":"about:blank","title":"Conflict","status":409,\
+            "detail":"Only 3 of Enamel Camp Mug in stock (2 in your cart already).","instance":"/api/cart/items",\
+            "productId":"7d4e2f9a-1c3b-4d5e-8f60-718293a4b5c6","available":3,"inCart":2}""";
+
     static final String CART = """
             {"items":[{"productId":"7d4e2f9a-1c3b-4d5e-8f60-718293a4b5c6","name":"Enamel Camp Mug",\
             "unitPrice":{"amount":1299,"currency":"EUR"},"quantity":2,"lineTotal":{"amount":2598,"currency":"EUR"},\

@@ -149,6 +149,13 @@ class OrderController {
     @Operation(operationId = "cancelOrder", summary = "Cancel a paid order: refund and return the stock",
             description = "The owner within ORDER_CANCEL_WINDOW (30 minutes by default) of placing it, an ADMIN "
                     + "always. Cancelling a CANCELLED order answers it as it is. An Idempotency-Key is optional.")
+    @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, required = false,
+            example = OrderExamples.CANCEL_KEY,
+            schema = @Schema(type = "string", pattern = "^\"?[A-Za-z0-9_.:-]{1,255}\"?$"),
+            description = "Optional (common's idempotency layer, docs/idempotency.md): the first request with a key "
+                    + "runs and its answer is kept for 24 h; a repeat gets it with `Idempotent-Replayed: true`, a "
+                    + "repeat while the first runs 409, the same key for another order 422. 1-255 characters of "
+                    + "`A-Z a-z 0-9 _ . : -`.")
     @AcceptsIdempotencyKey
     @ApiResponse(responseCode = "200", description = "The CANCELLED order",
             content = @Content(schema = @Schema(implementation = Order.class),

@@ -12,6 +12,8 @@ final class OrderExamples {
 
     static final String CHECKOUT_KEY = "checkout-5f1c9a7e-2b3d-4e8f-9a01-b2c3d4e5f607";
 
+    static final String CANCEL_KEY = "cancel-0b8f3c1e-6a4d-4f6e-9a53-2f1d6c0e7b21";
+
     static final String CHECKOUT_REQUEST = """
             {"payment":{"cardNumber":"4242 4242 4242 4242","expiry":"12/30","cvc":"123"}}""";
 
