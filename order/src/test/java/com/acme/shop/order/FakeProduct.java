@@ -81,7 +81,7 @@ public final class FakeProduct implements AutoCloseable {
 
     /**
      * Adds (or replaces) an active product with a fixed id, e.g. the one the API
-     * document's examples name; its reservations are forgotten.
+     * document's examples name.
      */
     public synchronized UUID add(UUID id, String sku, String name, long price, int stock) {
         Map<String, Object> product = new LinkedHashMap<>();
@@ -94,7 +94,6 @@ public final class FakeProduct implements AutoCloseable {
         product.put("imageUrl", "/images/products/test.svg");
         product.put("active", true);
         products.put(id, product);
-        reservations.values().removeIf(r -> r.items().stream().anyMatch(i -> i.productId().equals(id)));
         return id;
     }
 

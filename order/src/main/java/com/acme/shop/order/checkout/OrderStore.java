@@ -231,6 +231,20 @@ class OrderStore {
                 + "AND step IN ('CONFIRMING', 'DONE')", spec -> spec.bind("id", id));
     }
 
+    /**
+     * Payment says the charge of a PENDING order was refunded already (the money is
+     * back): PENDING → CANCELLED, step RELEASING, kept in the history like any cancelled
+     * order.
+     */
+    Mono<Boolean> refundedBeforePaid(UUID id, UUID paymentId, String last4) {
+        return update("""
+                UPDATE orders SET status = 'CANCELLED', step = 'RELEASING', payment_status = 'REFUNDED',
+                    payment_id = :payment, last4 = :last4, failure_code = 'refunded', updated_at = :now,
+                    step_at = :now
+                WHERE id = :id AND status = 'PENDING'
+                """, spec -> bindNullable(spec.bind("payment", paymentId), "last4", last4).bind("id", id));
+    }
+
     /** Refunded: PAID → CANCELLED, step RELEASING. */
     Mono<Boolean> cancelled(UUID id, String failureCode) {
         return update("""
@@ -252,7 +266,12 @@ class OrderStore {
                 + "AND step IN ('RESERVING', 'CHARGING', 'ABORTING')", spec -> spec.bind("id", id));
     }
 
-    /** Deletes an order that charged nothing and holds no stock (step ABORTING). */
+    /**
+     * Deletes an order that charged nothing and holds no stock (step ABORTING): a
+     * checkout that never got as far as a charge leaves no order, and its key is free for
+     * a retry. An order that reached PAID, PAYMENT_FAILED or CANCELLED is never deleted
+     * (the database refuses it too: migration V3).
+     */
     Mono<Boolean> delete(UUID id) {
         return db.sql("DELETE FROM orders WHERE id = :id AND step = 'ABORTING' AND status = 'PENDING'")
             .bind("id", id)
