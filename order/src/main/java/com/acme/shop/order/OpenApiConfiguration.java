@@ -24,7 +24,9 @@ class OpenApiConfiguration {
                 `Idempotency-Key` is required on `POST /api/orders`: one order per user and key, \
                 whatever the retries and concurrency; a repeat gets the order of the first request \
                 (`Idempotent-Replayed: true`), or 409 with `Retry-After` while the first is still \
-                running. Card numbers are passed to payment and never stored or logged.
+                running; the same key with another card gets 422. Card numbers are passed to payment and \
+                never stored or logged (the order keeps only a keyed hash of card number and expiry to \
+                recognise a reused key).
 
                 Prices in the cart are today's; the order keeps the price and name at the time of \
                 purchase. Money is `{amount, currency}` with integer minor units.

@@ -19,14 +19,21 @@ import com.acme.shop.common.testing.StubServer.Reply;
  * refunds. Faults: {@link #failAfterRecording(int)} records the next charges but answers
  * 503 (the answer is lost, as payment's failure mode "after");
  * {@link #hangAfterRecording(Duration)} records, then answers only after a delay (longer
- * than order's call timeout).
+ * than order's call timeout); {@link #crash()} stops the server abruptly (open
+ * connections are closed without an answer, new ones refused) and {@link #restart()}
+ * brings it back on the same port with the payments recorded so far, like a payment
+ * process that is killed and started again on its database.
  */
 public final class FakePayment implements AutoCloseable {
 
     public record Payment(UUID id, UUID orderId, String status, long amount, String last4, String declineCode) {
     }
 
-    private final StubServer server = StubServer.start();
+    private volatile StubServer server;
+
+    private final int port;
+
+    private volatile boolean crashed;
 
     private final Map<UUID, Payment> payments = new ConcurrentHashMap<>();
 
@@ -39,7 +46,12 @@ public final class FakePayment implements AutoCloseable {
     private volatile boolean down;
 
     public FakePayment() {
-        server.on(request -> down, request -> Reply.json(503, "{\"status\":503}"))
+        server = routes(StubServer.start());
+        port = server.port();
+    }
+
+    private StubServer routes(StubServer server) {
+        return server.on(request -> down, request -> Reply.json(503, "{\"status\":503}"))
             .onAsync(request -> request.method().equals("POST") && request.path().equals("/internal/payments"),
                     request -> {
                         if (!authorized(request)) {
@@ -66,7 +78,42 @@ public final class FakePayment implements AutoCloseable {
     }
 
     public String url() {
-        return server.url();
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Kills the server: the listening socket and every open connection are closed at
+     * once, answers still pending are never sent, and connections are refused until
+     * {@link #restart()}. Payments recorded before stay (they are in payment's database).
+     */
+    public synchronized void crash() {
+        crashed = true;
+        server.close();
+    }
+
+    /** Starts the server again on the same port (waits until the port can be bound). */
+    public synchronized void restart() {
+        if (!crashed) {
+            return;
+        }
+        java.time.Instant until = java.time.Instant.now().plusSeconds(30);
+        while (true) {
+            try {
+                server = routes(StubServer.start(port));
+                crashed = false;
+                return;
+            }
+            catch (java.io.UncheckedIOException ex) {
+                if (java.time.Instant.now().isAfter(until)) {
+                    throw ex;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    public boolean crashed() {
+        return crashed;
     }
 
     public void down(boolean down) {
@@ -82,6 +129,7 @@ public final class FakePayment implements AutoCloseable {
     }
 
     public void reset() {
+        restart();
         down = false;
         failAfterRecording.set(0);
         hangAfterRecording = Duration.ZERO;

@@ -76,9 +76,17 @@ public final class FakeProduct implements AutoCloseable {
     /** Adds an active product and returns its id. */
     public UUID add(String name, long price, int stock) {
         UUID id = UUID.randomUUID();
+        return add(id, "SKU-" + id.toString().substring(0, 8).toUpperCase(), name, price, stock);
+    }
+
+    /**
+     * Adds (or replaces) an active product with a fixed id, e.g. the one the API
+     * document's examples name.
+     */
+    public synchronized UUID add(UUID id, String sku, String name, long price, int stock) {
         Map<String, Object> product = new LinkedHashMap<>();
         product.put("id", id.toString());
-        product.put("sku", "SKU-" + id.toString().substring(0, 8).toUpperCase());
+        product.put("sku", sku);
         product.put("name", name);
         product.put("description", "A test product");
         product.put("price", Map.of("amount", price, "currency", "EUR"));

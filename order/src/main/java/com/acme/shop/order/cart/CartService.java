@@ -19,6 +19,9 @@ import reactor.core.publisher.Mono;
  */
 public class CartService {
 
+    /** Most units of one product a cart line holds. */
+    static final int MAX_QUANTITY = 99;
+
     private final CartStore store;
 
     private final ProductClient products;
@@ -51,6 +54,39 @@ public class CartService {
                 return store.put(user, productId, quantity, ifMatch);
             })
             .then(get(user));
+    }
+
+    /**
+     * Adds {@code quantity} units of a product to what the cart holds (atomically, see
+     * {@link CartStore#add}); 409 when the line would hold more than in stock or more
+     * than {@value #MAX_QUANTITY}.
+     */
+    Mono<Cart> add(UUID user, UUID productId, int quantity) {
+        return products.product(productId)
+            .onErrorMap(RetryableException::isRetryable, CartService::catalogDown)
+            .switchIfEmpty(Mono.error(() -> ProblemException.of(HttpStatus.NOT_FOUND, "Product not found.")))
+            .flatMap(product -> store.add(user, productId, quantity, Math.min(MAX_QUANTITY, product.stock()))
+                .switchIfEmpty(Mono.defer(() -> store.quantity(user, productId)
+                    .flatMap(inCart -> Mono.error(tooMany(product, productId, inCart))))))
+            .then(get(user));
+    }
+
+    private static ProblemException tooMany(ProductClient.Product product, UUID productId, int inCart) {
+        String held = inCart == 0 ? "" : " (" + inCart + " in your cart already)";
+        ProblemException problem;
+        if (product.stock() > MAX_QUANTITY) {
+            problem = ProblemException.of(HttpStatus.CONFLICT,
+                    "A cart holds at most " + MAX_QUANTITY + " of a product" + held + ".");
+        }
+        else {
+            problem = ProblemException.of(HttpStatus.CONFLICT,
+                    product.stock() == 0 ? product.name() + " is out of stock."
+                            : "Only " + product.stock() + " of " + product.name() + " in stock" + held + ".");
+        }
+        problem.getBody().setProperty("productId", productId.toString());
+        problem.getBody().setProperty("available", product.stock());
+        problem.getBody().setProperty("inCart", inCart);
+        return problem;
     }
 
     Mono<Cart> remove(UUID user, UUID productId, String ifMatch) {

@@ -71,13 +71,70 @@ public class CartStore {
                 .bind("quantity", quantity)
                 .bind("now", clock.instant())
                 .then())
-            .then(db.sql("SELECT count(*) AS n FROM cart_items WHERE user_id = :user")
+            .then(checkLineCount(user));
+        return tx.transactional(write).timeout(timeout);
+    }
+
+    /**
+     * Adds {@code quantity} to the product's line (a new line if none) in one atomic
+     * upsert, so concurrent adds never lose one another: the sum is computed by
+     * PostgreSQL on the row it has locked, not from a quantity read earlier. The line may
+     * not exceed {@code limit}; the result is the line's quantity after the add, or empty
+     * when it would exceed the limit (nothing changed).
+     */
+    Mono<Integer> add(UUID user, UUID productId, int quantity, int limit) {
+        if (quantity > limit) {
+            return Mono.empty();
+        }
+        Mono<Integer> write = bump(user, null)
+            .then(db.sql("""
+                    INSERT INTO cart_items (user_id, product_id, quantity, added_at)
+                    VALUES (:user, :product, :quantity, :now)
+                    ON CONFLICT (user_id, product_id)
+                    DO UPDATE SET quantity = cart_items.quantity + EXCLUDED.quantity
+                    WHERE cart_items.quantity + EXCLUDED.quantity <= :limit
+                    RETURNING quantity
+                    """)
                 .bind("user", user)
-                .map(row -> row.get("n", Long.class))
+                .bind("product", productId)
+                .bind("quantity", quantity)
+                .bind("limit", limit)
+                .bind("now", clock.instant())
+                .map(row -> row.get("quantity", Integer.class))
                 .one())
+            .flatMap(total -> checkLineCount(user).thenReturn(total))
+            .switchIfEmpty(Mono.error(LimitReached::new));
+        // a refused add rolls the version bump back
+        return tx.transactional(write).onErrorResume(LimitReached.class, e -> Mono.empty()).timeout(timeout);
+    }
+
+    /** The quantity of a product in the cart, 0 when none. */
+    Mono<Integer> quantity(UUID user, UUID productId) {
+        return db.sql("SELECT quantity FROM cart_items WHERE user_id = :user AND product_id = :product")
+            .bind("user", user)
+            .bind("product", productId)
+            .map(row -> row.get("quantity", Integer.class))
+            .one()
+            .defaultIfEmpty(0)
+            .timeout(timeout);
+    }
+
+    private Mono<Void> checkLineCount(UUID user) {
+        return db.sql("SELECT count(*) AS n FROM cart_items WHERE user_id = :user")
+            .bind("user", user)
+            .map(row -> row.get("n", Long.class))
+            .one()
             .flatMap(count -> count > MAX_LINES ? Mono.error(ProblemException.of(HttpStatus.CONFLICT,
                     "A cart holds at most " + MAX_LINES + " different products.")) : Mono.empty());
-        return tx.transactional(write).timeout(timeout);
+    }
+
+    /** An add would exceed the line's limit: the transaction rolls back. */
+    private static final class LimitReached extends RuntimeException {
+
+        LimitReached() {
+            super(null, null, false, false);
+        }
+
     }
 
     /** Removes a product's line (nothing happens to an absent line but the version). */

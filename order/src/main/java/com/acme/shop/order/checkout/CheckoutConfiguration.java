@@ -1,5 +1,6 @@
 package com.acme.shop.order.checkout;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 import com.acme.shop.order.OrderProperties;
@@ -7,8 +8,10 @@ import com.acme.shop.order.cart.CartStore;
 import com.acme.shop.order.clients.PaymentClient;
 import com.acme.shop.order.clients.ProductClient;
 import com.acme.shop.order.clients.Retries;
+import com.acme.shop.order.clients.ServiceSecret;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -28,8 +31,12 @@ class CheckoutConfiguration {
     }
 
     @Bean
-    CheckoutService checkoutService(OrderStore store, CartStore carts, Saga saga, OrderProperties properties) {
-        return new CheckoutService(store, carts, saga, properties.currency(), properties.duplicateWait());
+    CheckoutService checkoutService(OrderStore store, CartStore carts, Saga saga, OrderProperties properties,
+            Environment environment) {
+        String secret = ServiceSecret.load(properties.serviceSecret(), Path.of(properties.keyDir()),
+                environment.matchesProfiles("prod"));
+        return new CheckoutService(store, carts, saga, properties.currency(), properties.duplicateWait(),
+                new CheckoutFingerprints(secret));
     }
 
     @Bean

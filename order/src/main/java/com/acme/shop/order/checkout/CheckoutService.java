@@ -13,8 +13,10 @@ import reactor.core.publisher.Mono;
  * inserts the order (the unique (user, key) decides who is first, also across instances)
  * and runs the saga detached from the request, so a client that hangs up does not stop it
  * halfway; every repeat waits for that order's outcome and gets the same answer
- * ({@code replayed}). A checkout that ended with nothing charged leaves no order (out of
- * stock, services unreachable), so a retry with the same key checks out anew.
+ * ({@code replayed}); the same key with another card gets 422 (the order keeps a keyed
+ * hash of the request, {@link CheckoutFingerprints}). A checkout that ended with nothing
+ * charged leaves no order (out of stock, services unreachable), so a retry with the same
+ * key checks out anew.
  */
 class CheckoutService {
 
@@ -30,7 +32,11 @@ class CheckoutService {
 
     private final Duration duplicateWait;
 
-    CheckoutService(OrderStore store, CartStore carts, Saga saga, String currency, Duration duplicateWait) {
+    private final CheckoutFingerprints fingerprints;
+
+    CheckoutService(OrderStore store, CartStore carts, Saga saga, String currency, Duration duplicateWait,
+            CheckoutFingerprints fingerprints) {
+        this.fingerprints = fingerprints;
         this.store = store;
         this.carts = carts;
         this.saga = saga;
@@ -39,28 +45,31 @@ class CheckoutService {
     }
 
     Mono<Outcome> checkout(UUID user, String key, PaymentClient.Card card) {
-        return attempt(user, key, card, 0);
+        return Mono.fromSupplier(() -> fingerprints.of(card))
+            .flatMap(fingerprint -> attempt(user, key, fingerprint, card, 0));
     }
 
-    private Mono<Outcome> attempt(UUID user, String key, PaymentClient.Card card, int round) {
+    private Mono<Outcome> attempt(UUID user, String key, String fingerprint, PaymentClient.Card card, int round) {
         if (round >= MAX_ROUNDS) {
             return Mono.just(new Outcome.InProgress());
         }
         return store.findByKey(user, key)
-            .flatMap(existing -> awaitOutcome(existing.id(), store.now().plus(duplicateWait)))
-            .switchIfEmpty(Mono.defer(() -> start(user, key, card, round)));
+            .flatMap(existing -> CheckoutFingerprints.differs(existing.requestFingerprint(), fingerprint)
+                    ? Mono.<Outcome>just(new Outcome.KeyReused())
+                    : awaitOutcome(existing.id(), store.now().plus(duplicateWait)))
+            .switchIfEmpty(Mono.defer(() -> start(user, key, fingerprint, card, round)));
     }
 
-    private Mono<Outcome> start(UUID user, String key, PaymentClient.Card card, int round) {
+    private Mono<Outcome> start(UUID user, String key, String fingerprint, PaymentClient.Card card, int round) {
         return carts.find(user).flatMap(cart -> {
             if (cart.lines().isEmpty()) {
                 return Mono.just(new Outcome.EmptyCart());
             }
-            return store.create(UUID.randomUUID(), user, key, currency, cart.lines())
+            return store.create(UUID.randomUUID(), user, key, fingerprint, currency, cart.lines())
                 // the saga runs to its end even if the client goes away
                 .flatMap(order -> Mono.deferContextual(
                         context -> Mono.fromFuture(saga.run(order, card).contextWrite(context).toFuture(), true)))
-                .switchIfEmpty(Mono.defer(() -> attempt(user, key, card, round + 1)));
+                .switchIfEmpty(Mono.defer(() -> attempt(user, key, fingerprint, card, round + 1)));
         });
     }
 

@@ -8,7 +8,11 @@ import com.acme.shop.common.idempotency.IdempotencyHandler;
 import com.acme.shop.common.idempotency.IdempotencyKeys;
 import com.acme.shop.common.idempotency.IdempotencyProperties;
 import com.acme.shop.common.problem.ProblemException;
+import com.acme.shop.common.openapi.AcceptsIdempotencyKey;
+import com.acme.shop.common.openapi.ApiDocs;
+import com.acme.shop.common.openapi.RequiresBearer;
 import com.acme.shop.order.Ids;
+import com.acme.shop.order.Roles;
 import com.acme.shop.order.Users;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,7 +21,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
@@ -38,16 +42,13 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "orders", description = "Checkout and orders (USER or ADMIN token)")
-@SecurityRequirement(name = "bearer-jwt")
-@ApiResponse(responseCode = "401", description = "Missing, invalid or expired bearer token",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-@ApiResponse(responseCode = "403", description = "Not a USER or ADMIN token",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+@RequiresBearer(roles = { Roles.USER, Roles.ADMIN })
 @ApiResponse(responseCode = "503",
         description = "The database, product or payment cannot be reached (Retry-After); for a checkout "
                 + "nothing was charged, or the outcome is settled shortly by the recovery job: retry with the same "
                 + "Idempotency-Key",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(ref = ApiDocs.PROBLEM)))
 class OrderController {
 
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
@@ -75,26 +76,36 @@ class OrderController {
                     + "order. Repeats with the same key (also concurrent ones) get the same order "
                     + "(`Idempotent-Replayed: true`), never a second charge. The ordered products leave the cart.")
     @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, required = true,
-            example = "checkout-5f1c9a7e-2b3d-4e8f-9a01-b2c3d4e5f607",
-            description = "Required; 1-255 characters of [A-Za-z0-9_.:-]. One order per user and key.")
-    @ApiResponse(responseCode = "201", description = "The PAID order (Location: /api/orders/{id})",
-            content = @Content(schema = @Schema(implementation = Order.class)))
+            example = OrderExamples.CHECKOUT_KEY,
+            schema = @Schema(type = "string", pattern = "^\"?[A-Za-z0-9_.:-]{1,255}\"?$"),
+            description = "Required: one order per user and key, whatever the retries. 1-255 characters of "
+                    + "`A-Z a-z 0-9 _ . : -`, bare or as a quoted structured-field string; `X-Idempotency-Key` is "
+                    + "accepted as an alias. A repeat with the same card gets the first answer "
+                    + "(`Idempotent-Replayed: true`), a repeat while the first still runs 409, the same key with "
+                    + "another card 422. Kept as long as the order exists; a checkout that ended with nothing "
+                    + "charged and no order (out of stock, 503) frees its key.")
+    @AcceptsIdempotencyKey
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CheckoutForm.class),
+            examples = @ExampleObject(value = OrderExamples.CHECKOUT_REQUEST)))
+    @ApiResponse(responseCode = "201", description = "The PAID order",
+            headers = @Header(name = "Location", ref = ApiDocs.LOCATION),
+            content = @Content(schema = @Schema(implementation = Order.class),
+                    examples = @ExampleObject(value = OrderExamples.PLACED)))
     @ApiResponse(responseCode = "400",
             description = "No or a malformed Idempotency-Key (Link: rel=describedby), or an invalid card "
                     + "(`errors[{field, message}]`)",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "402",
             description = "Declined (`code` card_declined or insufficient_funds); the order is PAYMENT_FAILED, "
                     + "stock released, cart kept",
-            content = @Content(mediaType = PROBLEM,
-                    examples = @ExampleObject(value = "{\"type\":\"about:blank\",\"title\":\"Payment Required\","
-                            + "\"status\":402,\"detail\":\"The card was declined.\",\"instance\":\"/api/orders\","
-                            + "\"code\":\"card_declined\",\"orderId\":\"0b8f3c1e-6a4d-4f6e-9a53-2f1d6c0e7b21\","
-                            + "\"number\":\"SO-2026-000123\"}")))
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = OrderExamples.DECLINED)))
     @ApiResponse(responseCode = "409",
             description = "Not enough stock (`shortages: [{productId, name, requested, available, reason}]`, nothing "
-                    + "charged), the cart is empty, or a checkout with this key is still running (Retry-After)",
-            content = @Content(mediaType = PROBLEM))
+                    + "charged), the cart is empty (`code` cart_empty), or a checkout with this key is still running "
+                    + "(`code` checkout_in_progress, Retry-After)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM),
+                    examples = @ExampleObject(name = "out-of-stock", value = OrderExamples.OUT_OF_STOCK)))
     Mono<ResponseEntity<Order>> checkout(@Valid @RequestBody CheckoutForm form,
             @Parameter(hidden = true) @RequestHeader HttpHeaders headers) {
         return Mono.fromSupplier(() -> requiredKey(headers))
@@ -107,9 +118,10 @@ class OrderController {
     @Operation(operationId = "listOrders", summary = "Orders, newest first: a USER's own, all for ADMIN")
     @ApiResponse(responseCode = "200",
             description = "{content: [order...], page: {size, number, totalElements, " + "totalPages}}",
-            content = @Content(schema = @Schema(implementation = OrderPage.class)))
+            content = @Content(schema = @Schema(implementation = OrderPage.class),
+                    examples = @ExampleObject(value = OrderExamples.PAGE)))
     @ApiResponse(responseCode = "400", description = "page < 0, or size not 1-100",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     Mono<OrderPage> list(@Parameter(example = "0") @RequestParam(required = false) String page,
             @Parameter(example = "20") @RequestParam(required = false) String size) {
         return Mono
@@ -120,11 +132,15 @@ class OrderController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getOrder", summary = "An order (owner or ADMIN)")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Order.class)))
-    @ApiResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "200", description = "The order",
+            content = @Content(schema = @Schema(implementation = Order.class),
+                    examples = @ExampleObject(value = OrderExamples.PAID)))
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "404", description = "No such order, or someone else's",
-            content = @Content(mediaType = PROBLEM))
-    Mono<Order> get(@PathVariable String id) {
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    Mono<Order> get(
+            @Parameter(description = "Order id (UUID)", example = OrderExamples.ORDER_ID) @PathVariable String id) {
         return Mono.fromSupplier(() -> Ids.require("id", id))
             .flatMap(orderId -> Users.current().flatMap(user -> orders.get(user, orderId)));
     }
@@ -133,19 +149,29 @@ class OrderController {
     @Operation(operationId = "cancelOrder", summary = "Cancel a paid order: refund and return the stock",
             description = "The owner within ORDER_CANCEL_WINDOW (30 minutes by default) of placing it, an ADMIN "
                     + "always. Cancelling a CANCELLED order answers it as it is. An Idempotency-Key is optional.")
+    @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, required = false,
+            example = OrderExamples.CANCEL_KEY,
+            schema = @Schema(type = "string", pattern = "^\"?[A-Za-z0-9_.:-]{1,255}\"?$"),
+            description = "Optional (common's idempotency layer, docs/idempotency.md): the first request with a key "
+                    + "runs and its answer is kept for 24 h; a repeat gets it with `Idempotent-Replayed: true`, a "
+                    + "repeat while the first runs 409, the same key for another order 422. 1-255 characters of "
+                    + "`A-Z a-z 0-9 _ . : -`.")
+    @AcceptsIdempotencyKey
     @ApiResponse(responseCode = "200", description = "The CANCELLED order",
-            content = @Content(schema = @Schema(implementation = Order.class)))
+            content = @Content(schema = @Schema(implementation = Order.class),
+                    examples = @ExampleObject(value = OrderExamples.CANCELLED)))
     @ApiResponse(responseCode = "400", description = "The id is not a UUID, or a malformed Idempotency-Key",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "404", description = "No such order, or someone else's",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "409",
             description = "Not cancellable (not PAID, or the window has passed); or a request with the same "
                     + "Idempotency-Key is still in flight",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
-            content = @Content(mediaType = PROBLEM))
-    Mono<Order> cancel(@PathVariable String id) {
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    Mono<Order> cancel(
+            @Parameter(description = "Order id (UUID)", example = OrderExamples.ORDER_ID) @PathVariable String id) {
         return Mono.fromSupplier(() -> Ids.require("id", id))
             .flatMap(orderId -> Users.current().flatMap(user -> orders.cancel(user, orderId)));
     }
@@ -223,6 +249,13 @@ class OrderController {
                 .of(HttpStatus.CONFLICT, "A checkout with this Idempotency-Key is still in progress.")
                 .retryAfter(1);
             problem.getBody().setProperty("code", "checkout_in_progress");
+            return problem;
+        }
+        if (outcome instanceof Outcome.KeyReused) {
+            // the words of common's idempotency layer for the same case (rule A7)
+            ProblemException problem = ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "This idempotency key was already used for a different request.");
+            problem.getBody().setProperty("code", "idempotency_key_reused");
             return problem;
         }
         if (outcome instanceof Outcome.EmptyCart) {

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 class OrderStore {
 
     private static final String COLUMNS = "id, number, user_id, idempotency_key, status, step, currency, total, "
-            + "payment_status, payment_id, last4, failure_code, created_at, updated_at, step_at";
+            + "payment_status, payment_id, last4, failure_code, created_at, updated_at, step_at, request_fingerprint";
 
     private final DatabaseClient db;
 
@@ -52,19 +52,21 @@ class OrderStore {
     }
 
     /**
-     * Inserts a PENDING order (step RESERVING) with the cart's lines, unless the user
-     * already has an order with this key: then nothing is written and the result is
-     * empty.
+     * Inserts a PENDING order (step RESERVING) with the cart's lines and the request's
+     * fingerprint, unless the user already has an order with this key: then nothing is
+     * written and the result is empty.
      */
-    Mono<StoredOrder> create(UUID id, UUID user, String key, String currency, List<CartLine> lines) {
+    Mono<StoredOrder> create(UUID id, UUID user, String key, String fingerprint, String currency,
+            List<CartLine> lines) {
         Instant now = now();
         Mono<StoredOrder> insert = db.sql("SELECT nextval('order_numbers') AS n")
             .map(row -> row.get("n", Long.class))
             .one()
             .flatMap(sequence -> db.sql("""
                     INSERT INTO orders (id, number, user_id, idempotency_key, status, step, currency, created_at,
-                        updated_at, step_at)
-                    VALUES (:id, :number, :user, :key, 'PENDING', 'RESERVING', :currency, :now, :now, :now)
+                        updated_at, step_at, request_fingerprint)
+                    VALUES (:id, :number, :user, :key, 'PENDING', 'RESERVING', :currency, :now, :now, :now,
+                        :fingerprint)
                     ON CONFLICT (user_id, idempotency_key) DO NOTHING
                     RETURNING id
                     """)
@@ -72,6 +74,7 @@ class OrderStore {
                 .bind("number", number(now, sequence))
                 .bind("user", user)
                 .bind("key", key)
+                .bind("fingerprint", fingerprint)
                 .bind("currency", currency)
                 .bind("now", now)
                 .map(row -> row.get("id", UUID.class))
@@ -228,6 +231,20 @@ class OrderStore {
                 + "AND step IN ('CONFIRMING', 'DONE')", spec -> spec.bind("id", id));
     }
 
+    /**
+     * Payment says the charge of a PENDING order was refunded already (the money is
+     * back): PENDING → CANCELLED, step RELEASING, kept in the history like any cancelled
+     * order.
+     */
+    Mono<Boolean> refundedBeforePaid(UUID id, UUID paymentId, String last4) {
+        return update("""
+                UPDATE orders SET status = 'CANCELLED', step = 'RELEASING', payment_status = 'REFUNDED',
+                    payment_id = :payment, last4 = :last4, failure_code = 'refunded', updated_at = :now,
+                    step_at = :now
+                WHERE id = :id AND status = 'PENDING'
+                """, spec -> bindNullable(spec.bind("payment", paymentId), "last4", last4).bind("id", id));
+    }
+
     /** Refunded: PAID → CANCELLED, step RELEASING. */
     Mono<Boolean> cancelled(UUID id, String failureCode) {
         return update("""
@@ -249,7 +266,12 @@ class OrderStore {
                 + "AND step IN ('RESERVING', 'CHARGING', 'ABORTING')", spec -> spec.bind("id", id));
     }
 
-    /** Deletes an order that charged nothing and holds no stock (step ABORTING). */
+    /**
+     * Deletes an order that charged nothing and holds no stock (step ABORTING): a
+     * checkout that never got as far as a charge leaves no order, and its key is free for
+     * a retry. An order that reached PAID, PAYMENT_FAILED or CANCELLED is never deleted
+     * (the database refuses it too: migration V3).
+     */
     Mono<Boolean> delete(UUID id) {
         return db.sql("DELETE FROM orders WHERE id = :id AND step = 'ABORTING' AND status = 'PENDING'")
             .bind("id", id)
@@ -290,7 +312,7 @@ class OrderStore {
                 row.get("payment_status", String.class), row.get("payment_id", UUID.class),
                 row.get("last4", String.class), row.get("failure_code", String.class),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
-                row.get("step_at", Instant.class), List.of());
+                row.get("step_at", Instant.class), row.get("request_fingerprint", String.class), List.of());
     }
 
     /** Another actor moved the order first. */

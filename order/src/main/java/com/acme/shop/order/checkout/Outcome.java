@@ -33,6 +33,13 @@ sealed interface Outcome {
     record InProgress() implements Outcome {
     }
 
+    /**
+     * The Idempotency-Key was used before with another request (another card); nothing
+     * happened; 422.
+     */
+    record KeyReused() implements Outcome {
+    }
+
     /** The cart is empty; 409. */
     record EmptyCart() implements Outcome {
     }

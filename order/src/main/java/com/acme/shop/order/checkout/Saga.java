@@ -26,6 +26,7 @@ import reactor.core.publisher.Mono;
  *     |                      |--declined--> RELEASING (PAYMENT_FAILED) --released--> DONE
  *     |--short / failed-->   |--not charged--> ABORTING --released--> order deleted
  * PAID --cancel--> REFUNDING --refunded--> RELEASING (CANCELLED) --released--> DONE
+ * CHARGING --payment says refunded already (recovery)--> RELEASING (CANCELLED)
  * </pre>
  *
  * Invariant 3: an order becomes PAID only after payment said SUCCEEDED; an order is
@@ -269,6 +270,14 @@ class Saga {
                         }
                         if (payment.declined()) {
                             return declined(order, payment.declineCode(), payment.last4()).then();
+                        }
+                        if (payment.refunded()) {
+                            // the money is back already: the order is cancelled (and
+                            // kept), its stock returned
+                            log.warn("Order {} is {} but its payment was refunded; cancelling it", order.number(),
+                                    order.status());
+                            return store.refundedBeforePaid(order.id(), payment.id(), payment.last4())
+                                .flatMap(moved -> moved ? release(order) : Mono.empty());
                         }
                         log.error("Order {} is {} but its payment is {}; left as it is", order.number(), order.status(),
                                 payment.status());

@@ -9,7 +9,7 @@ import com.acme.shop.order.Money;
 /** An order row with its saga state and lines. */
 record StoredOrder(UUID id, String number, UUID userId, String idempotencyKey, OrderStatus status, Step step,
         String currency, Long total, String paymentStatus, UUID paymentId, String last4, String failureCode,
-        Instant createdAt, Instant updatedAt, Instant stepAt, List<Line> lines) {
+        Instant createdAt, Instant updatedAt, Instant stepAt, String requestFingerprint, List<Line> lines) {
 
     /** A line; sku, name and unitPrice are null until the stock is reserved. */
     record Line(int line, UUID productId, String sku, String name, Long unitPrice, int quantity) {
@@ -17,7 +17,7 @@ record StoredOrder(UUID id, String number, UUID userId, String idempotencyKey, O
 
     StoredOrder withLines(List<Line> lines) {
         return new StoredOrder(id, number, userId, idempotencyKey, status, step, currency, total, paymentStatus,
-                paymentId, last4, failureCode, createdAt, updatedAt, stepAt, List.copyOf(lines));
+                paymentId, last4, failureCode, createdAt, updatedAt, stepAt, requestFingerprint, List.copyOf(lines));
     }
 
     Order view() {

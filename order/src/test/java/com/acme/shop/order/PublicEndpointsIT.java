@@ -1,35 +1,17 @@
-package com.acme.shop.order.cart;
+package com.acme.shop.order;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.acme.shop.order.OrderServerTestSupport;
 import org.junit.jupiter.api.Test;
 
-/** The API document is public and describes the cart and the orders. */
-class OpenApiIT extends OrderServerTestSupport {
-
-    @Test
-    void servesTheApiDocumentWithoutAToken() {
-        http.get()
-            .uri("/v3/api-docs")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .jsonPath("$.info.title")
-            .isEqualTo("shop order")
-            .jsonPath("$.paths['/api/orders'].post.operationId")
-            .isEqualTo("checkout")
-            .jsonPath("$.paths['/api/orders'].post.responses['402']")
-            .exists()
-            .jsonPath("$.paths['/api/cart/items/{productId}'].put")
-            .exists()
-            .jsonPath("$.paths['/api/orders/{id}/cancel'].post")
-            .exists();
-    }
+/**
+ * Health is public on the management port only, and routes outside the API are denied
+ * (the API document itself: {@link OpenApiContractIT}).
+ */
+class PublicEndpointsIT extends OrderServerTestSupport {
 
     @Test
     void healthIsPublicAndEverythingElseIsDenied(@LocalManagementPort int managementPort) {
