@@ -85,6 +85,46 @@ public final class ShopStub {
         return product;
     }
 
+    /**
+     * The bff's {@code featuredProducts}: the first {@code count} products by name, with
+     * a product card's fields.
+     */
+    List<Map<String, Object>> featuredProducts(int count) {
+        return products.values()
+            .stream()
+            .sorted((a, b) -> String.valueOf(a.get("name")).compareTo(String.valueOf(b.get("name"))))
+            .limit(count)
+            .map(p -> {
+                Map<String, Object> card = new LinkedHashMap<>();
+                for (String field : List.of("id", "sku", "name", "price", "stock", "imageUrl")) {
+                    card.put(field, p.get(field));
+                }
+                return card;
+            })
+            .toList();
+    }
+
+    /**
+     * The bff's {@code latestOrders}: the user's (an admin's: all) newest {@code count}
+     * orders without items and payment.
+     */
+    List<Map<String, Object>> latestOrders(String userId, boolean admin, int count) {
+        return orders.values()
+            .stream()
+            .filter(entry -> admin || entry.getKey().equals(userId))
+            .map(Map.Entry::getValue)
+            .sorted((a, b) -> String.valueOf(b.get("number")).compareTo(String.valueOf(a.get("number"))))
+            .limit(count)
+            .map(order -> {
+                Map<String, Object> summary = new LinkedHashMap<>();
+                for (String field : List.of("id", "number", "status", "total", "currency", "createdAt")) {
+                    summary.put(field, order.get(field));
+                }
+                return summary;
+            })
+            .toList();
+    }
+
     /** Public product reads (no token needed); null when the request is not one. */
     Reply publicRead(Request request) {
         if (!request.method().equals("GET") || !request.path().startsWith("/api/products")) {
@@ -147,7 +187,7 @@ public final class ShopStub {
             }
             return publicRead(request);
         }
-        if (ordersDown.get()) {
+        if (ordersDown.get() && (path.startsWith("/api/cart") || path.startsWith("/api/orders"))) {
             return json(503, problem(503, "Service Unavailable", null));
         }
         if (path.equals("/api/cart") && method.equals("GET")) {
