@@ -25,7 +25,9 @@ class HomePageIT extends WebUiIT {
         assertThat(page).contains("<section id=\"featured-products\" aria-labelledby=\"featured-heading\">")
             .contains("<h2 id=\"featured-heading\">Featured products</h2>")
             .containsPattern("<li class=\"product-card\" data-product-id=\"" + ShopStub.MUG_ID
-                    + "\">\\s*<img [^>]*src=\"/images/products/mug-1.svg\"[^>]*>")
+                    + "\">\\s*<img [^>]*src=\"/images/products/enamel-camp-mug.svg\"[^>]*>")
+            .containsPattern("<li class=\"product-card\" data-product-id=\"" + ShopStub.XSS_ID
+                    + "\">\\s*<div class=\"image-placeholder\" aria-hidden=\"true\"></div>")
             .contains("<h3><a href=\"/products/" + ShopStub.MUG_ID + "\">Enamel Camp Mug</a></h3>")
             .contains("<h3><a href=\"/products/" + ShopStub.LAMP_ID + "\">Desk Lamp</a></h3>")
             .contains("€19.99")

@@ -31,6 +31,10 @@ public final class ShopStub {
 
     public final Map<String, Map<String, Object>> products = new ConcurrentHashMap<>();
 
+    /** The pictures of the featured products on the home page. */
+    static final Map<String, String> HOME_IMAGES = Map.of(MUG_ID, "/images/products/enamel-camp-mug.svg", LAMP_ID,
+            "/images/products/desk-lamp.svg");
+
     /** user id → (product id → quantity) */
     public final Map<String, Map<String, Integer>> carts = new ConcurrentHashMap<>();
 
@@ -96,9 +100,12 @@ public final class ShopStub {
             .limit(count)
             .map(p -> {
                 Map<String, Object> card = new LinkedHashMap<>();
-                for (String field : List.of("id", "sku", "name", "price", "stock", "imageUrl")) {
+                for (String field : List.of("id", "sku", "name", "price", "stock")) {
                     card.put(field, p.get(field));
                 }
+                // pictures web-ui really serves (the browser suites fail on a 404), none
+                // for the others
+                card.put("imageUrl", HOME_IMAGES.get(p.get("id")));
                 return card;
             })
             .toList();
