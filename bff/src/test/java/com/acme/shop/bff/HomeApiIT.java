@@ -37,6 +37,8 @@ class HomeApiIT {
     static void downstreams(DynamicPropertyRegistry registry) {
         stubs.register(registry);
         registry.add("shop.bff.member.timeout", () -> "700ms");
+        registry.add("shop.bff.product.timeout", () -> "700ms");
+        registry.add("shop.bff.order.timeout", () -> "700ms");
     }
 
     @BeforeEach
@@ -48,8 +50,8 @@ class HomeApiIT {
     }
 
     @AfterEach
-    void memberBackUp() {
-        stubs.memberMode.set(StubDownstreams.MemberMode.UP);
+    void everythingBackUp() {
+        stubs.allUp();
     }
 
     @Test
@@ -110,7 +112,8 @@ class HomeApiIT {
             .valueEquals(RequestIdWebFilter.HEADER, "home-trace-7");
 
         assertThat(stubs.requestIds()).containsOnly(Map.entry("/api/auth/verify", "home-trace-7"),
-                Map.entry("/api/members/me", "home-trace-7"), Map.entry("/api/members", "home-trace-7"));
+                Map.entry("/api/members/me", "home-trace-7"), Map.entry("/api/members", "home-trace-7"),
+                Map.entry("/api/products", "home-trace-7"), Map.entry("/api/orders", "home-trace-7"));
     }
 
     @Test
@@ -129,7 +132,8 @@ class HomeApiIT {
 
         assertThat(generated).matches("[0-9a-f-]{36}");
         assertThat(stubs.requestIds()).containsOnly(Map.entry("/api/auth/verify", generated),
-                Map.entry("/api/members/me", generated));
+                Map.entry("/api/members/me", generated), Map.entry("/api/products", generated),
+                Map.entry("/api/orders", generated));
     }
 
     @Test
@@ -182,19 +186,35 @@ class HomeApiIT {
     }
 
     @Test
-    void rejectsARequestWithoutBearerAsProblem() {
+    void answersAnAnonymousCallerWithTheFeaturedProductsOnly() {
+        stubs.forgetCalls();
+
         client.get()
             .uri("/api/home")
             .exchange()
             .expectStatus()
-            .isUnauthorized()
-            .expectHeader()
-            .valueEquals("WWW-Authenticate", "Bearer")
-            .expectHeader()
-            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .isOk()
             .expectBody()
-            .jsonPath("$.status")
-            .isEqualTo(401);
+            .jsonPath("$.degraded")
+            .isEqualTo(false)
+            .jsonPath("$.unavailable")
+            .isEmpty()
+            .jsonPath("$.featuredProducts.length()")
+            .isEqualTo(3)
+            .jsonPath("$.featuredProducts[0].name")
+            .isEqualTo("Enamel Camp Mug")
+            .jsonPath("$.latestOrders")
+            .doesNotExist()
+            .jsonPath("$.user")
+            .doesNotExist()
+            .jsonPath("$.session")
+            .doesNotExist()
+            .jsonPath("$.admin")
+            .doesNotExist();
+
+        assertThat(stubs.product.received()).singleElement()
+            .satisfies(request -> assertThat(request.header("Authorization")).isNull());
+        assertThat(stubs.requestIds()).containsOnlyKeys("/api/products");
     }
 
     @Test
@@ -248,8 +268,18 @@ class HomeApiIT {
             .expectStatus()
             .isOk()
             .expectBody()
-            .jsonPath("$.paths['/api/home'].get.security[0]['bearer-jwt']")
+            .jsonPath("$.paths['/api/home'].get.security.length()")
+            .isEqualTo(2)
+            .jsonPath("$.paths['/api/home'].get.security[0]")
+            .isEmpty()
+            .jsonPath("$.paths['/api/home'].get.security[1]['bearer-jwt']")
             .exists()
+            .jsonPath("$.paths['/api/home'].get.responses['401']")
+            .exists()
+            .jsonPath("$.components.schemas.Home.properties.featuredProducts.type")
+            .value(type -> assertThat(type.toString()).contains("array").contains("null"))
+            .jsonPath("$.components.schemas.Home.properties.latestOrders.type")
+            .value(type -> assertThat(type.toString()).contains("array").contains("null"))
             .jsonPath("$.paths['/api/home'].get.responses['200'].content['application/json'].schema['$ref']")
             .isEqualTo("#/components/schemas/Home")
             .jsonPath("$.components.schemas.Home.properties.degraded")

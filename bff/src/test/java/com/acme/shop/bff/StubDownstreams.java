@@ -28,8 +28,9 @@ import com.acme.shop.infra.TestInfra;
 
 /**
  * Stand-ins for auth (verify) and member, served by two {@link StubServer}s on free
- * ports, plus {@link TestTokens} (auth's JWKS and the access tokens the bff accepts).
- * Registered as a JUnit extension
+ * ports, product and order ({@link ShopDownstream}s, each with its own mode), plus
+ * {@link TestTokens} (auth's JWKS and the access tokens the bff accepts). {@link #delay}
+ * holds back every answer of all four. Registered as a JUnit extension
  * ({@code @RegisterExtension static final StubDownstreams stubs}) it stops after the
  * class.
  */
@@ -47,9 +48,55 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
 
     final TestTokens tokens = TestTokens.create();
 
+    static final String MUG_ID = "7d4e2f9a-1c3b-4d5e-8f60-718293a4b5c6";
+
+    static final String ORDER_ID = "0b8f3c1e-6a4d-4f6e-9a53-2f1d6c0e7b21";
+
+    /** Four products, more than the bff is configured to show in the tests (3). */
+    static final String PRODUCTS = """
+            {"content":[\
+            {"id":"%s","sku":"MUG-ENAMEL-01","name":"Enamel Camp Mug","description":"A mug.",\
+            "price":{"amount":1999,"currency":"EUR"},"stock":25,"imageUrl":"/images/products/enamel-camp-mug.svg",\
+            "active":true,"createdAt":"2026-12-02T10:00:00Z","updatedAt":"2026-12-02T10:00:00Z","version":0},\
+            {"id":"5eed0000-0000-4000-8000-000000000002","sku":"TOTE-CANVAS-01","name":"Canvas Tote Bag",\
+            "description":"A bag.","price":{"amount":2450,"currency":"EUR"},"stock":0,"imageUrl":null,"active":true,\
+            "createdAt":"2026-12-01T10:00:00Z","updatedAt":"2026-12-01T10:00:00Z","version":3},\
+            {"id":"5eed0000-0000-4000-8000-000000000003","sku":"LAMP-DESK-01","name":"Desk Lamp",\
+            "description":"A lamp.","price":{"amount":4900,"currency":"EUR"},"stock":3,\
+            "imageUrl":"/images/products/desk-lamp.svg","active":true,"createdAt":"2026-11-30T10:00:00Z",\
+            "updatedAt":"2026-11-30T10:00:00Z","version":1},\
+            {"id":"5eed0000-0000-4000-8000-000000000004","sku":"CLOCK-WALL-01","name":"Wall Clock",\
+            "description":"A clock.","price":{"amount":3900,"currency":"EUR"},"stock":9,\
+            "imageUrl":"/images/products/wall-clock.svg","active":true,"createdAt":"2026-11-29T10:00:00Z",\
+            "updatedAt":"2026-11-29T10:00:00Z","version":1}],\
+            "page":{"size":3,"number":0,"totalElements":40,"totalPages":14}}""".formatted(MUG_ID);
+
+    static final String ORDERS = """
+            {"content":[\
+            {"id":"%s","number":"SO-2026-000123","status":"PAID","items":[{"productId":"%s","sku":"MUG-ENAMEL-01",\
+            "name":"Enamel Camp Mug","unitPrice":{"amount":1999,"currency":"EUR"},"quantity":2,\
+            "lineTotal":{"amount":3998,"currency":"EUR"}}],"total":{"amount":3998,"currency":"EUR"},"currency":"EUR",\
+            "payment":{"status":"SUCCEEDED","last4":"4242"},"createdAt":"2026-12-02T13:40:12.345Z",\
+            "updatedAt":"2026-12-02T13:40:13Z"},\
+            {"id":"0b8f3c1e-6a4d-4f6e-9a53-000000000002","number":"SO-2026-000101","status":"PAYMENT_FAILED",\
+            "items":[],"total":{"amount":2450,"currency":"EUR"},"currency":"EUR",\
+            "payment":{"status":"DECLINED","last4":"0002"},"createdAt":"2026-12-01T09:00:00Z",\
+            "updatedAt":"2026-12-01T09:00:01Z"}],\
+            "page":{"size":3,"number":0,"totalElements":2,"totalPages":1}}""".formatted(ORDER_ID, MUG_ID);
+
     final AtomicReference<MemberMode> memberMode = new AtomicReference<>(MemberMode.UP);
 
-    private final StubServer auth = StubServer.start().on("GET", "/api/auth/verify", StubDownstreams::verify);
+    /**
+     * How long every answer of auth, member, product and order (when UP) is held back.
+     */
+    final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+
+    final ShopDownstream product = new ShopDownstream("/api/products", PRODUCTS, delay::get);
+
+    final ShopDownstream order = new ShopDownstream("/api/orders", ORDERS, delay::get);
+
+    private final StubServer auth = StubServer.start()
+        .on("GET", "/api/auth/verify", request -> verify(request).delayed(delay.get()));
 
     private final StubServer member = StubServer.start()
         .onAsync(StubServer.request("GET", "/api/members/me"),
@@ -71,7 +118,7 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
 
     private CompletionStage<Reply> unlessHanging(Supplier<Reply> reply) {
         return memberMode.get() == MemberMode.HANG ? StubServer.never()
-                : CompletableFuture.completedFuture(reply.get());
+                : CompletableFuture.completedFuture(reply.get().delayed(delay.get()));
     }
 
     /** The Authorization header of the last verify call at auth. */
@@ -89,13 +136,19 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
         return last(member.received("GET", "/api/members")).uri();
     }
 
+    /** The URI (with query) of the last call at product. */
+    String lastProductsQuery() {
+        return last(product.received()).uri();
+    }
+
     /**
-     * The X-Request-Id of the last call per path at auth and member ({@code (none)} for a
-     * call without one).
+     * The X-Request-Id of the last call per path at auth, member, product and order
+     * ({@code (none)} for a call without one).
      */
     Map<String, String> requestIds() {
         Map<String, String> ids = new HashMap<>();
-        Stream.concat(auth.received().stream(), member.received().stream())
+        Stream.of(auth.received(), member.received(), product.received(), order.received())
+            .flatMap(List::stream)
             .forEach(request -> ids.put(request.path(),
                     Objects.requireNonNullElse(request.header(RequestIdWebFilter.HEADER), "(none)")));
         return ids;
@@ -105,6 +158,16 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
     void forgetCalls() {
         auth.reset();
         member.reset();
+        product.forgetCalls();
+        order.forgetCalls();
+    }
+
+    /** Every downstream back to normal: member and product and order up, no delay. */
+    void allUp() {
+        memberMode.set(MemberMode.UP);
+        product.set(ShopDownstream.Mode.UP);
+        order.set(ShopDownstream.Mode.UP);
+        delay.set(Duration.ZERO);
     }
 
     private static StubServer.Request last(List<StubServer.Request> requests) {
@@ -112,8 +175,8 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
     }
 
     /**
-     * The test Redis, the JWKS and issuer of {@link #tokens}, auth and member pointing
-     * here.
+     * The test Redis, the JWKS and issuer of {@link #tokens}, auth, member, product and
+     * order pointing here.
      */
     void register(DynamicPropertyRegistry registry) {
         register(registry, this::memberUrl);
@@ -128,6 +191,9 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
         registry.add("shop.jwt.jwks-uri", tokens::jwksUri);
         registry.add("shop.bff.auth.url", this::authUrl);
         registry.add("shop.bff.member.url", memberUrl);
+        registry.add("shop.bff.product.url", product::url);
+        registry.add("shop.bff.order.url", order::url);
+        registry.add("shop.bff.featured-products", () -> "3");
     }
 
     String authUrl() {
@@ -165,6 +231,8 @@ final class StubDownstreams implements AfterAllCallback, AutoCloseable {
     public void close() {
         auth.close();
         member.close();
+        product.close();
+        order.close();
         tokens.close();
     }
 

@@ -112,10 +112,17 @@ class ShopBrowserIT extends WebUiIT {
         check("order", "/orders/" + ShopStub.ORDER_ID);
         check("orders", "/orders");
         check("cart-empty", "/cart");
+        check("home-with-orders", "/");
+        stubs.shop.productsDown.set(true);
+        stubs.shop.ordersDown.set(true);
+        check("home-degraded", "/");
+        stubs.shop.productsDown.set(false);
+        stubs.shop.ordersDown.set(false);
 
         context.close();
         newContext(true);
         logIn(StubUpstreams.ADMIN_EMAIL);
+        check("home-admin", "/");
         check("admin-products", "/admin/products");
         check("admin-product-new", "/admin/products/new");
         check("admin-product-edit", "/admin/products/" + ShopStub.MUG_ID);

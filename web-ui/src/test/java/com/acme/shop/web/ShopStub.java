@@ -31,6 +31,10 @@ public final class ShopStub {
 
     public final Map<String, Map<String, Object>> products = new ConcurrentHashMap<>();
 
+    /** The pictures of the featured products on the home page. */
+    static final Map<String, String> HOME_IMAGES = Map.of(MUG_ID, "/images/products/enamel-camp-mug.svg", LAMP_ID,
+            "/images/products/desk-lamp.svg");
+
     /** user id → (product id → quantity) */
     public final Map<String, Map<String, Integer>> carts = new ConcurrentHashMap<>();
 
@@ -83,6 +87,49 @@ public final class ShopStub {
         product.put("updatedAt", "2026-01-01T00:00:00Z");
         product.put("version", 3);
         return product;
+    }
+
+    /**
+     * The bff's {@code featuredProducts}: the first {@code count} products by name, with
+     * a product card's fields.
+     */
+    List<Map<String, Object>> featuredProducts(int count) {
+        return products.values()
+            .stream()
+            .sorted((a, b) -> String.valueOf(a.get("name")).compareTo(String.valueOf(b.get("name"))))
+            .limit(count)
+            .map(p -> {
+                Map<String, Object> card = new LinkedHashMap<>();
+                for (String field : List.of("id", "sku", "name", "price", "stock")) {
+                    card.put(field, p.get(field));
+                }
+                // pictures web-ui really serves (the browser suites fail on a 404), none
+                // for the others
+                card.put("imageUrl", HOME_IMAGES.get(p.get("id")));
+                return card;
+            })
+            .toList();
+    }
+
+    /**
+     * The bff's {@code latestOrders}: the user's (an admin's: all) newest {@code count}
+     * orders without items and payment.
+     */
+    List<Map<String, Object>> latestOrders(String userId, boolean admin, int count) {
+        return orders.values()
+            .stream()
+            .filter(entry -> admin || entry.getKey().equals(userId))
+            .map(Map.Entry::getValue)
+            .sorted((a, b) -> String.valueOf(b.get("number")).compareTo(String.valueOf(a.get("number"))))
+            .limit(count)
+            .map(order -> {
+                Map<String, Object> summary = new LinkedHashMap<>();
+                for (String field : List.of("id", "number", "status", "total", "currency", "createdAt")) {
+                    summary.put(field, order.get(field));
+                }
+                return summary;
+            })
+            .toList();
     }
 
     /** Public product reads (no token needed); null when the request is not one. */
@@ -147,7 +194,7 @@ public final class ShopStub {
             }
             return publicRead(request);
         }
-        if (ordersDown.get()) {
+        if (ordersDown.get() && (path.startsWith("/api/cart") || path.startsWith("/api/orders"))) {
             return json(503, problem(503, "Service Unavailable", null));
         }
         if (path.equals("/api/cart") && method.equals("GET")) {

@@ -2,6 +2,7 @@ package com.acme.shop.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -309,8 +310,20 @@ public final class StubUpstreams {
             boolean degraded = homeDegraded.get();
             home.put("admin", user.roles().contains("ADMIN") && !degraded
                     ? Map.of("memberCount", 1, "newestMembers", List.of(member(MEMBER_ID, "Mia Member"))) : null);
-            home.put("degraded", degraded);
-            home.put("unavailable", degraded ? List.of("admin") : List.of());
+            List<String> unavailable = new ArrayList<>(degraded ? List.of("admin") : List.of());
+            // like the bff: the first products of the catalog, the caller's newest orders
+            // (an admin's: all)
+            if (shop.productsDown.get()) {
+                unavailable.add("featuredProducts");
+            }
+            home.put("featuredProducts", shop.productsDown.get() ? null : shop.featuredProducts(4));
+            if (shop.ordersDown.get()) {
+                unavailable.add("latestOrders");
+            }
+            home.put("latestOrders",
+                    shop.ordersDown.get() ? null : shop.latestOrders(user.id(), user.roles().contains("ADMIN"), 3));
+            home.put("degraded", !unavailable.isEmpty());
+            home.put("unavailable", unavailable);
             return json(200, home);
         }
         if (path.startsWith("/api/echo")) {

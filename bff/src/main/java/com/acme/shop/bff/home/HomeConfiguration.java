@@ -16,14 +16,14 @@ class HomeConfiguration {
 
     @Bean
     HomeAggregator homeAggregator(HomeProperties properties, ObjectProvider<ObservationRegistry> observations) {
-        return new HomeAggregator(
-                new WebClientHomeDownstream(webClient(properties.auth(), properties, observations),
-                        webClient(properties.member(), properties, observations)),
-                properties.auth().timeout(), properties.member().timeout(), properties.newestMembers());
+        return new HomeAggregator(new WebClientHomeDownstream(webClient(properties.auth(), properties, observations),
+                webClient(properties.member(), properties, observations),
+                webClient(properties.product(), properties, observations),
+                webClient(properties.order(), properties, observations)), properties);
     }
 
     /**
-     * Observed: the home page's trace continues into auth and member
+     * Observed: the home page's trace continues into auth, member, product and order
      * ({@link WebClients}).
      */
     private static WebClient webClient(HomeProperties.Downstream downstream, HomeProperties properties,

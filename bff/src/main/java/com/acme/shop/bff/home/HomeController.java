@@ -3,7 +3,6 @@ package com.acme.shop.bff.home;
 import java.time.Instant;
 import java.util.List;
 
-import com.acme.shop.common.openapi.RequiresBearer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -25,6 +24,12 @@ import org.springframework.web.server.ServerWebExchange;
 @Tag(name = "home")
 class HomeController {
 
+    /**
+     * The one route; its bearer is optional ({@code BffSecurityConfiguration},
+     * {@code OpenApiConfiguration}).
+     */
+    static final String HOME = "/api/home";
+
     private static final String ROLE_PREFIX = "ROLE_";
 
     private final HomeAggregator aggregator;
@@ -33,21 +38,27 @@ class HomeController {
         this.aggregator = aggregator;
     }
 
-    @GetMapping(path = "/api/home", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = HOME, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "home", summary = "Aggregated home page data",
-            description = "Calls auth /api/auth/verify and member /api/members/me in parallel (and, for ADMIN, "
-                    + "the newest members), each with its own timeout. A failed or slow downstream makes only "
-                    + "its section null: it is listed in `unavailable` and `degraded` is true; the status stays 200.")
-    @RequiresBearer
+            description = "Calls, in parallel and each with its own timeout: auth /api/auth/verify, member "
+                    + "/api/members/me (and, for ADMIN, the newest members), product /api/products (the featured "
+                    + "products, without the caller's token) and order /api/orders (the caller's latest orders, "
+                    + "with the caller's token). A failed or slow downstream makes only its section null: it is "
+                    + "listed in `unavailable` and `degraded` is true; the status stays 200. The bearer token is "
+                    + "optional: without one only the public `featuredProducts` is filled (auth, member and order "
+                    + "are not called); an invalid token is refused with 401.")
     @ApiResponse(responseCode = "200", description = "Home data, possibly degraded", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = HomeView.class),
             examples = {
                     @ExampleObject(name = "user", summary = "A user, everything loaded", value = HomeExamples.USER),
-                    @ExampleObject(name = "degraded", summary = "The same user while member does not answer",
-                            value = HomeExamples.DEGRADED) }))
+                    @ExampleObject(name = "degraded",
+                            summary = "The same user while member does not answer and product fails",
+                            value = HomeExamples.DEGRADED),
+                    @ExampleObject(name = "anonymous", summary = "A caller without a token",
+                            value = HomeExamples.ANONYMOUS) }))
     Mono<HomeView> home(@Parameter(hidden = true) Authentication authentication,
             @Parameter(hidden = true) ServerWebExchange exchange) {
-        return aggregator.aggregate(caller(authentication, exchange));
+        return aggregator.aggregate(authentication == null ? Caller.ANONYMOUS : caller(authentication, exchange));
     }
 
     private static Caller caller(Authentication authentication, ServerWebExchange exchange) {

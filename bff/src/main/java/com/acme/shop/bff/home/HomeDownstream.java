@@ -3,7 +3,9 @@ package com.acme.shop.bff.home;
 import reactor.core.publisher.Mono;
 
 /**
- * The three downstream reads behind {@code /api/home}; each carries the caller's bearer.
+ * The downstream reads behind {@code /api/home}. Those on auth, member and order carry
+ * the caller's bearer; the public catalog read takes no caller, so no token can reach
+ * product.
  */
 interface HomeDownstream {
 
@@ -15,5 +17,16 @@ interface HomeDownstream {
 
     /** member {@code GET /api/members?size=<size>&sort=createdAt,desc}. */
     Mono<MemberPage> newestMembers(Caller caller, int size);
+
+    /**
+     * product {@code GET /api/products?page=0&size=<size>&sort=<sort>}, without a token.
+     */
+    Mono<ProductPage> featuredProducts(int size, String sort);
+
+    /**
+     * order {@code GET /api/orders?page=0&size=<size>}: the caller's orders, newest first
+     * (all orders for an ADMIN).
+     */
+    Mono<OrderPage> latestOrders(Caller caller, int size);
 
 }

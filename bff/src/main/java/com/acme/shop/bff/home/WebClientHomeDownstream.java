@@ -10,8 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * {@link HomeDownstream} over HTTP; passes the caller's bearer on (the request id goes
- * with every call by itself).
+ * {@link HomeDownstream} over HTTP; passes the caller's bearer on to auth, member and
+ * order, never to product (the request id goes with every call by itself).
  */
 final class WebClientHomeDownstream implements HomeDownstream {
 
@@ -19,9 +19,15 @@ final class WebClientHomeDownstream implements HomeDownstream {
 
     private final WebClient member;
 
-    WebClientHomeDownstream(WebClient auth, WebClient member) {
+    private final WebClient product;
+
+    private final WebClient order;
+
+    WebClientHomeDownstream(WebClient auth, WebClient member, WebClient product, WebClient order) {
         this.auth = auth;
         this.member = member;
+        this.product = product;
+        this.order = order;
     }
 
     @Override
@@ -45,6 +51,28 @@ final class WebClientHomeDownstream implements HomeDownstream {
             .headers(as(caller))
             .retrieve()
             .bodyToMono(MemberPage.class);
+    }
+
+    @Override
+    public Mono<ProductPage> featuredProducts(int size, String sort) {
+        return product.get()
+            .uri(uri -> uri.path("/api/products")
+                .queryParam("page", 0)
+                .queryParam("size", size)
+                .queryParam("sort", sort)
+                .build())
+            .accept(MediaType.APPLICATION_JSON)
+            .retrieve()
+            .bodyToMono(ProductPage.class);
+    }
+
+    @Override
+    public Mono<OrderPage> latestOrders(Caller caller, int size) {
+        return order.get()
+            .uri(uri -> uri.path("/api/orders").queryParam("page", 0).queryParam("size", size).build())
+            .headers(as(caller))
+            .retrieve()
+            .bodyToMono(OrderPage.class);
     }
 
     private static Consumer<HttpHeaders> as(Caller caller) {
