@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.acme.shop.launcher.Platform;
@@ -163,6 +164,8 @@ public final class Bench {
         long gatewayPid = pidOf("gateway");
         long bffPid = pidOf("bff");
         long authPid = pidOf("auth");
+        long productPid = pidOf("product");
+        long orderPid = pidOf("order");
         say("starting a second gateway without filters and nginx");
         Path gatewayJar = repoRoot.resolve("gateway").resolve("target").resolve("gateway-" + VERSION + ".jar");
         try (ExtraGateway bare = ExtraGateway.withoutFilters(gatewayJar, t.gatewayEnv(), options.javaOpts(),
@@ -186,7 +189,7 @@ public final class Bench {
                         baseline.url() + path, baseline.pid(), "gateway"));
             }
             List<Target> p3 = List.of(
-                    new Target(Results.HOME, "bff `GET /api/home` (admin: 3 downstream calls)", t.bff() + "/api/home",
+                    new Target(Results.HOME, "bff `GET /api/home` (admin: 5 downstream calls)", t.bff() + "/api/home",
                             bffPid, "bff"),
                     new Target(Results.VERIFY, "auth `GET /api/auth/verify`", t.auth() + "/api/auth/verify", authPid,
                             "auth"),
@@ -194,6 +197,11 @@ public final class Bench {
                             "member"),
                     new Target(Results.NEWEST, "member `GET /api/members?page=0&size=5&sort=createdAt,desc`",
                             t.member() + "/api/members?page=0&size=5&sort=createdAt,desc", memberPid, "member"),
+                    new Target(Results.PRODUCTS,
+                            "product `GET /api/products?page=0&size=4&sort=createdAt,desc` (no token)",
+                            t.product() + "/api/products?page=0&size=4&sort=createdAt,desc", productPid, "product"),
+                    new Target(Results.ORDERS, "order `GET /api/orders?page=0&size=3`",
+                            t.order() + "/api/orders?page=0&size=3", orderPid, "order"),
                     new Target(Results.HOME_VIA_GATEWAY, "gateway → bff `GET /api/home`", t.gateway() + "/api/home",
                             gatewayPid, "gateway"));
             Target jwks = new Target("jwks", "auth `GET /.well-known/jwks.json`", t.auth() + "/.well-known/jwks.json",
@@ -318,7 +326,7 @@ public final class Bench {
     /** What is left of the budget after the measurements, capped by --warmup-max. */
     private Duration warmUpLimit() {
         double measuring = options.rounds() * (options.baselineGateway() == null ? 4 : 5)
-                * (options.slice().toSeconds() + 1.5) + p3Rounds() * 5 * (p3Slice().toSeconds() + 1.5)
+                * (options.slice().toSeconds() + 1.5) + p3Rounds() * 7 * (p3Slice().toSeconds() + 1.5)
                 + 2 * p4Slice().toSeconds() + 20;
         double left = options.budget().toSeconds() - elapsedSeconds() - measuring;
         long seconds = (long) Math.min(options.warmupMax().toSeconds(), Math.max(0, left));
@@ -402,8 +410,15 @@ public final class Bench {
     }
 
     /** One request (a cold JVM may take seconds); fails unless it answers 2xx. */
+    /** The paths called without a token (as their real callers call them). */
+    static final Set<String> ANONYMOUS = Set.of("jwks", Results.PRODUCTS);
+
+    private static List<String> headers(Target target, AdminToken admin) {
+        return admin == null || ANONYMOUS.contains(target.key()) ? List.of() : List.of(admin.header());
+    }
+
     private static void prime(Api api, Target target, AdminToken admin) {
-        int status = api.get(target.url(), target.key().equals("jwks") ? null : admin.get()).statusCode();
+        int status = api.get(target.url(), ANONYMOUS.contains(target.key()) ? null : admin.get()).statusCode();
         if (status / 100 != 2) {
             throw new IllegalStateException(target.key() + " (" + target.url() + ") answered " + status);
         }
@@ -424,7 +439,7 @@ public final class Bench {
      * fatal; the measured runs after it must be clean.
      */
     private Wrk.Result warm(Target target, Wrk.Load load, AdminToken admin) {
-        List<String> headers = admin == null ? List.of() : List.of(admin.header());
+        List<String> headers = headers(target, admin);
         Wrk.Result r = wrk.run(target.url(), load, headers);
         if (!r.clean()) {
             results.notes.add("warm-up of " + target.key() + ": " + r.non2xx() + " non-2xx answers and "
@@ -437,7 +452,7 @@ public final class Bench {
     }
 
     private Wrk.Result load(Target target, Wrk.Load load, AdminToken admin) {
-        List<String> headers = admin == null ? List.of() : List.of(admin.header());
+        List<String> headers = headers(target, admin);
         Wrk.Result r = wrk.run(target.url(), load, headers);
         // smoke runs on cold JVMs for a second or two: only a wrong answer fails them
         boolean failed = options.smoke() ? r.non2xx() > 0 : !r.clean();
@@ -611,13 +626,13 @@ public final class Bench {
     }
 
     /** Where the platform answers, and how to start a second gateway beside it. */
-    record Targets(String auth, String member, String bff, String gateway, Map<String, String> gatewayEnv,
-            String adminEmail, String adminPassword) {
+    record Targets(String auth, String member, String bff, String gateway, String product, String order,
+            Map<String, String> gatewayEnv, String adminEmail, String adminPassword) {
 
         static Targets of(Platform platform) {
             return new Targets(url(platform, "auth"), url(platform, "member"), url(platform, "bff"),
-                    url(platform, "gateway"), platform.environment("gateway"), platform.adminEmail(),
-                    platform.adminPassword());
+                    url(platform, "gateway"), url(platform, "product"), url(platform, "order"),
+                    platform.environment("gateway"), platform.adminEmail(), platform.adminPassword());
         }
 
         private static String url(Platform platform, String service) {
@@ -628,7 +643,9 @@ public final class Bench {
             return new Targets(env.getOrDefault("AUTH_SERVER_URL", "http://127.0.0.1:4000"),
                     env.getOrDefault("MEMBER_SERVER_URL", "http://127.0.0.1:5000"),
                     env.getOrDefault("BFF_SERVER_URL", "http://127.0.0.1:3001"),
-                    env.getOrDefault("GATEWAY_URL", "http://127.0.0.1:8000"), env,
+                    env.getOrDefault("GATEWAY_URL", "http://127.0.0.1:8000"),
+                    env.getOrDefault("PRODUCT_SERVER_URL", "http://127.0.0.1:5100"),
+                    env.getOrDefault("ORDER_SERVER_URL", "http://127.0.0.1:5200"), env,
                     env.getOrDefault("ADMIN_EMAIL", "admin@shop.local"),
                     env.getOrDefault("ADMIN_PASSWORD", "admin-password-local"));
         }

@@ -38,13 +38,17 @@ class ReportTest {
         r.addLatency(Results.VERIFY, latency(1.0));
         r.addLatency(Results.ME, latency(1.0));
         r.addLatency(Results.NEWEST, latency(1.5));
+        r.addLatency(Results.PRODUCTS, latency(1.0));
+        r.addLatency(Results.ORDERS, latency(1.5));
         r.runShStartup = new Results.Startup("x", 25.0, Map.of("auth", 250L, "member", 250L, "bff", 220L, "gateway",
                 250L, "web-ui", 240L, "product", 260L, "order", 260L, "payment", 255L));
         String text = Report.render(r);
         assertTrue(text.contains(
                 "| P1 gateway ÷ direct, `GET /api/members/{id}` | 0.60 (nginx ÷ direct: 0.82) | ≥ 0.60 | met |"), text);
         assertTrue(text.contains("| 0.94 | ≥ 0.85 | met |"), text);
-        assertTrue(text.contains("0.57 (2.00 ms ÷ 3.50 ms)"), text);
+        assertTrue(text.contains(
+                "P3 `/api/home` ÷ sum of its 5 downstream calls (mean latency, 1 connection) | 0.33 (2.00 ms ÷ 6.00 ms)"),
+                text);
         // the goal counts the five services it was set for; the shop's three are shown
         // beside it
         assertTrue(text.contains("| 1210 MiB (all 8 services: 1985 MiB) | ≤ 1229 MiB | met |"), text);
