@@ -24,7 +24,7 @@ final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration TIMEOUT = Duration.ofMillis(BrowserExtension.TIMEOUT_MS);
 
     private final Platform platform;
 

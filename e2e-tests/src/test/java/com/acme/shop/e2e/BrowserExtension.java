@@ -24,7 +24,12 @@ final class BrowserExtension implements BeforeEachCallback, AfterEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
         .create(BrowserExtension.class);
-    static final int TIMEOUT_MS = 15_000;
+
+    /**
+     * Actions and navigations; {@code -De2e.timeoutMs=60000} on a loaded machine (the
+     * assertions' default follows, see {@link BrowserTest}).
+     */
+    static final int TIMEOUT_MS = Integer.getInteger("e2e.timeoutMs", 15_000);
 
     @Override
     public void beforeEach(ExtensionContext context) {

@@ -20,7 +20,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 abstract class BrowserTest {
 
     static {
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+        PlaywrightAssertions.setDefaultAssertionTimeout(BrowserExtension.TIMEOUT_MS * 2 / 3);
     }
 
     protected E2ePlatform shop;

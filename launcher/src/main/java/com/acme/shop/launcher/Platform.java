@@ -41,7 +41,13 @@ public final class Platform implements AutoCloseable {
     static final String VERSION = "0.1.0-SNAPSHOT";
     static final List<List<String>> START_GROUPS = List.of(List.of("auth", "member", "product", "payment"),
             List.of("order", "bff", "gateway"), List.of("web-ui"));
-    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
+
+    /**
+     * How long each service may take to answer UP (180 s); {@code STARTUP_TIMEOUT_SECONDS}
+     * in the options' env, or {@code -Dshop.healthTimeoutSeconds} for the test suites,
+     * raises it on a loaded machine (e.g. the e2e suite on 2 shared cores).
+     */
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(Long.getLong("shop.healthTimeoutSeconds", 180));
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final PlatformOptions options;
