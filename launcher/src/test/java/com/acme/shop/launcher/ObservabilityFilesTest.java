@@ -47,7 +47,8 @@ class ObservabilityFilesTest {
      */
     static final Path EXPORTED_METRICS = DIR.resolve("exported-metrics.txt");
 
-    static final List<String> SERVICES = List.of("auth", "member", "bff", "gateway", "web-ui");
+    static final List<String> SERVICES = List.of("auth", "member", "product", "order", "payment", "bff", "gateway",
+            "web-ui");
 
     /** One line of {@code exported-metrics.txt}. */
     record ExportedMetric(String name, Map<String, Set<String>> labels, Set<String> exporters) {
@@ -299,6 +300,16 @@ class ObservabilityFilesTest {
                     "targets");
             assertEquals(List.of(name + ":" + port), targets, name);
         }
+    }
+
+    /**
+     * Every service the launcher runs (and compose gives a management port) is a service
+     * here: scraped on its management port and sending spans to Jaeger.
+     */
+    @Test
+    void everyServiceOfThePlatformIsCovered() {
+        assertEquals(new TreeSet<>(PlatformOptions.ALL_SERVICES), new TreeSet<>(SERVICES));
+        assertEquals(ComposeFilesTest.MANAGEMENT_PORTS.keySet(), new TreeSet<>(SERVICES));
     }
 
     @Test
