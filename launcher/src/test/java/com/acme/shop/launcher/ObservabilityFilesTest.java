@@ -304,12 +304,17 @@ class ObservabilityFilesTest {
 
     /**
      * Every service the launcher runs (and compose gives a management port) is a service
-     * here: scraped on its management port and sending spans to Jaeger.
+     * here: scraped on its management port, sending spans to Jaeger, and an exporter of
+     * the standard metrics (which e2e-tests' ObservabilityIT scrapes from each).
      */
     @Test
     void everyServiceOfThePlatformIsCovered() {
         assertEquals(new TreeSet<>(PlatformOptions.ALL_SERVICES), new TreeSet<>(SERVICES));
         assertEquals(ComposeFilesTest.MANAGEMENT_PORTS.keySet(), new TreeSet<>(SERVICES));
+        for (String standard : List.of("http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
+                "jvm_memory_used_bytes")) {
+            assertEquals(new TreeSet<>(SERVICES), new TreeSet<>(exportedMetrics().get(standard).exporters()), standard);
+        }
     }
 
     @Test
