@@ -30,15 +30,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Operability of the running platform (issue 9): every service's Prometheus endpoint on
  * its management port exports the metrics the dashboards and alerts use (the contract in
- * {@code deploy/observability/exported-metrics.txt}); one trace id runs from a page
- * request through web-ui, the gateway, the bff, auth and member, and is in each one's
- * log; and no log holds a password, a token, a session cookie or an idempotent request's
- * body.
+ * {@code deploy/observability/exported-metrics.txt}), the shop's product, order and
+ * payment included; one trace id runs from a page request through web-ui, the gateway,
+ * the bff, auth and member, and is in each one's log; and no log holds a password, a
+ * token, a session cookie, an idempotent request's body or a card number.
  */
 @ExtendWith(PlatformExtension.class)
 class ObservabilityIT {
 
-    static final List<String> SERVICES = List.of("auth", "member", "bff", "gateway", "web-ui");
+    /** Every service of the platform: each is scraped. */
+    static final List<String> SERVICES = List.of("auth", "member", "product", "order", "payment", "bff", "gateway",
+            "web-ui");
+
+    /** The services a logged-in home page request passes through. */
+    static final List<String> HOME_CHAIN = List.of("auth", "member", "bff", "gateway", "web-ui");
+
+    /** A test card the simulated processor charges. */
+    static final String CARD = "4242424242424242";
 
     /** Boot's text log correlation: {@code [<32 hex trace id>-<16 hex span id>]}. */
     static final Pattern CORRELATION = Pattern.compile("\\[([0-9a-f]{32})-([0-9a-f]{16})]");
@@ -61,7 +69,7 @@ class ObservabilityIT {
                 send(shop.gatewayUrl(), "POST", "/api/auth/login", null,
                         "{\"email\":\"" + user.email() + "\",\"password\":\"not the password, not at all\"}")
                     .statusCode());
-        for (String service : SERVICES) {
+        for (String service : HOME_CHAIN) {
             String base = url(shop, service);
             String path = switch (service) {
                 case "auth" -> "/api/auth/verify";
@@ -74,6 +82,19 @@ class ObservabilityIT {
                 assertEquals(200, send(base, "GET", path, token, null).statusCode(), service + path);
             }
         }
+        // the shop, each service called directly: product (public catalog; writes need a
+        // token), order (the cart needs a token), payment (internal: a SERVICE token)
+        assertEquals(200, send(url(shop, "product"), "GET", "/api/products", null, null).statusCode());
+        assertEquals(401,
+                send(url(shop, "product"), "DELETE", "/api/products/" + Api.LAMP_ID, null, null).statusCode());
+        assertEquals(401, send(url(shop, "order"), "GET", "/api/cart", null, null).statusCode());
+        assertEquals(200, send(url(shop, "order"), "GET", "/api/cart", token, null).statusCode());
+        assertEquals(401,
+                send(url(shop, "payment"), "GET", "/internal/payments?orderId=" + UUID.randomUUID(), null, null)
+                    .statusCode());
+        // a purchase and its cancellation through the gateway: order calls product and
+        // payment (charge 201, refund 200)
+        String orderId = buyAndCancel(shop, token);
         // gateway: an idempotent create, its replay and a reuse of its key for another
         // body
         String admin = shop.api.adminToken();
@@ -142,6 +163,22 @@ class ObservabilityIT {
             .containsAll(Set.of("/api/auth/login", "/api/auth/register", "/api/auth/verify")));
         assertTrue(scrapes.get("bff").values("http_server_requests_seconds_count", "uri").contains("/api/home"));
         assertTrue(scrapes.get("web-ui").values("http_server_requests_seconds_count", "uri").contains("/"));
+        assertTrue(
+                scrapes.get("product").values("http_server_requests_seconds_count", "uri").contains("/api/products"));
+        assertTrue(
+                scrapes.get("order")
+                    .values("http_server_requests_seconds_count", "uri")
+                    .containsAll(Set.of("/api/cart", "/api/orders", "/api/orders/{id}/cancel")),
+                scrapes.get("order").values("http_server_requests_seconds_count", "uri").toString());
+        assertTrue(
+                scrapes.get("payment")
+                    .values("http_server_requests_seconds_count", "uri")
+                    .containsAll(Set.of("/internal/payments", "/internal/payments/{id}/refund")),
+                scrapes.get("payment").values("http_server_requests_seconds_count", "uri").toString());
+        for (String service : List.of("order", "payment")) {
+            Set<String> uris = scrapes.get(service).values("http_server_requests_seconds_count", "uri");
+            assertTrue(uris.stream().noneMatch(uri -> uri.contains(orderId)), service + " tags a raw path: " + uris);
+        }
         // the counters moved
         assertTrue(scrapes.get("auth").value("auth_logins_total", Map.of("outcome", "success")) >= 2);
         assertTrue(scrapes.get("auth").value("auth_logins_total", Map.of("outcome", "failure")) >= 1);
@@ -158,6 +195,23 @@ class ObservabilityIT {
         // calls to other services are observed too
         assertFalse(scrapes.get("bff").series("http_client_requests_seconds_count").isEmpty());
         assertFalse(scrapes.get("web-ui").series("http_client_requests_seconds_count").isEmpty());
+    }
+
+    /**
+     * Puts a demo product in the user's cart, checks out with the test card (order:
+     * reservation at product, charge at payment) and cancels the order (refund at
+     * payment, stock back at product): the order's id.
+     */
+    private String buyAndCancel(E2ePlatform shop, String token) {
+        shop.api.putInCart(token, Api.MUG_ID, 1);
+        HttpResponse<String> placed = shop.api.checkout(token, UUID.randomUUID().toString(), CARD);
+        assertEquals(201, placed.statusCode(), placed.body());
+        String orderId = Api.read(placed.body()).get("id").asString();
+        HttpResponse<String> cancelled = send(shop.gatewayUrl(), "POST", "/api/orders/" + orderId + "/cancel", token,
+                null, "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("CANCELLED", Api.read(cancelled.body()).get("status").asString());
+        return orderId;
     }
 
     @Test
@@ -238,8 +292,8 @@ class ObservabilityIT {
     // --- no secrets in logs
 
     /**
-     * Passwords, access and refresh tokens, the session cookie and an idempotent
-     * request's body never reach a log, in any service, whatever the request did.
+     * Passwords, access and refresh tokens, the session cookie, an idempotent request's
+     * body and a card number never reach a log, in any service, whatever the request did.
      */
     @Test
     void logsHoldNoPasswordTokenCookieOrIdempotentBody(E2ePlatform shop) {
@@ -270,16 +324,31 @@ class ObservabilityIT {
         String lastRequest = "secrets-" + UUID.randomUUID();
         assertEquals(200, page(shop.webUrl(), "/profile", session).statusCode());
         assertEquals(200, page(shop.webUrl(), "/", session, "X-Request-Id", lastRequest).statusCode());
+        // a purchase: the card goes gateway -> order -> payment
+        shop.api.putInCart(accessToken, Api.MUG_ID, 1);
+        String checkoutRequest = "checkout-" + UUID.randomUUID();
+        HttpResponse<String> placed = send(shop.gatewayUrl(), "POST", "/api/orders", accessToken,
+                "{\"payment\":{\"cardNumber\":\"" + CARD + "\",\"expiry\":\"12/39\",\"cvc\":\"737\"}}",
+                "Idempotency-Key", UUID.randomUUID().toString(), "X-Request-Id", checkoutRequest);
+        assertEquals(201, placed.statusCode(), placed.body());
+        String orderId = Api.read(placed.body()).get("id").asString();
+        assertEquals(200, send(shop.gatewayUrl(), "POST", "/api/orders/" + orderId + "/cancel", accessToken, null,
+                "Idempotency-Key", UUID.randomUUID().toString())
+            .statusCode());
+
         // refresh and logout through auth
         HttpResponse<String> refreshed = send(shop.gatewayUrl(), "POST", "/api/auth/refresh", null,
                 "{\"refresh_token\":\"" + refreshToken + "\"}");
         assertEquals(200, refreshed.statusCode());
         String newRefreshToken = Api.read(refreshed.body()).get("refresh_token").asString();
 
-        // every service has logged what it did by now (the page's request id reached them
-        // all)
-        for (String service : SERVICES) {
+        // every service has logged what it did by now (the page's request id reached the
+        // home chain, the checkout's order and payment)
+        for (String service : HOME_CHAIN) {
             awaitLine(shop, service, l -> l.endsWith(lastRequest));
+        }
+        for (String service : List.of("order", "payment")) {
+            awaitLine(shop, service, l -> l.endsWith(checkoutRequest));
         }
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("password", user.password());
@@ -292,6 +361,7 @@ class ObservabilityIT {
         secrets.put("session cookie", session.cookie());
         secrets.put("csrf token", session.csrf());
         secrets.put("idempotent body", marker);
+        secrets.put("card number", CARD);
         List<String> leaks = new ArrayList<>();
         for (String service : SERVICES) {
             String log = readLog(shop, service);

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -29,17 +31,29 @@ import org.yaml.snakeyaml.Yaml;
  * Renders every Kustomize overlay of deploy/k8s with {@code kubectl kustomize} (offline)
  * and checks the objects: kinds, probes and resources on every container, non-root
  * read-only containers, versioned images, no secret-looking keys in ConfigMaps, HPA
- * targets that exist, ClusterIP Services, Ingress only for web-ui and gateway. Skipped
- * when kubectl is not on PATH. The deploy tree is copied to a temporary directory so that
- * the local overlay's gitignored secrets.env can be made from secrets.env.example.
+ * targets that exist, ClusterIP Services, Ingress only for web-ui and gateway, every
+ * service URL a module reads resolving to a Service, secrets only from shop-secrets'
+ * documented keys, payment reachable only from order. Skipped when kubectl is not on
+ * PATH. The deploy tree is copied to a temporary directory so that the local overlay's
+ * gitignored secrets.env can be made from secrets.env.example.
  */
 class KubernetesManifestsTest {
 
     static final Path ROOT = PlatformOptions.findRepoRoot();
 
-    static final Set<String> SERVICES = Set.of("auth", "member", "bff", "gateway", "web-ui");
+    static final Set<String> SERVICES = Set.of("auth", "member", "product", "order", "payment", "bff", "gateway",
+            "web-ui");
 
-    static final Set<String> AUTOSCALED = Set.of("gateway", "web-ui", "bff", "member");
+    static final Set<String> AUTOSCALED = Set.of("gateway", "web-ui", "bff", "member", "product", "order", "payment");
+
+    /** The keys of shop-secrets each service gets, and no others. */
+    static final Map<String, Set<String>> SECRETS = Map.of("auth",
+            Set.of("DATABASE_URL", "REDIS_PASSWORD", "JWT_SIGNING_KEY", "JWT_SIGNING_KEY_ID", "PASSWORD_PEPPER",
+                    "ADMIN_EMAIL", "ADMIN_PASSWORD", "ORDER_SERVICE_SECRET"),
+            "member", Set.of("DATABASE_URL", "REDIS_PASSWORD"), "product", Set.of("DATABASE_URL", "REDIS_PASSWORD"),
+            "order", Set.of("DATABASE_URL", "REDIS_PASSWORD", "ORDER_SERVICE_SECRET"), "payment",
+            Set.of("DATABASE_URL", "REDIS_PASSWORD", "PAYMENT_FINGERPRINT_KEY"), "bff", Set.of("REDIS_PASSWORD"),
+            "gateway", Set.of("REDIS_PASSWORD"), "web-ui", Set.of("REDIS_PASSWORD"));
 
     static final Pattern SECRET_LOOKING = Pattern.compile("PASSWORD|SECRET|KEY|PEPPER|TOKEN", Pattern.CASE_INSENSITIVE);
 
@@ -104,12 +118,8 @@ class KubernetesManifestsTest {
     void everyServiceIsProbedAndScrapedOnItsManagementPortWhichIsInNoService() throws Exception {
         List<Map<String, Object>> objects = render("overlays/production");
         assertEquals("0.0.0.0", configMap(objects, "shop-config").get("MANAGEMENT_SERVER_ADDRESS"));
-        // the services with manifests (product, order and payment have none yet: issue
-        // 11)
+        assertEquals(SERVICES, ComposeFilesTest.MANAGEMENT_PORTS.keySet());
         ComposeFilesTest.MANAGEMENT_PORTS.forEach((name, port) -> {
-            if (!SERVICES.contains(name)) {
-                return;
-            }
             Map<String, Object> deployment = deployment(objects, name);
             Map<String, Object> container = container(deployment);
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
@@ -135,6 +145,175 @@ class KubernetesManifestsTest {
                 assertEquals("http", map(port).get("targetPort"), name(service));
             }
         }
+    }
+
+    /**
+     * Every {@code *_SERVER_URL} / {@code GATEWAY_URL} a module's application.yml reads
+     * is set for its Deployment (from its ConfigMaps or env) to
+     * {@code http://<service>:<port>} of a Service that has that port; the gateway gets
+     * product's and order's (its routes), and only order gets payment's.
+     */
+    @Test
+    void everyServiceUrlAModuleReadsPointsAtAServiceOfTheCluster() throws Exception {
+        for (String overlay : List.of("overlays/local", "overlays/production")) {
+            List<Map<String, Object>> objects = render(overlay);
+            Map<String, Set<Integer>> servicePorts = new TreeMap<>();
+            for (Map<String, Object> service : ofKind(objects, "Service")) {
+                Set<Integer> ports = new HashSet<>();
+                list(map(service.get("spec")).get("ports")).forEach(p -> ports.add((Integer) map(p).get("port")));
+                servicePorts.put(name(service), ports);
+            }
+            for (String name : SERVICES) {
+                Map<String, String> env = environment(objects, name);
+                Matcher variable = Pattern.compile("\\$\\{([A-Z_]+_SERVER_URL|GATEWAY_URL)[:}]")
+                    .matcher(Files.readString(ROOT.resolve(name).resolve("src/main/resources/application.yml")));
+                Set<String> read = new TreeSet<>();
+                while (variable.find()) {
+                    read.add(variable.group(1));
+                }
+                for (String url : read) {
+                    String value = env.get(url);
+                    assertTrue(value != null, overlay + ": " + name + " reads " + url + ", which is not set");
+                    Matcher target = Pattern.compile("http://([a-z-]+):(\\d+)").matcher(value);
+                    assertTrue(target.matches(), overlay + ": " + name + " " + url + "=" + value);
+                    assertTrue(
+                            servicePorts.getOrDefault(target.group(1), Set.of())
+                                .contains(Integer.valueOf(target.group(2))),
+                            overlay + ": " + name + " " + url + "=" + value + " is no Service port: " + servicePorts);
+                }
+                if (name.equals("gateway")) {
+                    assertTrue(read.containsAll(Set.of("PRODUCT_SERVER_URL", "ORDER_SERVER_URL")),
+                            "the gateway routes to product and order: " + read);
+                }
+                if (!name.equals("order")) {
+                    assertFalse(env.containsKey("PAYMENT_SERVER_URL"), overlay + ": " + name + " learns payment's URL");
+                    assertFalse(env.values().stream().anyMatch(v -> v.contains("payment")),
+                            overlay + ": " + name + " is pointed at payment: " + env);
+                }
+            }
+            assertEquals("http://payment:5300", environment(objects, "order").get("PAYMENT_SERVER_URL"), overlay);
+        }
+    }
+
+    /**
+     * Each Deployment takes exactly the shop-secrets keys it needs, and every key any of
+     * them takes is documented in secrets.env.example (which the local overlay turns into
+     * the Secret, and production's Secret must have).
+     */
+    @Test
+    void eachServiceGetsItsSecretsFromShopSecretsWhoseKeysAreDocumented() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        for (String line : Files.readAllLines(ROOT.resolve("deploy/k8s/overlays/local/secrets.env.example"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                documented.add(line.substring(0, line.indexOf('=')));
+            }
+        }
+        List<Map<String, Object>> objects = render("overlays/production");
+        Set<String> used = new TreeSet<>();
+        for (String name : SERVICES) {
+            Set<String> keys = new TreeSet<>();
+            for (Object each : list(container(deployment(objects, name)).get("env"))) {
+                Map<String, Object> ref = map(map(map(each).get("valueFrom")).get("secretKeyRef"));
+                if (!ref.isEmpty()) {
+                    assertEquals("shop-secrets", ref.get("name"), name);
+                    assertEquals(map(each).get("name"), ref.get("key"), name + ": the variable is named as its key");
+                    keys.add((String) ref.get("key"));
+                }
+            }
+            assertEquals(new TreeSet<>(SECRETS.get(name)), keys, name);
+            used.addAll(keys);
+        }
+        assertEquals(documented, used, "secrets.env.example documents exactly the keys the Deployments use");
+        // the local overlay's generated Secret carries every one of them
+        Map<String, Object> secret = ofKind(render("overlays/local"), "Secret").get(0);
+        assertEquals(documented, new TreeSet<>(map(secret.get("data")).keySet()));
+    }
+
+    /**
+     * payment is internal: no Ingress and no gateway route lead to it, and its
+     * NetworkPolicy admits only order's pods on the API port (the management port stays
+     * open to probes and Prometheus like every service's).
+     */
+    @Test
+    void paymentAcceptsApiTrafficOnlyFromOrder() throws Exception {
+        for (String overlay : List.of("overlays/local", "overlays/production")) {
+            List<Map<String, Object>> objects = render(overlay);
+            List<Map<String, Object>> policies = ofKind(objects, "NetworkPolicy");
+            assertEquals(Set.of("payment"), names(policies), overlay);
+            Map<String, Object> spec = map(policies.get(0).get("spec"));
+            assertEquals(Map.of("app.kubernetes.io/name", "payment"),
+                    map(map(spec.get("podSelector")).get("matchLabels")));
+            assertEquals(List.of("Ingress"), spec.get("policyTypes"));
+            Map<String, Object> payment = container(deployment(objects, "payment"));
+            Map<Object, Object> portNumbers = new java.util.HashMap<>();
+            for (Object port : list(payment.get("ports"))) {
+                portNumbers.put(map(port).get("name"), map(port).get("containerPort"));
+            }
+            assertEquals(Map.of("http", 5300, "management", 5301), portNumbers);
+            Map<Object, Set<Object>> sourcesPerPort = new java.util.HashMap<>();
+            for (Object rule : list(spec.get("ingress"))) {
+                Set<Object> sources = new HashSet<>();
+                List<Object> from = list(map(rule).get("from"));
+                if (from.isEmpty()) {
+                    sources.add("anyone");
+                }
+                for (Object peer : from) {
+                    assertEquals(Set.of("podSelector"), map(peer).keySet(), "only pods of this namespace: " + peer);
+                    sources
+                        .add(map(map(map(peer).get("podSelector")).get("matchLabels")).get("app.kubernetes.io/name"));
+                }
+                List<Object> ports = list(map(rule).get("ports"));
+                assertFalse(ports.isEmpty(), "every rule names its ports: " + rule);
+                for (Object port : ports) {
+                    Object number = portNumbers.getOrDefault(map(port).get("port"), map(port).get("port"));
+                    sourcesPerPort.computeIfAbsent(number, k -> new HashSet<>()).addAll(sources);
+                }
+            }
+            assertEquals(Map.of(5300, Set.of("order"), 5301, Set.of("anyone")), sourcesPerPort, overlay);
+            for (Map<String, Object> ingress : ofKind(objects, "Ingress")) {
+                assertFalse(String.valueOf(ingress.get("spec")).contains("payment"), name(ingress));
+            }
+        }
+        // the gateway has no route to payment (its routes name their upstream by
+        // variable)
+        String gatewayConfig = Files.readString(ROOT.resolve("gateway/src/main/resources/application.yml"));
+        assertTrue(gatewayConfig.contains("${ORDER_SERVER_URL"), "the check below reads the routes' variables");
+        assertFalse(gatewayConfig.toUpperCase(java.util.Locale.ROOT).contains("PAYMENT"), "a gateway route to payment");
+    }
+
+    @Test
+    void theShopServicesRunTheProdProfileInProductionAndSeedDemoDataOnlyLocally() throws Exception {
+        List<Map<String, Object>> production = render("overlays/production");
+        List<Map<String, Object>> local = render("overlays/local");
+        for (String name : List.of("product", "order", "payment")) {
+            assertEquals("prod", environment(production, name).get("SPRING_PROFILES_ACTIVE"), name);
+            assertFalse(environment(local, name).containsKey("SPRING_PROFILES_ACTIVE"), name);
+        }
+        assertEquals("false", environment(production, "product").get("SEED_DEMO_DATA"));
+        assertEquals("true", environment(local, "product").get("SEED_DEMO_DATA"));
+    }
+
+    /**
+     * The variables a Deployment's container sees: its ConfigMaps' data (envFrom, in
+     * order) and its literal env values (secret references are not included).
+     */
+    static Map<String, String> environment(List<Map<String, Object>> objects, String deployment) {
+        Map<String, Object> container = container(deployment(objects, deployment));
+        Map<String, String> env = new TreeMap<>();
+        for (Object source : list(container.get("envFrom"))) {
+            String configMap = (String) map(map(source).get("configMapRef")).get("name");
+            Map<String, Object> found = ofKind(objects, "ConfigMap").stream()
+                .filter(c -> name(c).equals(configMap))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(deployment + " reads a missing ConfigMap " + configMap));
+            map(found.get("data")).forEach((key, value) -> env.put(key, String.valueOf(value)));
+        }
+        for (Object each : list(container.get("env"))) {
+            if (map(each).get("value") != null) {
+                env.put((String) map(each).get("name"), String.valueOf(map(each).get("value")));
+            }
+        }
+        return env;
     }
 
     @Test
@@ -179,7 +358,7 @@ class KubernetesManifestsTest {
             problems.add("HPAs missing for some of " + AUTOSCALED + ": " + kinds);
         }
         Set<String> allowed = Set.of("Namespace", "ConfigMap", "Secret", "Deployment", "Service", "PodDisruptionBudget",
-                "HorizontalPodAutoscaler", "Ingress");
+                "HorizontalPodAutoscaler", "Ingress", "NetworkPolicy");
         kinds.keySet().stream().filter(kind -> !allowed.contains(kind)).forEach(kind -> problems.add("kind " + kind));
         for (Map<String, Object> deployment : ofKind(objects, "Deployment")) {
             problems.addAll(deploymentProblems(deployment));

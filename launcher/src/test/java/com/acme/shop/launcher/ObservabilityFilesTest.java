@@ -47,7 +47,8 @@ class ObservabilityFilesTest {
      */
     static final Path EXPORTED_METRICS = DIR.resolve("exported-metrics.txt");
 
-    static final List<String> SERVICES = List.of("auth", "member", "bff", "gateway", "web-ui");
+    static final List<String> SERVICES = List.of("auth", "member", "product", "order", "payment", "bff", "gateway",
+            "web-ui");
 
     /** One line of {@code exported-metrics.txt}. */
     record ExportedMetric(String name, Map<String, Set<String>> labels, Set<String> exporters) {
@@ -298,6 +299,21 @@ class ObservabilityFilesTest {
                         .get("targets"),
                     "targets");
             assertEquals(List.of(name + ":" + port), targets, name);
+        }
+    }
+
+    /**
+     * Every service the launcher runs (and compose gives a management port) is a service
+     * here: scraped on its management port, sending spans to Jaeger, and an exporter of
+     * the standard metrics (which e2e-tests' ObservabilityIT scrapes from each).
+     */
+    @Test
+    void everyServiceOfThePlatformIsCovered() {
+        assertEquals(new TreeSet<>(PlatformOptions.ALL_SERVICES), new TreeSet<>(SERVICES));
+        assertEquals(ComposeFilesTest.MANAGEMENT_PORTS.keySet(), new TreeSet<>(SERVICES));
+        for (String standard : List.of("http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
+                "jvm_memory_used_bytes")) {
+            assertEquals(new TreeSet<>(SERVICES), new TreeSet<>(exportedMetrics().get(standard).exporters()), standard);
         }
     }
 
