@@ -195,6 +195,8 @@ class ObservabilityIT {
         // calls to other services are observed too
         assertFalse(scrapes.get("bff").series("http_client_requests_seconds_count").isEmpty());
         assertFalse(scrapes.get("web-ui").series("http_client_requests_seconds_count").isEmpty());
+        // order's calls to product, payment and auth (the checkout and cancel above)
+        assertFalse(scrapes.get("order").series("http_client_requests_seconds_count").isEmpty());
     }
 
     /**
