@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The shop's pages against the stub gateway: catalog, product, cart, checkout, orders and
  * product administration; htmx fragments and the same flows without JS; 402, 409, 412 and
@@ -134,14 +136,16 @@ class ShopPagesIT extends WebUiIT {
 
         assertThat(add.getStatus().value()).isEqualTo(303);
         assertThat(add.getResponseHeaders().getLocation()).hasToString(MUG + "?added");
-        assertThat(stubs.gatewayRequests("PUT", "/api/cart/items/" + ShopStub.MUG_ID)).singleElement()
-            .satisfies(request -> assertThat(request.body()).isEqualTo("{\"quantity\":2}"));
+        assertThat(stubs.gatewayRequests("POST", "/api/cart/items")).singleElement()
+            .satisfies(request -> assertThat(json(request.body()))
+                .isEqualTo(Map.of("productId", ShopStub.MUG_ID, "quantity", 2)));
+        assertThat(stubs.gatewayRequests("PUT", "/api/cart")).isEmpty();
         String page = user.get(MUG + "?added").getResponseBody();
         assertThat(page).contains("Added to your cart.")
             .containsPattern("<span class=\"badge\"[^>]*>2</span><span class=\"visually-hidden\">, 2 items</span>");
         assertThat(stubs.gatewayRequests("GET", "/api/cart"))
-            .as("once per page for the badge (two pages), once to add to the quantity already in the cart")
-            .hasSize(3);
+            .as("once per page for the badge (two pages); the add itself reads nothing")
+            .hasSize(2);
     }
 
     @Test
@@ -158,8 +162,52 @@ class ShopPagesIT extends WebUiIT {
             .contains("Added to your cart.")
             .containsPattern(
                     "<span id=\"cart-badge\" class=\"cart-badge\" hx-swap-oob=\"true\"><span class=\"badge\"[^>]*>2<");
-        assertThat(stubs.gatewayRequests("PUT", "/api/cart/items/")).last()
-            .satisfies(request -> assertThat(request.body()).isEqualTo("{\"quantity\":2}"));
+        assertThat(stubs.gatewayRequests("POST", "/api/cart/items")).last()
+            .satisfies(request -> assertThat(json(request.body()))
+                .isEqualTo(Map.of("productId", ShopStub.MUG_ID, "quantity", 1)));
+        assertThat(stubs.gatewayRequests("PUT", "/api/cart")).isEmpty();
+    }
+
+    @Test
+    void twoAddsOfTheSameProductAreTwoAtomicAddsNotAReadAndASet() {
+        Browser user = loggedIn(StubUpstreams.USER_EMAIL);
+        user.get(MUG);
+        int cartReadsBefore = stubs.gatewayRequests("GET", "/api/cart").size();
+
+        EntityExchangeResult<String> first = user.post("/cart/items",
+                Map.of("productId", ShopStub.MUG_ID, "_csrf", user.csrf()));
+        EntityExchangeResult<String> second = user.post("/cart/items", Map.of("productId", ShopStub.MUG_ID),
+                Map.of("HX-Request", "true", "X-CSRF-TOKEN", user.csrf()));
+
+        assertThat(first.getStatus().value()).isEqualTo(303);
+        assertThat(second.getStatus().value()).isEqualTo(200);
+        assertThat(stubs.gatewayRequests("POST", "/api/cart/items")).hasSize(2)
+            .allSatisfy(request -> assertThat(json(request.body()))
+                .isEqualTo(Map.of("productId", ShopStub.MUG_ID, "quantity", 1)));
+        assertThat(stubs.gatewayRequests("PUT", "/api/cart")).isEmpty();
+        assertThat(stubs.gatewayRequests("GET", "/api/cart")).as("no read-modify-write: the adds read no cart")
+            .hasSize(cartReadsBefore);
+        assertThat(stubs.shop.carts.get(stubs.users.get(StubUpstreams.USER_EMAIL).id())).containsEntry(ShopStub.MUG_ID,
+                2);
+        assertThat(second.getResponseBody()).containsPattern(
+                "<span id=\"cart-badge\" class=\"cart-badge\" hx-swap-oob=\"true\"><span class=\"badge\"[^>]*>2<");
+    }
+
+    @Test
+    void addingBeyondTheStockWithSomeInTheCartIsRefusedAndChangesNothing() {
+        Browser user = loggedIn(StubUpstreams.USER_EMAIL);
+        user.get(LAMP);
+        user.post("/cart/items", Map.of("productId", ShopStub.LAMP_ID, "_csrf", user.csrf()));
+
+        EntityExchangeResult<String> add = user.post("/cart/items",
+                Map.of("productId", ShopStub.LAMP_ID, "quantity", "2"),
+                Map.of("HX-Request", "true", "X-CSRF-TOKEN", user.csrf()));
+
+        assertThat(add.getStatus().value()).isEqualTo(409);
+        assertThat(add.getResponseBody()).contains("Only 2 of Desk Lamp in stock (1 in your cart already)")
+            .doesNotContain("<html");
+        assertThat(stubs.shop.carts.get(stubs.users.get(StubUpstreams.USER_EMAIL).id())).containsEntry(ShopStub.LAMP_ID,
+                1);
     }
 
     @Test
@@ -228,6 +276,7 @@ class ShopPagesIT extends WebUiIT {
 
         assertThat(add.getStatus().value()).isEqualTo(403);
         assertThat(stubs.gatewayRequests("PUT", "/api/cart")).isEmpty();
+        assertThat(stubs.gatewayRequests("POST", "/api/cart")).isEmpty();
     }
 
     @Test
@@ -493,6 +542,12 @@ class ShopPagesIT extends WebUiIT {
         Matcher matcher = IDEMPOTENCY_KEY.matcher(page);
         assertThat(matcher.find()).as("an idempotency key on the page").isTrue();
         return matcher.group(1);
+    }
+
+    /** A JSON body the stub gateway received, as a map. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String body) {
+        return JsonMapper.shared().readValue(body, Map.class);
     }
 
 }

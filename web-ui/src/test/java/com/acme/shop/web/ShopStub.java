@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.acme.shop.common.testing.StubServer.Reply;
 import com.acme.shop.common.testing.StubServer.Request;
@@ -13,9 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shop's APIs behind the stub gateway (shop.md shapes): products (public reads), the
- * cart and orders of each user. Test cards: 4000 0000 0000 0002 → 402; an order while
- * {@link #shortOfStock} is set → 409 naming the item; {@link #productsDown} /
- * {@link #ordersDown} → 503; a product PUT with an If-Match other than its ETag → 412.
+ * cart (adds atomic, as the order service's {@code POST /api/cart/items}) and orders of
+ * each user. Test cards: 4000 0000 0000 0002 → 402; an order while {@link #shortOfStock}
+ * is set → 409 naming the item; {@link #productsDown} / {@link #ordersDown} → 503; a
+ * product PUT with an If-Match other than its ETag → 412.
  */
 public final class ShopStub {
 
@@ -51,7 +53,7 @@ public final class ShopStub {
      * How many order POSTs still get "409 in flight, Retry-After: 1" (as the gateway
      * answers a duplicate, A8).
      */
-    public final java.util.concurrent.atomic.AtomicInteger inFlightAnswers = new java.util.concurrent.atomic.AtomicInteger();
+    public final AtomicInteger inFlightAnswers = new AtomicInteger();
 
     /**
      * Idempotency keys seen on POST /api/orders → order id (a replay returns the same
@@ -200,6 +202,9 @@ public final class ShopStub {
         if (path.equals("/api/cart") && method.equals("GET")) {
             return json(200, cart(userId));
         }
+        if (path.equals("/api/cart/items") && method.equals("POST")) {
+            return addToCart(request, userId);
+        }
         if (path.startsWith("/api/cart/items/")) {
             String productId = path.substring("/api/cart/items/".length());
             Map<String, Integer> cart = carts.computeIfAbsent(userId, u -> new ConcurrentHashMap<>());
@@ -248,6 +253,53 @@ public final class ShopStub {
             return json(200, order.getValue());
         }
         return null;
+    }
+
+    /**
+     * {@code POST /api/cart/items {productId, quantity?}} as the order service answers
+     * it: adds {@code quantity} (default 1, 1–99 else 400) to the line in one atomic
+     * step; 404 unknown product; 409 when the line would hold more than min(stock, 99),
+     * nothing changed.
+     */
+    @SuppressWarnings("unchecked")
+    private Reply addToCart(Request request, String userId) {
+        Map<String, Object> body = JsonMapper.shared().readValue(request.body(), Map.class);
+        Object productId = body.get("productId");
+        Object quantityValue = body.get("quantity");
+        if (!(productId instanceof String id) || !id.matches("[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}")) {
+            return json(400, problem(400, "Bad Request", "productId must be a UUID"));
+        }
+        if (quantityValue != null && !(quantityValue instanceof Integer)) {
+            return json(400, problem(400, "Bad Request", "quantity must be a number from 1 to 99"));
+        }
+        int quantity = quantityValue == null ? 1 : (Integer) quantityValue;
+        if (quantity < 1 || quantity > 99) {
+            return json(400, problem(400, "Bad Request", "quantity must be a number from 1 to 99"));
+        }
+        Map<String, Object> product = products.get(id);
+        if (product == null) {
+            return json(404, problem(404, "Not Found", "Product not found."));
+        }
+        int stock = (Integer) product.get("stock");
+        int limit = Math.min(99, stock);
+        Map<String, Integer> cart = carts.computeIfAbsent(userId, u -> new ConcurrentHashMap<>());
+        AtomicInteger refusedWith = new AtomicInteger(-1);
+        cart.compute(id, (key, inCart) -> {
+            int held = inCart == null ? 0 : inCart;
+            if (held + quantity > limit) {
+                refusedWith.set(held);
+                return inCart;
+            }
+            return held + quantity;
+        });
+        int held = refusedWith.get();
+        if (held >= 0) {
+            String already = held == 0 ? "" : " (" + held + " in your cart already)";
+            String detail = stock > 99 ? "A cart holds at most 99 of a product" + already
+                    : "Only " + stock + " of " + product.get("name") + " in stock" + already;
+            return json(409, problem(409, "Conflict", detail));
+        }
+        return json(200, cart(userId));
     }
 
     @SuppressWarnings("unchecked")

@@ -51,6 +51,17 @@ public class CartClient {
         return cached;
     }
 
+    /**
+     * Adds {@code quantity} of a product to what the cart holds ({@code POST
+     * /api/cart/items}): one atomic add in the order service, so two adds at once (two
+     * tabs) both count. The service refuses (409) a line over the stock or
+     * {@value #MAX_QUANTITY}, changing nothing.
+     */
+    Mono<GatewayResponse> add(ServerWebExchange exchange, String productId, int quantity) {
+        return gateway.send(exchange, HttpMethod.POST, CART + "/items", new AddItem(productId, quantity), headers -> {
+        });
+    }
+
     /** Sets the quantity of a product ({@code PUT /api/cart/items/{productId}}). */
     Mono<GatewayResponse> setQuantity(ServerWebExchange exchange, String productId, int quantity) {
         return gateway.send(exchange, HttpMethod.PUT, CART + "/items/" + productId, Map.of("quantity", quantity),
@@ -61,6 +72,10 @@ public class CartClient {
     Mono<GatewayResponse> remove(ServerWebExchange exchange, String productId) {
         return gateway.send(exchange, HttpMethod.DELETE, CART + "/items/" + productId, null, headers -> {
         });
+    }
+
+    /** Body of {@code POST /api/cart/items}. */
+    record AddItem(String productId, int quantity) {
     }
 
     /** Replaces the request's cached cart with a fresh answer (after a change). */

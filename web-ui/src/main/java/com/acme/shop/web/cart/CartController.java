@@ -53,35 +53,38 @@ class CartController {
         });
     }
 
-    /** Adds {@code quantity} (default 1) of a product: the cart's quantity plus this. */
+    /**
+     * Adds {@code quantity} (default 1, a value outside 1–99 counts as 1) of a product to
+     * what the cart holds, in one call the order service applies atomically (no read of
+     * the cart first, so two tabs adding at once both count); the service refuses a line
+     * over the stock or {@value CartClient#MAX_QUANTITY}.
+     */
     @PostMapping("/cart/items")
     Mono<String> add(@ModelAttribute CartLineForm form, ServerWebExchange exchange, Model model) {
         String id = ProductClient.checkedId(form.productId());
         int adding = CartQuantities.parse(form.quantity()).orElse(1);
-        return carts.current(exchange)
-            .flatMap(cart -> carts.setQuantity(exchange, id,
-                    Math.min(CartClient.MAX_QUANTITY, cart.quantityOf(id) + adding)))
-            .flatMap(response -> {
-                if (response.isSuccess()) {
-                    Cart cart = response.as(Cart.class);
-                    if (!Htmx.isHtmx(exchange)) {
-                        return Mono.just("redirect:/products/" + id + "?added");
-                    }
-                    model.addAttribute("cart", cart);
-                    model.addAttribute("message", "Added to your cart.");
-                    return Mono.just(ADDED);
-                }
-                String message = refusal(response);
-                exchange.getResponse().setStatusCode(HttpStatus.valueOf(response.status()));
-                model.addAttribute("error", message);
+        return carts.add(exchange, id, adding).flatMap(response -> {
+            if (response.isSuccess()) {
+                Cart cart = response.as(Cart.class);
+                carts.remember(exchange, cart);
                 if (!Htmx.isHtmx(exchange)) {
-                    return products.get(id).map(loaded -> {
-                        model.addAttribute("product", loaded.product());
-                        return PRODUCT;
-                    });
+                    return Mono.just("redirect:/products/" + id + "?added");
                 }
+                model.addAttribute("cart", cart);
+                model.addAttribute("message", "Added to your cart.");
                 return Mono.just(ADDED);
-            });
+            }
+            String message = refusal(response);
+            exchange.getResponse().setStatusCode(HttpStatus.valueOf(response.status()));
+            model.addAttribute("error", message);
+            if (!Htmx.isHtmx(exchange)) {
+                return products.get(id).map(loaded -> {
+                    model.addAttribute("product", loaded.product());
+                    return PRODUCT;
+                });
+            }
+            return Mono.just(ADDED);
+        });
     }
 
     @PostMapping("/cart/items/{productId}")
