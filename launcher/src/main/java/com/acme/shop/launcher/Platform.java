@@ -43,9 +43,10 @@ public final class Platform implements AutoCloseable {
             List.of("order", "bff", "gateway"), List.of("web-ui"));
 
     /**
-     * How long each service may take to answer UP (180 s); {@code STARTUP_TIMEOUT_SECONDS}
-     * in the options' env, or {@code -Dshop.healthTimeoutSeconds} for the test suites,
-     * raises it on a loaded machine (e.g. the e2e suite on 2 shared cores).
+     * How long each service may take to answer UP (180 s);
+     * {@code STARTUP_TIMEOUT_SECONDS} in the options' env, or
+     * {@code -Dshop.healthTimeoutSeconds} for the test suites, raises it on a loaded
+     * machine (e.g. the e2e suite on 2 shared cores).
      */
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(Long.getLong("shop.healthTimeoutSeconds", 180));
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
