@@ -222,6 +222,22 @@ class ShopPagesIT extends WebUiIT {
     }
 
     @Test
+    void anAddWhoseTwinIsStillInFlightWaitsForItsAnswerInsteadOfSayingOutOfStock() {
+        Browser user = loggedIn(StubUpstreams.USER_EMAIL);
+        String key = idempotencyKey(user.get(MUG).getResponseBody());
+        stubs.shop.cartInFlightAnswers.set(2);
+
+        EntityExchangeResult<String> add = user.post("/cart/items",
+                Map.of("productId", ShopStub.MUG_ID, "idempotencyKey", key),
+                Map.of("HX-Request", "true", "X-CSRF-TOKEN", user.csrf()));
+
+        assertThat(add.getStatus().value()).isEqualTo(200);
+        assertThat(add.getResponseBody()).contains("Added to your cart.").doesNotContain("in stock");
+        assertThat(stubs.gatewayRequests("POST", "/api/cart/items")).hasSize(3);
+        assertThat(stubs.shop.cartAdds).hasValue(1);
+    }
+
+    @Test
     void withoutJavaScriptThePageAfterTheRedirectCarriesANewKeySoTheNextAddCounts() {
         Browser user = loggedIn(StubUpstreams.USER_EMAIL);
         String first = idempotencyKey(user.get(MUG).getResponseBody());

@@ -68,6 +68,11 @@ public final class ShopStub {
     public final Map<String, Map.Entry<String, Reply>> cartKeys = new ConcurrentHashMap<>();
 
     /**
+     * How many keyed POST /api/cart/items still get "409 in flight, Retry-After: 1" (A8).
+     */
+    public final AtomicInteger cartInFlightAnswers = new AtomicInteger();
+
+    /**
      * How many POST /api/cart/items reached the cart (not replayed, not refused by key).
      */
     public final AtomicInteger cartAdds = new AtomicInteger();
@@ -79,6 +84,7 @@ public final class ShopStub {
         orderKeys.clear();
         cartKeys.clear();
         cartAdds.set(0);
+        cartInFlightAnswers.set(0);
         productsDown.set(false);
         ordersDown.set(false);
         shortOfStock.set(false);
@@ -278,6 +284,10 @@ public final class ShopStub {
         String key = request.header("idempotency-key");
         if (key == null) {
             return addToCart(request, userId);
+        }
+        if (cartInFlightAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return json(409, problem(409, "Conflict", "A request with this key is in progress")).header("Retry-After",
+                    "1");
         }
         var stored = cartKeys.get(userId + "\n" + key);
         if (stored != null) {
