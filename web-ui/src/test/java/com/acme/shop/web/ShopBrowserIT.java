@@ -146,6 +146,13 @@ class ShopBrowserIT extends WebUiIT {
         assertThat(page.locator("#cart-status")).containsText("Added to your cart.");
         assertThat(page.locator("#cart-badge .badge")).hasText("1");
         assertThat(page.locator("#cart-badge")).containsText("1 item");
+        // the answer renewed the form's idempotency key: a second click is a second add
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to cart")).click();
+        assertThat(page.locator("#cart-badge .badge")).hasText("2");
+        assertThat(stubs.gatewayRequests("POST", "/api/cart/items")).hasSize(2)
+            .extracting(request -> request.header("idempotency-key"))
+            .doesNotHaveDuplicates()
+            .doesNotContainNull();
         assertThat(page.evaluate("() => window.__sameDocument === true")).isEqualTo(true);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Cart"))).click();

@@ -2,6 +2,7 @@ package com.acme.shop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -191,6 +192,108 @@ class ShopPagesIT extends WebUiIT {
                 2);
         assertThat(second.getResponseBody()).containsPattern(
                 "<span id=\"cart-badge\" class=\"cart-badge\" hx-swap-oob=\"true\"><span class=\"badge\"[^>]*>2<");
+    }
+
+    @Test
+    void resubmittingTheSameAddFormAddsOnceAndShowsTheReplayAsASuccess() {
+        Browser user = loggedIn(StubUpstreams.USER_EMAIL);
+        String key = idempotencyKey(user.get(MUG).getResponseBody());
+        Map<String, String> form = Map.of("productId", ShopStub.MUG_ID, "idempotencyKey", key, "_csrf", user.csrf());
+
+        EntityExchangeResult<String> first = user.post("/cart/items", form);
+        EntityExchangeResult<String> again = user.post("/cart/items", form);
+        EntityExchangeResult<String> htmxRetry = user.post("/cart/items",
+                Map.of("productId", ShopStub.MUG_ID, "idempotencyKey", key),
+                Map.of("HX-Request", "true", "X-CSRF-TOKEN", user.csrf()));
+
+        assertThat(List.of(first, again)).allSatisfy(add -> {
+            assertThat(add.getStatus().value()).isEqualTo(303);
+            assertThat(add.getResponseHeaders().getLocation()).hasToString(MUG + "?added");
+        });
+        assertThat(htmxRetry.getStatus().value()).isEqualTo(200);
+        assertThat(htmxRetry.getResponseBody()).contains("Added to your cart.")
+            .containsPattern(
+                    "<span id=\"cart-badge\" class=\"cart-badge\" hx-swap-oob=\"true\"><span class=\"badge\"[^>]*>1<");
+        assertThat(stubs.gatewayRequests("POST", "/api/cart/items")).hasSize(3)
+            .allSatisfy(request -> assertThat(request.header("idempotency-key")).isEqualTo(key));
+        assertThat(stubs.shop.cartAdds).as("one add reached the cart").hasValue(1);
+        assertThat(stubs.shop.carts.get(stubs.users.get(StubUpstreams.USER_EMAIL).id())).containsEntry(ShopStub.MUG_ID,
+                1);
+    }
+
+    @Test
+    void anAddWhoseTwinIsStillInFlightWaitsForItsAnswerInsteadOfSayingOutOfStock() {
+        Browser user = loggedIn(StubUpstreams.USER_EMAIL);
+        String key = idempotencyKey(user.get(MUG).getResponseBody());
+        stubs.shop.cartInFlightAnswers.set(2);
+
+        EntityExchangeResult<String> add = user.post("/cart/items",
+                Map.of("productId", ShopStub.MUG_ID, "idempotencyKey", key),
+                Map.of("HX-Request", "true", "X-CSRF-TOKEN", user.csrf()));
+
+        assertThat(add.getStatus().value()).isEqualTo(200);
+        assertThat(add.getResponseBody()).contains("Added to your cart.").doesNotContain("in stock");
+        assertThat(stubs.gatewayRequests("POST", "/api/cart/items")).hasSize(3);
+        assertThat(stubs.shop.cartAdds).hasValue(1);
+    }
+
+    @Test
+    void withoutJavaScriptThePageAfterTheRedirectCarriesANewKeySoTheNextAddCounts() {
+        Browser user = loggedIn(StubUpstreams.USER_EMAIL);
+        String first = idempotencyKey(user.get(MUG).getResponseBody());
+
+        user.post("/cart/items", Map.of("productId", ShopStub.MUG_ID, "idempotencyKey", first, "_csrf", user.csrf()));
+        String second = idempotencyKey(user.get(MUG + "?added").getResponseBody());
+        EntityExchangeResult<String> add = user.post("/cart/items",
+                Map.of("productId", ShopStub.MUG_ID, "idempotencyKey", second, "_csrf", user.csrf()));
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(add.getStatus().value()).isEqualTo(303);
+        assertThat(stubs.shop.cartAdds).hasValue(2);
+        assertThat(stubs.shop.carts.get(stubs.users.get(StubUpstreams.USER_EMAIL).id())).containsEntry(ShopStub.MUG_ID,
+                2);
+    }
+
+    @Test
+    void withHtmxEachAnswerRenewsTheKeySoTwoDeliberateAddsCountAndARetryDoesNot() {
+        Browser user = loggedIn(StubUpstreams.USER_EMAIL);
+        String pageKey = idempotencyKey(user.get(MUG).getResponseBody());
+        Map<String, String> htmx = Map.of("HX-Request", "true", "X-CSRF-TOKEN", user.csrf());
+
+        EntityExchangeResult<String> first = user.post("/cart/items",
+                Map.of("productId", ShopStub.MUG_ID, "idempotencyKey", pageKey), htmx);
+        String renewed = renewedKey(first.getResponseBody());
+        EntityExchangeResult<String> second = user.post("/cart/items",
+                Map.of("productId", ShopStub.MUG_ID, "idempotencyKey", renewed), htmx);
+        EntityExchangeResult<String> retry = user.post("/cart/items",
+                Map.of("productId", ShopStub.MUG_ID, "idempotencyKey", renewed), htmx);
+
+        assertThat(renewed).isNotEqualTo(pageKey);
+        assertThat(renewedKey(second.getResponseBody())).isNotIn(pageKey, renewed);
+        assertThat(second.getResponseBody()).containsPattern(
+                "<span id=\"cart-badge\" class=\"cart-badge\" hx-swap-oob=\"true\"><span class=\"badge\"[^>]*>2<");
+        assertThat(retry.getStatus().value()).isEqualTo(200);
+        assertThat(retry.getResponseBody()).contains("Added to your cart.");
+        assertThat(stubs.shop.cartAdds).hasValue(2);
+        assertThat(stubs.shop.carts.get(stubs.users.get(StubUpstreams.USER_EMAIL).id())).containsEntry(ShopStub.MUG_ID,
+                2);
+    }
+
+    @Test
+    void aRefusedAddRendersANewKey() {
+        Browser user = loggedIn(StubUpstreams.USER_EMAIL);
+        String pageKey = idempotencyKey(user.get(LAMP).getResponseBody());
+
+        EntityExchangeResult<String> htmx = user.post("/cart/items",
+                Map.of("productId", ShopStub.LAMP_ID, "quantity", "5", "idempotencyKey", pageKey),
+                Map.of("HX-Request", "true", "X-CSRF-TOKEN", user.csrf()));
+        EntityExchangeResult<String> plain = user.post("/cart/items", Map.of("productId", ShopStub.LAMP_ID, "quantity",
+                "5", "idempotencyKey", pageKey, "_csrf", user.csrf()));
+
+        assertThat(htmx.getStatus().value()).isEqualTo(409);
+        assertThat(renewedKey(htmx.getResponseBody())).isNotEqualTo(pageKey);
+        assertThat(plain.getStatus().value()).isEqualTo(409);
+        assertThat(idempotencyKey(plain.getResponseBody())).isNotEqualTo(pageKey);
     }
 
     @Test
@@ -541,6 +644,15 @@ class ShopPagesIT extends WebUiIT {
     static String idempotencyKey(String page) {
         Matcher matcher = IDEMPOTENCY_KEY.matcher(page);
         assertThat(matcher.find()).as("an idempotency key on the page").isTrue();
+        return matcher.group(1);
+    }
+
+    /** The add form's key from an htmx answer's out-of-band swap of the hidden input. */
+    private static String renewedKey(String fragment) {
+        Matcher matcher = Pattern.compile(
+                "<input type=\"hidden\" id=\"add-to-cart-key\" name=\"idempotencyKey\" value=\"([^\"]+)\"\\s+hx-swap-oob=\"true\">")
+            .matcher(fragment);
+        assertThat(matcher.find()).as("a renewed key in " + fragment).isTrue();
         return matcher.group(1);
     }
 

@@ -61,11 +61,30 @@ public final class ShopStub {
      */
     public final Map<String, String> orderKeys = new ConcurrentHashMap<>();
 
+    /**
+     * Idempotency keys seen on POST /api/cart/items (user + key) → the request body and
+     * the stored answer, as the gateway's Idempotency filter keeps them (A7, A10, A11).
+     */
+    public final Map<String, Map.Entry<String, Reply>> cartKeys = new ConcurrentHashMap<>();
+
+    /**
+     * How many keyed POST /api/cart/items still get "409 in flight, Retry-After: 1" (A8).
+     */
+    public final AtomicInteger cartInFlightAnswers = new AtomicInteger();
+
+    /**
+     * How many POST /api/cart/items reached the cart (not replayed, not refused by key).
+     */
+    public final AtomicInteger cartAdds = new AtomicInteger();
+
     void reset() {
         products.clear();
         carts.clear();
         orders.clear();
         orderKeys.clear();
+        cartKeys.clear();
+        cartAdds.set(0);
+        cartInFlightAnswers.set(0);
         productsDown.set(false);
         ordersDown.set(false);
         shortOfStock.set(false);
@@ -203,7 +222,7 @@ public final class ShopStub {
             return json(200, cart(userId));
         }
         if (path.equals("/api/cart/items") && method.equals("POST")) {
-            return addToCart(request, userId);
+            return idempotentAdd(request, userId);
         }
         if (path.startsWith("/api/cart/items/")) {
             String productId = path.substring("/api/cart/items/".length());
@@ -256,6 +275,36 @@ public final class ShopStub {
     }
 
     /**
+     * The gateway's Idempotency filter on {@code POST /api/cart/items} (the key is
+     * optional): the same user and key with the same body → the stored answer with
+     * {@code Idempotent-Replayed: true}, the cart untouched; with another body → 422. 2xx
+     * and 4xx answers other than 409 and 429 are stored (A11).
+     */
+    private synchronized Reply idempotentAdd(Request request, String userId) {
+        String key = request.header("idempotency-key");
+        if (key == null) {
+            return addToCart(request, userId);
+        }
+        if (cartInFlightAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return json(409, problem(409, "Conflict", "A request with this key is in progress")).header("Retry-After",
+                    "1");
+        }
+        var stored = cartKeys.get(userId + "\n" + key);
+        if (stored != null) {
+            if (!stored.getKey().equals(request.body())) {
+                return json(422,
+                        problem(422, "Unprocessable Content", "The Idempotency-Key was used with another request"));
+            }
+            return stored.getValue().header("Idempotent-Replayed", "true");
+        }
+        Reply reply = addToCart(request, userId);
+        if (reply.status() < 500 && reply.status() != 409 && reply.status() != 429) {
+            cartKeys.put(userId + "\n" + key, Map.entry(request.body(), reply));
+        }
+        return reply;
+    }
+
+    /**
      * {@code POST /api/cart/items {productId, quantity?}} as the order service answers
      * it: adds {@code quantity} (default 1, 1–99 else 400) to the line in one atomic
      * step; 404 unknown product; 409 when the line would hold more than min(stock, 99),
@@ -280,6 +329,7 @@ public final class ShopStub {
         if (product == null) {
             return json(404, problem(404, "Not Found", "Product not found."));
         }
+        cartAdds.incrementAndGet();
         int stock = (Integer) product.get("stock");
         int limit = Math.min(99, stock);
         Map<String, Integer> cart = carts.computeIfAbsent(userId, u -> new ConcurrentHashMap<>());

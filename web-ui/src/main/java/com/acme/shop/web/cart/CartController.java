@@ -13,6 +13,7 @@ import com.acme.shop.web.catalog.ProductClient;
 import com.acme.shop.web.client.GatewayException;
 import com.acme.shop.web.client.GatewayResponse;
 import com.acme.shop.web.page.Htmx;
+import com.acme.shop.web.page.IdempotencyKeys;
 
 import reactor.core.publisher.Mono;
 
@@ -36,6 +37,16 @@ class CartController {
      */
     static final String PRODUCT = "catalog/detail";
 
+    /**
+     * The model attribute with the key of the product page's "Add to cart" form (the
+     * catalog renders the page with the same name).
+     */
+    static final String ADD_KEY = "addToCartKey";
+
+    static final String ADDED_MESSAGE = "Added to your cart.";
+
+    static final String STILL_IN_FLIGHT = "Your earlier add is still being processed. Check your cart before adding again.";
+
     private final CartClient carts;
 
     private final ProductClient products;
@@ -57,26 +68,44 @@ class CartController {
      * Adds {@code quantity} (default 1, a value outside 1–99 counts as 1) of a product to
      * what the cart holds, in one call the order service applies atomically (no read of
      * the cart first, so two tabs adding at once both count); the service refuses a line
-     * over the stock or {@value CartClient#MAX_QUANTITY}.
+     * over the stock or {@value CartClient#MAX_QUANTITY}. The form's idempotency key
+     * makes a resubmit of the same form (double click without JS, a browser retry, a
+     * reload of the POST) a replay of the first add, shown like a success; every answer
+     * that lets the user add again (the product page after the redirect, the htmx
+     * fragment, a refusal) carries a new key, so the next deliberate add is a new add.
      */
     @PostMapping("/cart/items")
     Mono<String> add(@ModelAttribute CartLineForm form, ServerWebExchange exchange, Model model) {
         String id = ProductClient.checkedId(form.productId());
         int adding = CartQuantities.parse(form.quantity()).orElse(1);
-        return carts.add(exchange, id, adding).flatMap(response -> {
+        String key = form.key();
+        return carts.add(exchange, id, adding, key).flatMap(response -> {
             if (response.isSuccess()) {
-                Cart cart = response.as(Cart.class);
-                carts.remember(exchange, cart);
                 if (!Htmx.isHtmx(exchange)) {
                     return Mono.just("redirect:/products/" + id + "?added");
                 }
+                model.addAttribute("message", ADDED_MESSAGE);
+                model.addAttribute(ADD_KEY, IdempotencyKeys.newKey());
+                if (CartClient.replayed(response)) {
+                    // the stored answer holds the cart as it was then: show today's count
+                    return carts.current(exchange).map(cart -> {
+                        model.addAttribute("cart", cart);
+                        return ADDED;
+                    }).onErrorResume(GatewayException.class, ex -> Mono.just(ADDED));
+                }
+                Cart cart = response.as(Cart.class);
+                carts.remember(exchange, cart);
                 model.addAttribute("cart", cart);
-                model.addAttribute("message", "Added to your cart.");
                 return Mono.just(ADDED);
             }
-            String message = refusal(response);
+            boolean inFlight = CartClient.inFlight(response);
+            String message = inFlight ? STILL_IN_FLIGHT : refusal(response);
             exchange.getResponse().setStatusCode(HttpStatus.valueOf(response.status()));
             model.addAttribute("error", message);
+            // a refusal changed nothing: the next add is a new one; an add still in
+            // flight
+            // may yet happen: a retry must replay it
+            model.addAttribute(ADD_KEY, inFlight ? key : IdempotencyKeys.newKey());
             if (!Htmx.isHtmx(exchange)) {
                 return products.get(id).map(loaded -> {
                     model.addAttribute("product", loaded.product());

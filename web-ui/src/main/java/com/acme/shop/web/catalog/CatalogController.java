@@ -10,6 +10,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import com.acme.shop.web.client.GatewayException;
 import com.acme.shop.web.page.Htmx;
+import com.acme.shop.web.page.IdempotencyKeys;
 
 import reactor.core.publisher.Mono;
 
@@ -27,6 +28,13 @@ class CatalogController {
     static final String RESULTS = "catalog/fragments :: results-htmx";
 
     static final String DETAIL = "catalog/detail";
+
+    /**
+     * The model attribute holding the idempotency key of the page's "Add to cart" form:
+     * new on every rendering, so each deliberate add is a new add and only a resubmit of
+     * the same form is replayed.
+     */
+    static final String ADD_KEY = "addToCartKey";
 
     private final ProductClient products;
 
@@ -57,6 +65,7 @@ class CatalogController {
         if (exchange.getRequest().getQueryParams().containsKey("added")) {
             model.addAttribute("status", "Added to your cart.");
         }
+        model.addAttribute(ADD_KEY, IdempotencyKeys.newKey());
         return products.get(id).map(loaded -> {
             model.addAttribute("product", loaded.product());
             return DETAIL;
