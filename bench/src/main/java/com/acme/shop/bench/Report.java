@@ -126,6 +126,31 @@ final class Report {
             b.append("\nLogin storm answers by status: ").append(r.stormStatuses).append('\n');
         }
         b.append('\n');
+        if (!r.checkouts.isEmpty()) {
+            b.append(
+                    "Checkout through the gateway (issue 11): `POST /api/orders` with the 4242 card, a new key and one ")
+                .append("item in the cart each time; only the checkout is timed\n\n");
+            b.append(
+                    "| buyers at once | checkouts | per second | p50 | p90 | p99 | answers |\n|---|---|---|---|---|---|---|\n");
+            for (CheckoutLoad.Result c : r.checkouts) {
+                b.append("| ")
+                    .append(c.buyers())
+                    .append(" | ")
+                    .append(c.millis().size())
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", c.perSecond()))
+                    .append(" | ")
+                    .append(ms(c.percentile(50)))
+                    .append(" | ")
+                    .append(ms(c.percentile(90)))
+                    .append(" | ")
+                    .append(ms(c.percentile(99)))
+                    .append(" | ")
+                    .append(c.statuses())
+                    .append(" |\n");
+            }
+            b.append('\n');
+        }
         b.append("Memory and start-up (P5)\n\n");
         b.append("| | start to healthy |");
         SERVICES.forEach(service -> b.append(' ').append(service).append(" |"));

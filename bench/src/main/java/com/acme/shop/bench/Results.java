@@ -89,6 +89,9 @@ final class Results {
 
     String profile;
 
+    /** The checkout's latency through the gateway, one run per number of buyers. */
+    final List<CheckoutLoad.Result> checkouts = new ArrayList<>();
+
     final List<String> notes = new ArrayList<>();
 
     /** Start of a platform: time to all healthy and idle RSS per service (MiB). */

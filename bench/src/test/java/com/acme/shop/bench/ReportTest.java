@@ -1,5 +1,6 @@
 package com.acme.shop.bench;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,20 @@ class ReportTest {
         String text = Report.render(r);
         assertTrue(text.contains("| P1 of the baseline build's gateway (`--baseline-gateway`) | 0.20 (this build ÷ "
                 + "baseline: 3.00) | | |"), text);
+    }
+
+    @Test
+    void showsTheCheckoutLatencyPerNumberOfBuyers() {
+        Results r = new Results();
+        r.checkouts.add(new CheckoutLoad.Result(1, List.of(40.0, 50.0, 60.0, 200.0), Map.of(201, 4L), 2.0));
+        String text = Report.render(r);
+        assertTrue(text.contains("| buyers at once | checkouts | per second | p50 | p90 | p99 | answers |"), text);
+        assertTrue(text.contains("| 1 | 4 | 2.0 | 50.00 ms | 200.00 ms | 200.00 ms | {201=4} |"), text);
+    }
+
+    @Test
+    void leavesTheCheckoutOutWhenItWasNotMeasured() {
+        assertFalse(Report.render(new Results()).contains("Checkout through the gateway"));
     }
 
     private static Wrk.Result result(double rps) {
