@@ -54,6 +54,8 @@ class OpenApiContractIT extends OrderServerTestSupport {
 
     /**
      * The example order: PAID a minute ago for two mugs, reservation and charge in place.
+     * Its number is outside what the order_numbers sequence produces (SO-year-digits), so
+     * it cannot collide with an order a later test places in the same database.
      */
     private void placedEarlier() {
         PRODUCT.reserveDirectly(ORDER, MUG, 2);
@@ -62,7 +64,7 @@ class OpenApiContractIT extends OrderServerTestSupport {
         db.sql("""
                 INSERT INTO orders.orders (id, number, user_id, idempotency_key, status, step, currency, total,
                     payment_status, payment_id, last4, created_at, updated_at, step_at)
-                VALUES ($1, 'SO-2026-000123', $2, 'checkout-example-earlier', 'PAID', 'DONE', 'EUR', 2598,
+                VALUES ($1, 'SO-2026-E00123', $2, 'checkout-example-earlier', 'PAID', 'DONE', 'EUR', 2598,
                     'SUCCEEDED', $3, '4242', $4, $4, $4)
                 """).bind(0, ORDER).bind(1, USER).bind(2, PAYMENT.payment(ORDER).id()).bind(3, then).then().block();
         db.sql("""
