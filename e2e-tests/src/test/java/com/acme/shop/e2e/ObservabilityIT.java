@@ -77,8 +77,8 @@ class ObservabilityIT {
                 case "web-ui" -> "/api/members";
                 default -> "/api/home";
             };
-            // bff's home is public (featured products for anonymous callers): its 401 is a
-            // bearer that is not a token
+            // bff's home is public (featured products for anonymous callers):
+            // its 401 answers a bearer that is not a token
             String refused = service.equals("bff") ? "not.a.jwt" : null;
             assertEquals(401, send(base, "GET", path, refused, null).statusCode(), service + path);
             if (!service.equals("web-ui")) {
