@@ -16,7 +16,7 @@ class ServiceProcessTest {
     void startsServicesWithSmallQuickJvmOptionsByDefault() {
         List<String> command = ServiceProcess.command(JAR, null);
 
-        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+        assertEquals(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 JAR.toAbsolutePath().toString()), command.subList(1, command.size()));
     }
 
