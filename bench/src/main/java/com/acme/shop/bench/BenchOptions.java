@@ -60,6 +60,9 @@ record BenchOptions(boolean smoke, boolean running, boolean startupPhase, boolea
               --slice SECONDS      one measured wrk run (default 10)
               --rounds N           measured runs per path (default 3)
               --warmup-max SECONDS longest warm-up (default 180)
+              --budget SECONDS     the whole run ends within this (default 570: under ten minutes); the warm-up gets
+                                   what the other phases leave of it, so a longer budget (with --warmup-max) is how
+                                   a run outside CI lets the JIT settle
               --connections N      wrk connections for P1/P2 (default 32)
               --java-opts "..."    JVM options of the services (default: %s)
               -h, --help           this text
@@ -92,6 +95,10 @@ record BenchOptions(boolean smoke, boolean running, boolean startupPhase, boolea
                 case "--warmup-max" -> {
                     Duration d = seconds(value(args, ++i, arg));
                     o = o.with(b -> b.warmupMax = d);
+                }
+                case "--budget" -> {
+                    Duration d = seconds(value(args, ++i, arg));
+                    o = o.with(b -> b.budget = d);
                 }
                 case "--connections" -> {
                     int n = positive(value(args, ++i, arg), arg);

@@ -30,6 +30,14 @@ class BenchOptionsTest {
     }
 
     @Test
+    void aLongerBudgetLeavesTheWarmUpMoreTime() {
+        BenchOptions o = BenchOptions.parse(List.of("--budget", "1500", "--warmup-max", "900"), root);
+        assertEquals(Duration.ofSeconds(1500), o.budget());
+        assertEquals(Duration.ofSeconds(900), o.warmupMax());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--budget"), root));
+    }
+
+    @Test
     void aBaselineGatewayMustBeAnExistingFile(@TempDir Path dir) throws Exception {
         assertNull(BenchOptions.parse(List.of(), root).baselineGateway());
         Path jar = Files.writeString(dir.resolve("gateway-before.jar"), "jar");
