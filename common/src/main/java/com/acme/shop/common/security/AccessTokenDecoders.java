@@ -32,9 +32,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Every rejection is a {@code BadJwtException} (401 {@code invalid_token}); an
  * unreachable denylist is a {@link TokenCheckUnavailableException} (503).
  * <p>
- * The chain is: revocation check (every call, one Redis {@code MGET}: denylist
- * {@code deny:{iss}:{jti}} and "tokens valid after" {@code tva:{iss}:{sub}}, see
- * {@link RevocationKeys}) → cache of verified tokens ({@link CachingJwtDecoder}, unless
+ * The chain is: revocation check (every call: denylist {@code deny:{iss}:{jti}} and
+ * "tokens valid after" {@code tva:{iss}:{sub}}, see {@link RevocationKeys}; from the
+ * local {@link RevocationReplica} while it is in sync, otherwise one Redis {@code MGET})
+ * → cache of verified tokens ({@link CachingJwtDecoder}, unless
  * {@code shop.jwt.cache.enabled=false}) → Nimbus signature and claim checks. A token
  * verified once is not signature-checked again until it expires (at most 10 min); a key
  * removed from the JWKS therefore keeps its already verified tokens valid until they
@@ -65,8 +66,19 @@ public final class AccessTokenDecoders {
      */
     public static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull,
             ObservationRegistry observations) {
+        return create(props, redisOrNull, observations, null);
+    }
+
+    /**
+     * As
+     * {@link #create(AccessTokenProperties, ReactiveStringRedisTemplate, ObservationRegistry)},
+     * with the revocation state answered by {@code replicaOrNull} while it is in sync
+     * (Redis otherwise).
+     */
+    static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull,
+            ObservationRegistry observations, RevocationReplica replicaOrNull) {
         return create(props, new PinnedJwkSource(remoteLoader(props.jwksUri(), observations), Clock.systemUTC()),
-                redisOrNull, Clock.systemUTC());
+                redisOrNull, Clock.systemUTC(), replicaOrNull);
     }
 
     static ReactiveJwtDecoder create(AccessTokenProperties props, ReactiveStringRedisTemplate redisOrNull,
@@ -116,6 +128,11 @@ public final class AccessTokenDecoders {
 
     static ReactiveJwtDecoder create(AccessTokenProperties props, Function<SignedJWT, Flux<JWK>> keySource,
             ReactiveStringRedisTemplate redisOrNull, Clock clock) {
+        return create(props, keySource, redisOrNull, clock, null);
+    }
+
+    static ReactiveJwtDecoder create(AccessTokenProperties props, Function<SignedJWT, Flux<JWK>> keySource,
+            ReactiveStringRedisTemplate redisOrNull, Clock clock, RevocationReplica replicaOrNull) {
         if (props.audience() == null || props.audience().isBlank()) {
             throw new IllegalArgumentException("shop.jwt.audience must be set (this service's id, e.g. shop-gateway)");
         }
@@ -127,7 +144,8 @@ public final class AccessTokenDecoders {
         nimbus.setJwtValidator(new AccessTokenValidator(props.issuer(), props.audience(), props.clockSkew(), clock));
         ReactiveStringRedisTemplate redis = props.denylistEnabled() ? redisOrNull : null;
         ReactiveJwtDecoder verifying = cached(nimbus, props, clock);
-        return new RevocationCheckingJwtDecoder(verifying, redis, RevocationCheckingJwtDecoder.REDIS_TIMEOUT);
+        return new RevocationCheckingJwtDecoder(verifying, redis, RevocationCheckingJwtDecoder.REDIS_TIMEOUT,
+                replicaOrNull);
     }
 
     /**

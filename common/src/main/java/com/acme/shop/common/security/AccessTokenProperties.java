@@ -19,10 +19,13 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * request (default true)
  * @param cache the cache of already verified tokens ({@code shop.jwt.cache.*}, see
  * {@link AccessTokenDecoders})
+ * @param replica whether a service that checks the revocation state keeps a local replica
+ * of it, fed by Redis keyspace notifications, and asks Redis only while that replica is
+ * not in sync (default true; {@code shop.jwt.replica}, env {@code SHOP_JWT_REPLICA})
  */
 @ConfigurationProperties("shop.jwt")
 public record AccessTokenProperties(String issuer, String audience, String jwksUri, Duration clockSkew,
-        Boolean denylist, TokenCache cache) {
+        Boolean denylist, TokenCache cache, Boolean replica) {
 
     public static final String DEFAULT_ISSUER = "shop-auth";
 
@@ -39,6 +42,13 @@ public record AccessTokenProperties(String issuer, String audience, String jwksU
         clockSkew = clockSkew != null ? clockSkew : DEFAULT_CLOCK_SKEW;
         denylist = denylist == null || denylist;
         cache = cache != null ? cache : TokenCache.DEFAULT;
+        replica = replica == null || replica;
+    }
+
+    /** All settings but the replica, which is on. */
+    public AccessTokenProperties(String issuer, String audience, String jwksUri, Duration clockSkew, Boolean denylist,
+            TokenCache cache) {
+        this(issuer, audience, jwksUri, clockSkew, denylist, cache, null);
     }
 
     /** All settings but the cache, which keeps its defaults (on, 10 000 tokens). */
@@ -55,24 +65,33 @@ public record AccessTokenProperties(String issuer, String audience, String jwksU
         return denylist;
     }
 
+    /** Whether the revocation state is checked against a local replica (and Redis). */
+    public boolean replicaEnabled() {
+        return denylist && replica;
+    }
+
     public AccessTokenProperties withIssuer(String newIssuer) {
-        return new AccessTokenProperties(newIssuer, audience, jwksUri, clockSkew, denylist, cache);
+        return new AccessTokenProperties(newIssuer, audience, jwksUri, clockSkew, denylist, cache, replica);
     }
 
     public AccessTokenProperties withAudience(String newAudience) {
-        return new AccessTokenProperties(issuer, newAudience, jwksUri, clockSkew, denylist, cache);
+        return new AccessTokenProperties(issuer, newAudience, jwksUri, clockSkew, denylist, cache, replica);
     }
 
     public AccessTokenProperties withJwksUri(String newJwksUri) {
-        return new AccessTokenProperties(issuer, audience, newJwksUri, clockSkew, denylist, cache);
+        return new AccessTokenProperties(issuer, audience, newJwksUri, clockSkew, denylist, cache, replica);
     }
 
     public AccessTokenProperties withDenylist(boolean newDenylist) {
-        return new AccessTokenProperties(issuer, audience, jwksUri, clockSkew, newDenylist, cache);
+        return new AccessTokenProperties(issuer, audience, jwksUri, clockSkew, newDenylist, cache, replica);
     }
 
     public AccessTokenProperties withCache(TokenCache newCache) {
-        return new AccessTokenProperties(issuer, audience, jwksUri, clockSkew, denylist, newCache);
+        return new AccessTokenProperties(issuer, audience, jwksUri, clockSkew, denylist, newCache, replica);
+    }
+
+    public AccessTokenProperties withReplica(boolean newReplica) {
+        return new AccessTokenProperties(issuer, audience, jwksUri, clockSkew, denylist, cache, newReplica);
     }
 
     private static boolean hasText(String s) {

@@ -25,8 +25,11 @@ import com.acme.shop.common.reactive.CallerEventLoop;
  * </ul>
  * This runs on every call, also for tokens served from the cache of verified tokens. A
  * Redis error or timeout yields {@link TokenCheckUnavailableException} (fail closed,
- * 503). The answer is handed back to the caller's event loop ({@link CallerEventLoop}):
- * the rest of the request must not run on Lettuce's single I/O thread.
+ * 503). With a {@link RevocationReplica} in sync, the state comes from it instead,
+ * without a round trip; whatever it does not know for sure (out of sync, feed down, a key
+ * being read back after a change) is asked of Redis as above. The answer is handed back
+ * to the caller's event loop ({@link CallerEventLoop}): the rest of the request must not
+ * run on Lettuce's single I/O thread.
  */
 final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
 
@@ -38,11 +41,19 @@ final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
 
     private final Duration timeout;
 
+    private final RevocationReplica replica;
+
     RevocationCheckingJwtDecoder(ReactiveJwtDecoder delegate, ReactiveStringRedisTemplate redisOrNull,
             Duration timeout) {
+        this(delegate, redisOrNull, timeout, null);
+    }
+
+    RevocationCheckingJwtDecoder(ReactiveJwtDecoder delegate, ReactiveStringRedisTemplate redisOrNull, Duration timeout,
+            RevocationReplica replicaOrNull) {
         this.delegate = delegate;
         this.redis = redisOrNull;
         this.timeout = timeout;
+        this.replica = redisOrNull == null ? null : replicaOrNull;
     }
 
     @Override
@@ -57,8 +68,19 @@ final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
 
     private Mono<Jwt> checkRevocation(Jwt jwt) {
         String issuer = jwt.getClaimAsString(JwtClaimNames.ISS);
-        List<String> keys = List.of(RevocationKeys.denylist(issuer, jwt.getId()),
-                RevocationKeys.tokensValidAfter(issuer, jwt.getSubject()));
+        String denyKey = RevocationKeys.denylist(issuer, jwt.getId());
+        String tvaKey = RevocationKeys.tokensValidAfter(issuer, jwt.getSubject());
+        if (replica != null) {
+            switch (replica.check(denyKey, tvaKey, jwt.getIssuedAt())) {
+                case VALID:
+                    return Mono.just(jwt);
+                case REVOKED:
+                    return Mono.error(new RevokedTokenException());
+                default:
+                    break;
+            }
+        }
+        List<String> keys = List.of(denyKey, tvaKey);
         Mono<List<String>> state = Mono.defer(() -> redis.opsForValue().multiGet(keys)).timeout(timeout);
         return CallerEventLoop.resumeOnCaller(state)
             .onErrorMap(e -> new TokenCheckUnavailableException("Token revocation state unavailable", e))
@@ -73,13 +95,16 @@ final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
      * instant (epoch ms).
      */
     static boolean isRevoked(Jwt jwt, String denied, String validAfter) {
+        return isRevoked(jwt.getIssuedAt(), denied, validAfter);
+    }
+
+    static boolean isRevoked(Instant issuedAt, String denied, String validAfter) {
         if (denied != null) {
             return true;
         }
         if (validAfter == null) {
             return false;
         }
-        Instant issuedAt = jwt.getIssuedAt();
         try {
             return issuedAt == null || issuedAt.toEpochMilli() < Long.parseLong(validAfter.trim());
         }

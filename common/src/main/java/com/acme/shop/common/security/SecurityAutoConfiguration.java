@@ -8,7 +8,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -40,7 +43,8 @@ public class SecurityAutoConfiguration {
     @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
     @ConditionalOnProperty(prefix = "shop.jwt", name = "audience")
     ReactiveJwtDecoder shopAccessTokenDecoder(AccessTokenProperties props,
-            ObjectProvider<ReactiveStringRedisTemplate> redis, ObjectProvider<ObservationRegistry> observations) {
+            ObjectProvider<ReactiveStringRedisTemplate> redis, ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<RevocationReplica> replica) {
         ReactiveStringRedisTemplate template = null;
         if (props.denylistEnabled()) {
             template = redis.getIfAvailable();
@@ -49,7 +53,8 @@ public class SecurityAutoConfiguration {
                         + "configure spring.data.redis.* / REDIS_URL or set shop.jwt.denylist=false");
             }
         }
-        return AccessTokenDecoders.create(props, template, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return AccessTokenDecoders.create(props, template, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                props.replicaEnabled() ? replica.getIfAvailable() : null);
     }
 
     /**
@@ -68,6 +73,35 @@ public class SecurityAutoConfiguration {
     @ConditionalOnProperty(name = "shop.security.observations", havingValue = "false", matchIfMissing = true)
     static SecurityObservationSettings shopSecurityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The local replica of the revocation state ({@link RevocationReplica}, fed by
+     * {@link RevocationFeed}) for services that check it against a standalone or Sentinel
+     * Redis through Lettuce; {@code shop.jwt.replica=false} turns it off (every request
+     * is then checked with one Redis round trip).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = { "io.lettuce.core.RedisClient",
+            "org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory" })
+    @ConditionalOnProperty(prefix = "shop.jwt", name = "audience")
+    static class RevocationReplicaConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        RevocationReplica shopRevocationReplica() {
+            return new RevocationReplica(RevocationFeed.ALIVE_WINDOW);
+        }
+
+        @Bean
+        @ConditionalOnBean(LettuceConnectionFactory.class)
+        @ConditionalOnProperty(prefix = "shop.jwt", name = { "denylist", "replica" }, havingValue = "true",
+                matchIfMissing = true)
+        RevocationFeedLifecycle shopRevocationFeed(AccessTokenProperties props, LettuceConnectionFactory redis,
+                RevocationReplica replica) {
+            return new RevocationFeedLifecycle(redis, replica, props.issuer());
+        }
+
     }
 
 }

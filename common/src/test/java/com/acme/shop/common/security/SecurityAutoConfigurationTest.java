@@ -83,4 +83,28 @@ class SecurityAutoConfigurationTest {
         runner.withPropertyValues("shop.jwt.audience=shop-member").run(context -> assertThat(context).hasFailed());
     }
 
+    @Test
+    void feedsAReplicaOfTheRevocationStateWhileTheContextRunsUnlessTurnedOff() {
+        ApplicationContextRunner withRedis = runner.withPropertyValues("shop.jwt.audience=shop-member")
+            .withBean(LettuceConnectionFactory.class, () -> new LettuceConnectionFactory("127.0.0.1", 1))
+            .withBean(ReactiveStringRedisTemplate.class,
+                    () -> new ReactiveStringRedisTemplate(new LettuceConnectionFactory()));
+        withRedis.run(context -> {
+            assertThat(context).hasSingleBean(RevocationReplica.class);
+            assertThat(context.getBean(RevocationFeedLifecycle.class).isRunning()).isTrue();
+            assertThat(context.getBean(RevocationReplica.class).isInSync()).isFalse(); // no
+                                                                                       // Redis
+                                                                                       // on
+                                                                                       // port
+                                                                                       // 1
+            context.stop();
+            assertThat(context.getBean(RevocationFeedLifecycle.class).isRunning()).isFalse();
+        });
+        withRedis.withPropertyValues("shop.jwt.replica=false")
+            .run(context -> assertThat(context).doesNotHaveBean(RevocationFeedLifecycle.class)
+                .hasSingleBean(ReactiveJwtDecoder.class));
+        withRedis.withPropertyValues("shop.jwt.denylist=false")
+            .run(context -> assertThat(context).doesNotHaveBean(RevocationFeedLifecycle.class));
+    }
+
 }

@@ -33,6 +33,11 @@ public final class TestRedis implements AutoCloseable {
         template = new ReactiveStringRedisTemplate(factory);
     }
 
+    /** The Lettuce connection factory behind {@link #template}. */
+    public LettuceConnectionFactory factory() {
+        return factory;
+    }
+
     public static TestRedis connect() {
         return new TestRedis();
     }
