@@ -36,9 +36,11 @@ record BenchOptions(boolean smoke, boolean running, boolean startupPhase, boolea
     /**
      * The production JVM options, as in the container image (full JIT, Serial GC: the
      * image runs on one CPU per container, where the JVM picks Serial GC), with a fixed
-     * heap instead of 75 % of a container limit.
+     * heap instead of 75 % of a container limit; threads of {@link Thread#MIN_PRIORITY}
+     * (auth's bcrypt) at Linux nice 19 and no thread above the default priority.
      */
-    static final String PRODUCTION_JAVA_OPTS = "-XX:+UseSerialGC -Xmx256m -Xss512k -XX:+ExitOnOutOfMemoryError";
+    static final String PRODUCTION_JAVA_OPTS = "-XX:+UseSerialGC -Xmx256m -Xss512k -XX:+ExitOnOutOfMemoryError "
+            + "-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 -XX:JavaPriority6_To_OSPriority=0 -XX:JavaPriority7_To_OSPriority=0 -XX:JavaPriority8_To_OSPriority=0 -XX:JavaPriority9_To_OSPriority=0 -XX:JavaPriority10_To_OSPriority=0";
 
     static final String USAGE = """
             Usage: bench/run.sh [options]

@@ -379,6 +379,35 @@ class FullStackIT {
     }
 
     /**
+     * With the revocation replica in the gateway and member (issue 10), the logout's
+     * denylist entry reaches them as a keyspace notification: twenty logouts in a row,
+     * each token refused by the very next request.
+     */
+    @Test
+    void logoutRefusesTheAccessTokenAtOnceEveryTime() {
+        String email = register();
+        for (int i = 0; i < 20; i++) {
+            JsonNode tokens = login(email, PASSWORD);
+            String access = tokens.get("access_token").asString();
+            client.get().uri("/api/members/me").headers(h -> h.setBearerAuth(access)).exchange().expectStatus().isOk();
+            client.post()
+                .uri("/api/auth/logout")
+                .headers(h -> h.setBearerAuth(access))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", tokens.get("refresh_token").asString()))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+            client.get()
+                .uri("/api/members/me")
+                .headers(h -> h.setBearerAuth(access))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        }
+    }
+
+    /**
      * The Swagger UI at /docs lists the three real specs, each loaded through the gateway
      * without a token (GET /docs/specs/<name>): OpenAPI 3.1 with the real /api paths, a
      * bearer scheme for "Authorize", and no absolute server, so that "Try it out" calls

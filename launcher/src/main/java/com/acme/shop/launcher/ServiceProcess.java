@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 import com.acme.shop.infra.StaleProcesses;
@@ -34,10 +35,29 @@ final class ServiceProcess {
      * machine's memory, capped at {@code -Xmx} (the whole 256 MiB on a 24 GiB machine),
      * and young collections touch all of it; an idle service then holds ~60 MiB more
      * (measured: the five services of issue 10's P5 1,276 → 982 MiB, start unchanged).
+     * And {@link #lowPriorityThreads()}.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1");
+    static final List<String> JVM_OPTIONS = Stream
+        .concat(Stream.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                lowPriorityThreads().stream())
+        .toList();
     static final String JAVA_OPTS_VARIABLE = "SERVICE_JAVA_OPTS";
+
+    /**
+     * Threads a service starts with {@link Thread#MIN_PRIORITY} (auth's bcrypt threads)
+     * run at Linux nice 19, and no thread gets a higher priority than the default (as
+     * root, {@code ThreadPriorityPolicy=1} alone would raise the JIT, GC and VM threads
+     * to nice -4 / -5). A login storm then takes only the CPU the event loops leave
+     * (issue 10, P4). Lowering a thread's priority needs no privilege; as a non-root user
+     * the JVM prints a warning that raising would be ignored. The container image sets
+     * the same options.
+     */
+    static List<String> lowPriorityThreads() {
+        return List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
+                "-XX:JavaPriority6_To_OSPriority=0", "-XX:JavaPriority7_To_OSPriority=0",
+                "-XX:JavaPriority8_To_OSPriority=0", "-XX:JavaPriority9_To_OSPriority=0",
+                "-XX:JavaPriority10_To_OSPriority=0");
+    }
 
     /**
      * What a process needs from the operating system to run at all; the only variables a

@@ -148,6 +148,7 @@ class DockerfileTest {
         String env = runtime.all("ENV").stream().filter(e -> e.contains("JAVA_TOOL_OPTIONS")).findFirst().orElseThrow();
         assertTrue(env.contains("-XX:MaxRAMPercentage="), env);
         assertTrue(env.contains("-XX:+ExitOnOutOfMemoryError"), env);
+        assertTrue(env.contains(String.join(" ", ServiceProcess.lowPriorityThreads())), env);
     }
 
     @Test

@@ -16,8 +16,13 @@ class ServiceProcessTest {
     void startsServicesWithSmallQuickJvmOptionsByDefault() {
         List<String> command = ServiceProcess.command(JAR, null);
 
-        assertEquals(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                JAR.toAbsolutePath().toString()), command.subList(1, command.size()));
+        assertEquals(
+                List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
+                        "-XX:JavaPriority6_To_OSPriority=0", "-XX:JavaPriority7_To_OSPriority=0",
+                        "-XX:JavaPriority8_To_OSPriority=0", "-XX:JavaPriority9_To_OSPriority=0",
+                        "-XX:JavaPriority10_To_OSPriority=0", "-jar", JAR.toAbsolutePath().toString()),
+                command.subList(1, command.size()));
     }
 
     @Test

@@ -6,13 +6,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import reactor.core.scheduler.Scheduler;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PasswordProperties.class)
 class AccountConfiguration {
 
+    /** bcrypt's own low-priority threads ({@link BcryptScheduler}). */
+    @Bean(destroyMethod = "dispose")
+    Scheduler bcryptScheduler() {
+        return BcryptScheduler.create();
+    }
+
     @Bean
-    PasswordHasher passwordHasher(PasswordProperties properties, KeysProperties keys, Environment environment) {
+    PasswordHasher passwordHasher(PasswordProperties properties, KeysProperties keys, Environment environment,
+            Scheduler bcryptScheduler) {
         if (properties.bcryptCost() < 10) {
             LoggerFactory.getLogger(AccountConfiguration.class)
                 .warn("BCRYPT_COST={} is below 10: acceptable for tests only", properties.bcryptCost());
@@ -20,7 +28,7 @@ class AccountConfiguration {
         // the prod profile (SPRING_PROFILES_ACTIVE=prod) refuses to start without
         // PASSWORD_PEPPER
         byte[] pepper = PasswordPepper.load(properties.pepper(), keys.dir(), environment.matchesProfiles("prod"));
-        return new PasswordHasher(properties.bcryptCost(), pepper);
+        return new PasswordHasher(properties.bcryptCost(), pepper, bcryptScheduler);
     }
 
     @Bean

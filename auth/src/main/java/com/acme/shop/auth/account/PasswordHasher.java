@@ -12,7 +12,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Password hashing off the event loop (on {@code boundedElastic}), B16:
+ * Password hashing off the event loop (on the service's {@link BcryptScheduler},
+ * low-priority threads; {@code boundedElastic} for the tests' and tools' constructors),
+ * B16:
  * <ul>
  * <li>new hashes are {@value #PEPPERED_PREFIX}{@code $2a$..}: bcrypt of the peppered
  * HMAC-SHA-384 pre-hash ({@link PepperedBcrypt}), so passwords longer than 72 UTF-8 bytes
@@ -51,7 +53,11 @@ public class PasswordHasher {
         this(cost, pepper, Schedulers.boundedElastic());
     }
 
-    PasswordHasher(int cost, byte[] pepper, Scheduler scheduler) {
+    /**
+     * Hashing and checks run on {@code scheduler} (the service's
+     * {@link BcryptScheduler}).
+     */
+    public PasswordHasher(int cost, byte[] pepper, Scheduler scheduler) {
         SecureRandom random = new SecureRandom();
         this.legacy = new BCryptPasswordEncoder(cost, random);
         this.encoder = new DelegatingPasswordEncoder(PEPPERED_ID, Map.of(PEPPERED_ID,
