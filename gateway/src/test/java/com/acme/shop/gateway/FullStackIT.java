@@ -355,24 +355,7 @@ class FullStackIT {
 
     @Test
     void logoutRefusesTheAccessTokenAtOnce() {
-        String email = register();
-        JsonNode tokens = login(email, PASSWORD);
-        String access = tokens.get("access_token").asString();
-        client.get().uri("/api/members/me").headers(h -> h.setBearerAuth(access)).exchange().expectStatus().isOk();
-
-        client.post()
-            .uri("/api/auth/logout")
-            .headers(h -> h.setBearerAuth(access))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("refresh_token", tokens.get("refresh_token").asString()))
-            .exchange()
-            .expectStatus()
-            .isNoContent();
-        client.get()
-            .uri("/api/members/me")
-            .headers(h -> h.setBearerAuth(access))
-            .exchange()
-            .expectStatus()
+        logInLogOutAndReuseTheToken(register()).expectStatus()
             .isUnauthorized()
             .expectHeader()
             .value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer error=\"invalid_token\""));
@@ -387,24 +370,27 @@ class FullStackIT {
     void logoutRefusesTheAccessTokenAtOnceEveryTime() {
         String email = register();
         for (int i = 0; i < 20; i++) {
-            JsonNode tokens = login(email, PASSWORD);
-            String access = tokens.get("access_token").asString();
-            client.get().uri("/api/members/me").headers(h -> h.setBearerAuth(access)).exchange().expectStatus().isOk();
-            client.post()
-                .uri("/api/auth/logout")
-                .headers(h -> h.setBearerAuth(access))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("refresh_token", tokens.get("refresh_token").asString()))
-                .exchange()
-                .expectStatus()
-                .isNoContent();
-            client.get()
-                .uri("/api/members/me")
-                .headers(h -> h.setBearerAuth(access))
-                .exchange()
-                .expectStatus()
-                .isUnauthorized();
+            logInLogOutAndReuseTheToken(email).expectStatus().isUnauthorized();
         }
+    }
+
+    /**
+     * Logs in, uses the access token (200), logs out (204) and answers the next request
+     * made with that token.
+     */
+    private WebTestClient.ResponseSpec logInLogOutAndReuseTheToken(String email) {
+        JsonNode tokens = login(email, PASSWORD);
+        String access = tokens.get("access_token").asString();
+        client.get().uri("/api/members/me").headers(h -> h.setBearerAuth(access)).exchange().expectStatus().isOk();
+        client.post()
+            .uri("/api/auth/logout")
+            .headers(h -> h.setBearerAuth(access))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("refresh_token", tokens.get("refresh_token").asString()))
+            .exchange()
+            .expectStatus()
+            .isNoContent();
+        return client.get().uri("/api/members/me").headers(h -> h.setBearerAuth(access)).exchange();
     }
 
     /**

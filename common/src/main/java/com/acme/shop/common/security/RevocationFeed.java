@@ -120,7 +120,7 @@ final class RevocationFeed implements AutoCloseable {
         }
         try {
             connectIfNeeded();
-            if (!notificationsEnabled()) {
+            if (!resyncNeeded && !notificationsEnabled()) { // a resync checks them itself
                 resyncNeeded = true;
             }
             if (resyncNeeded) {

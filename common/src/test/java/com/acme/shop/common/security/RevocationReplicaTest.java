@@ -32,6 +32,13 @@ class RevocationReplicaTest {
         replica.resyncDone(replica.resyncStarted());
     }
 
+    /** A complete resync whose scan found {@code key}. */
+    private void syncWith(String key, String value, long pttlMillis) {
+        long generation = replica.resyncStarted();
+        replica.scanned(generation, key, value, pttlMillis);
+        replica.resyncDone(generation);
+    }
+
     @Test
     void knowsNothingBeforeItsFirstResync() {
         assertThat(check()).isEqualTo(Verdict.UNKNOWN);
@@ -41,18 +48,14 @@ class RevocationReplicaTest {
 
     @Test
     void aScannedDenylistEntryRevokes() {
-        long generation = replica.resyncStarted();
-        replica.scanned(generation, DENY, "1", 60_000);
-        replica.resyncDone(generation);
+        syncWith(DENY, "1", 60_000);
         assertThat(check()).isEqualTo(Verdict.REVOKED);
         assertThat(replica.check(RevocationKeys.denylist("shop-auth", "other"), TVA, issued)).isEqualTo(Verdict.VALID);
     }
 
     @Test
     void tokensValidAfterRevokesOnlyTokensIssuedBeforeIt() {
-        long generation = replica.resyncStarted();
-        replica.scanned(generation, TVA, Long.toString(clock.millis() - 10_000), -1);
-        replica.resyncDone(generation);
+        syncWith(TVA, Long.toString(clock.millis() - 10_000), -1);
         assertThat(check()).isEqualTo(Verdict.REVOKED);
         assertThat(replica.check(DENY, TVA, clock.instant())).isEqualTo(Verdict.VALID);
     }
@@ -86,9 +89,7 @@ class RevocationReplicaTest {
         long change = replica.keyChanged(DENY);
         replica.keyReadFailed(DENY, change);
         assertThat(replica.isInSync()).isFalse();
-        long generation = replica.resyncStarted();
-        replica.scanned(generation, DENY, "1", 60_000);
-        replica.resyncDone(generation);
+        syncWith(DENY, "1", 60_000);
         assertThat(check()).isEqualTo(Verdict.REVOKED);
     }
 
@@ -104,9 +105,7 @@ class RevocationReplicaTest {
 
     @Test
     void keysGoneFromRedisAreDroppedByTheResync() {
-        long first = replica.resyncStarted();
-        replica.scanned(first, DENY, "1", 60_000);
-        replica.resyncDone(first);
+        syncWith(DENY, "1", 60_000);
         replica.feedLost();
         sync(); // Redis restarted empty
         assertThat(check()).isEqualTo(Verdict.VALID);
@@ -138,9 +137,7 @@ class RevocationReplicaTest {
 
     @Test
     void anEntryPastItsTimeToLiveNoLongerCountsAndIsSweptAway() {
-        long generation = replica.resyncStarted();
-        replica.scanned(generation, DENY, "1", 5_000);
-        replica.resyncDone(generation);
+        syncWith(DENY, "1", 5_000);
         assertThat(check()).isEqualTo(Verdict.REVOKED);
         clock.advance(Duration.ofSeconds(6));
         assertThat(check()).isEqualTo(Verdict.VALID);
@@ -151,9 +148,7 @@ class RevocationReplicaTest {
 
     @Test
     void anUnparsableTokensValidAfterRevokesEverything() {
-        long generation = replica.resyncStarted();
-        replica.scanned(generation, TVA, "garbage", -1);
-        replica.resyncDone(generation);
+        syncWith(TVA, "garbage", -1);
         assertThat(replica.check(DENY, TVA, clock.instant().plusSeconds(60))).isEqualTo(Verdict.REVOKED);
     }
 
