@@ -142,9 +142,7 @@ public final class Bench {
         String report = Report.render(results);
         System.out.println();
         System.out.println(report);
-        if (results.profile != null) {
-            System.out.println(results.profile);
-        }
+        results.profiles.forEach(System.out::println);
         if (options.write()) {
             Path doc = repoRoot.resolve("docs").resolve("benchmarks.md");
             Report.write(doc, report);
@@ -220,7 +218,7 @@ public final class Bench {
             Wrk.Load oneConnection = new Wrk.Load(1, 1, p3Slice());
             warmUp(p1, p3, jwks, p1Load, admin);
             measureThroughput(p1, p1Load, admin, gatewayPid);
-            measureLatency(p3, oneConnection, admin);
+            measureLatency(p3, oneConnection, admin, bffPid);
             measureStorm(jwks, oneConnection.withDuration(p4Slice()), api, stormAccounts, stormPassword);
             measureCheckout(t, api, admin, stormAccounts, stormPassword);
             if (!options.running()) {
@@ -362,7 +360,8 @@ public final class Bench {
                     gatewayRequests += r.requests();
                 }
                 if (jfr != null) {
-                    results.profile = jfr.stop(25).render("JFR profile of the gateway (filters on), one measured run");
+                    results.profiles
+                        .add(jfr.stop(25).render("JFR profile of the gateway (filters on), one measured run"));
                 }
                 results.addThroughput(target.key(), r);
                 if (target.pid() > 0 && r.requests() > 0) {
@@ -377,12 +376,18 @@ public final class Bench {
         results.gatewayThreadCpuRequests = gatewayRequests;
     }
 
-    private void measureLatency(List<Target> targets, Wrk.Load load, AdminToken admin) {
+    private void measureLatency(List<Target> targets, Wrk.Load load, AdminToken admin, long bffPid) {
         say("P3: latency of /api/home and of its downstream calls, one connection");
         for (int round = 0; round < p3Rounds(); round++) {
             for (int i = 0; i < targets.size(); i++) {
                 Target target = targets.get((i + round) % targets.size());
+                boolean home = target.key().equals(Results.HOME);
+                JfrProfile jfr = options.profile() && home && round == 0
+                        ? JfrProfile.start(bffPid, options.dataDir().resolve("bff.jfr")) : null;
                 Wrk.Result r = load(target, load, admin);
+                if (jfr != null) {
+                    results.profiles.add(jfr.stop(25).render("JFR profile of bff, one measured /api/home run"));
+                }
                 results.addLatency(target.key(), r);
                 say(String.format(Locale.ROOT, "  %-20s mean %6.2f ms  p99 %6.2f ms", target.key(), r.latencyAvgMs(),
                         r.p99Ms()));

@@ -87,7 +87,8 @@ final class Results {
 
     long gatewayThreadCpuRequests;
 
-    String profile;
+    /** JFR summaries (--profile): the gateway under P1's load, bff under P3's. */
+    final List<String> profiles = new ArrayList<>();
 
     /** The checkout's latency through the gateway, one run per number of buyers. */
     final List<CheckoutLoad.Result> checkouts = new ArrayList<>();
