@@ -53,6 +53,9 @@ public final class Platform implements AutoCloseable {
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(Long.getLong("shop.healthTimeoutSeconds", 180));
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+    /** The longest run making one service's class data archive. */
+    static final Duration ARCHIVE_TIMEOUT = Duration.ofMinutes(5);
+
     private final PlatformOptions options;
 
     private final Ports ports;
@@ -93,6 +96,7 @@ public final class Platform implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
         try {
             platform.startAll();
+            platform.makeArchivesInBackground();
         }
         catch (RuntimeException | Error e) {
             platform.close();
@@ -256,18 +260,23 @@ public final class Platform implements AutoCloseable {
             checkFixedPortsFree(jars.keySet(), dataDir);
         }
         startInfrastructure(dataDir);
-        extracting.forEach((name, jar) -> jars.put(name, jar.join()));
+        Map<String, Path> runnable = new LinkedHashMap<>();
+        extracting.forEach((name, jar) -> runnable.put(name, jar.join()));
+        boolean classData = classDataSharing(options);
 
         boolean external = options.envValue("DATABASE_URL") != null;
         boolean externalRedis = options.envValue("REDIS_URL") != null;
-        for (Map.Entry<String, Path> entry : jars.entrySet()) {
+        for (Map.Entry<String, Path> entry : runnable.entrySet()) {
             String name = entry.getKey();
+            Path jar = entry.getValue();
             Map<String, String> env = ServiceEnvironment.build(name, options, ports, postgres, external, redis,
                     externalRedis);
+            ClassDataSharing archive = classData && !jar.equals(jars.get(name)) ? ClassDataSharing.forExtractedJar(jar)
+                    : null;
             services.put(name,
-                    new ServiceProcess(name, entry.getValue(), options.repoRoot(), env, options.inheritEnvironment(),
+                    new ServiceProcess(name, jar, options.repoRoot(), env, options.inheritEnvironment(),
                             ports.healthUri(name), dataDir.resolve("logs"), dataDir.resolve("run"),
-                            options.streamLogs()));
+                            options.streamLogs(), archive));
         }
         for (List<String> group : START_GROUPS) {
             List<ServiceProcess> starting = group.stream().filter(services::containsKey).map(services::get).toList();
@@ -296,6 +305,39 @@ public final class Platform implements AutoCloseable {
             }
             starting.forEach(p -> Console.info(p.name() + " is up at " + url(p.name())));
         }
+    }
+
+    /**
+     * Makes the missing class data archives one service at a time, in the background
+     * ({@link ServiceProcess#makeArchive}); {@link #close()} ends it.
+     */
+    private void makeArchivesInBackground() {
+        List<ServiceProcess> missing = services.values().stream().filter(ServiceProcess::needsArchive).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Console.info("making class data archives in the background for "
+                + String.join(", ", missing.stream().map(ServiceProcess::name).toList())
+                + " (once after each build; the next start is quicker)");
+        CompletableFuture.runAsync(() -> {
+            for (ServiceProcess service : missing) {
+                if (closed) {
+                    return;
+                }
+                service.makeArchive(ARCHIVE_TIMEOUT);
+            }
+        }, executor);
+    }
+
+    /**
+     * Class data archives ({@link ClassDataSharing}): {@code CLASS_DATA_SHARING} in the
+     * options' env; unset, on for {@code ./run.sh} (which inherits the caller's
+     * environment) and off for isolated platforms (tests, the benchmark), whose data
+     * directories live for one run.
+     */
+    static boolean classDataSharing(PlatformOptions options) {
+        String value = options.envValue(ClassDataSharing.VARIABLE);
+        return value != null ? Boolean.parseBoolean(value.strip()) : options.inheritEnvironment();
     }
 
     private void startInfrastructure(Path dataDir) {

@@ -91,10 +91,22 @@ final class ServiceProcess {
 
     private final Deque<String> tail = new ArrayDeque<>();
 
+    /** {@code null}: no class data archive. */
+    private final ClassDataSharing classData;
+
     private volatile Process process;
+
+    /** The run making the class data archive, while it runs. */
+    private volatile Process training;
 
     ServiceProcess(String name, Path jar, Path workDir, Map<String, String> env, boolean inheritEnvironment, URI health,
             Path logDir, Path runDir, boolean stream) {
+        this(name, jar, workDir, env, inheritEnvironment, health, logDir, runDir, stream, null);
+    }
+
+    ServiceProcess(String name, Path jar, Path workDir, Map<String, String> env, boolean inheritEnvironment, URI health,
+            Path logDir, Path runDir, boolean stream, ClassDataSharing classData) {
+        this.classData = classData;
         this.name = name;
         this.jar = jar;
         this.workDir = workDir;
@@ -138,6 +150,10 @@ final class ServiceProcess {
     }
 
     static List<String> command(Path jar, String javaOpts) {
+        return command(jar, javaOpts, List.of());
+    }
+
+    static List<String> command(Path jar, String javaOpts, List<String> extraOptions) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         if (javaOpts == null || javaOpts.isBlank()) {
@@ -146,6 +162,7 @@ final class ServiceProcess {
         else {
             command.addAll(List.of(javaOpts.trim().split("\\s+")));
         }
+        command.addAll(extraOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         return command;
@@ -166,7 +183,8 @@ final class ServiceProcess {
             Files.createDirectories(logFile.getParent());
             Files.createDirectories(pidFile.getParent());
             killStale(pidFile, name, jar);
-            ProcessBuilder builder = new ProcessBuilder(command(jar, env.get(JAVA_OPTS_VARIABLE)))
+            List<String> classDataOptions = classData != null ? classData.jvmOptions() : List.of();
+            ProcessBuilder builder = new ProcessBuilder(command(jar, env.get(JAVA_OPTS_VARIABLE), classDataOptions))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true);
             Map<String, String> processEnv = builder.environment();
@@ -185,6 +203,58 @@ final class ServiceProcess {
         }
         catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    /** Whether this service should make its class data archive ({@link #makeArchive}). */
+    boolean needsArchive() {
+        return classData != null && !classData.ready();
+    }
+
+    /**
+     * Makes this service's class data archive ({@link ClassDataSharing}): its own command
+     * and environment with the training options, at the lowest CPU priority where
+     * {@code nice} exists, output to {@code <logs>/<service>-cds.log}. Blocks until that
+     * run ends (at most {@code timeout}); {@link #stop} ends it early.
+     */
+    void makeArchive(Duration timeout) {
+        if (!needsArchive()) {
+            return;
+        }
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
+            command.addAll(List.of("/usr/bin/nice", "-n", "19"));
+        }
+        command.addAll(command(jar, env.get(JAVA_OPTS_VARIABLE), classData.trainingOptions()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(logFile.resolveSibling(name + "-cds.log").toFile());
+        Map<String, String> processEnv = builder.environment();
+        Map<String, String> complete = processEnvironment(Map.copyOf(processEnv), env, inheritEnvironment);
+        processEnv.clear();
+        processEnv.putAll(complete);
+        try {
+            Process p = builder.start();
+            training = p;
+            boolean ended = p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (!ended) {
+                destroyTree(p.toHandle(), Duration.ofSeconds(5));
+            }
+            classData.settle(ended ? p.exitValue() : -1);
+        }
+        catch (IOException e) {
+            Console.warn("no class data archive for " + name + ": " + e.getMessage());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        finally {
+            Process p = training;
+            training = null;
+            if (p != null && p.isAlive()) {
+                destroyTree(p.toHandle(), Duration.ofSeconds(5));
+                classData.settle(-1);
+            }
         }
     }
 
@@ -233,8 +303,19 @@ final class ServiceProcess {
         }
     }
 
-    /** SIGTERM to the process and its descendants, SIGKILL after {@code grace}. */
-    synchronized void stop(Duration grace) {
+    /**
+     * SIGTERM to the process and its descendants, SIGKILL after {@code grace}; also ends
+     * a run making the class data archive.
+     */
+    void stop(Duration grace) {
+        Process making = training;
+        if (making != null) {
+            destroyTree(making.toHandle(), grace);
+        }
+        stopService(grace);
+    }
+
+    private synchronized void stopService(Duration grace) {
         Process p = process;
         if (p == null) {
             return;
