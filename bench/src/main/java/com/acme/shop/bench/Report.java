@@ -66,7 +66,9 @@ final class Report {
                     p5.goalRssMiB() + " MiB (all " + p5.idleRssMiB().size() + " services: " + p5.totalRssMiB()
                             + " MiB)",
                     "≤ " + RSS_LIMIT_MIB + " MiB", p5.goalRssMiB() <= RSS_LIMIT_MIB && p5.hasAllGoalServices());
-            goal(b, "P5 start to all healthy (" + which + ", fresh data directory)",
+            String when = r.runShStartup != null && r.runShStartup != r.runShFirstStartup
+                    ? "start after the first one since the build: class data archives made" : "fresh data directory";
+            goal(b, "P5 start to all healthy (" + which + ", " + when + ")",
                     String.format(Locale.ROOT, "%.1f s", p5.seconds()), "≤ 30 s",
                     p5.seconds() <= STARTUP_LIMIT_SECONDS);
         }
@@ -157,7 +159,14 @@ final class Report {
         b.append(" total |\n|---|---|");
         SERVICES.forEach(service -> b.append("---|"));
         b.append("---|\n");
-        startup(b, "`./run.sh` options, idle", r.runShStartup);
+        if (r.runShFirstStartup != null && r.runShFirstStartup != r.runShStartup) {
+            startup(b, "`./run.sh` options, first start after a build (fresh data directory), idle",
+                    r.runShFirstStartup);
+            startup(b, "`./run.sh` options, next start (class data archives), idle", r.runShStartup);
+        }
+        else {
+            startup(b, "`./run.sh` options, idle", r.runShStartup);
+        }
         startup(b, "benchmark options, idle", r.benchStartup);
         if (!r.rssAfterLoadMiB.isEmpty()) {
             b.append("| benchmark options, after the load | |");

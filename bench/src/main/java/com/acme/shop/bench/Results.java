@@ -76,6 +76,12 @@ final class Results {
     /** P5 with ./run.sh's JVM options (null when not measured). */
     Startup runShStartup;
 
+    /**
+     * The first start after a build (fresh data directory, no class data archives yet);
+     * {@link #runShStartup} is the next one, unless this was a smoke run.
+     */
+    Startup runShFirstStartup;
+
     /** The benchmarked platform's start (production options; null for a running one). */
     Startup benchStartup;
 
