@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -308,8 +309,9 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Makes the missing class data archives one service at a time, in the background
-     * ({@link ServiceProcess#makeArchive}); {@link #close()} ends it.
+     * Makes the missing class data archives in the background, as many services at a time
+     * as there are cores, at nice 19 ({@link ServiceProcess#makeArchive}), so only idle
+     * CPU goes to it; {@link #close()} ends it.
      */
     private void makeArchivesInBackground() {
         List<ServiceProcess> missing = services.values().stream().filter(ServiceProcess::needsArchive).toList();
@@ -319,14 +321,16 @@ public final class Platform implements AutoCloseable {
         Console.info("making class data archives in the background for "
                 + String.join(", ", missing.stream().map(ServiceProcess::name).toList())
                 + " (once after each build; the next start is quicker)");
-        CompletableFuture.runAsync(() -> {
-            for (ServiceProcess service : missing) {
-                if (closed) {
-                    return;
+        ConcurrentLinkedQueue<ServiceProcess> queue = new ConcurrentLinkedQueue<>(missing);
+        int workers = Math.min(missing.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        for (int i = 0; i < workers; i++) {
+            CompletableFuture.runAsync(() -> {
+                ServiceProcess service;
+                while (!closed && (service = queue.poll()) != null) {
+                    service.makeArchive(ARCHIVE_TIMEOUT);
                 }
-                service.makeArchive(ARCHIVE_TIMEOUT);
-            }
-        }, executor);
+            }, executor);
+        }
     }
 
     /**
