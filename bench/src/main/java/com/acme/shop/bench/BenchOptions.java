@@ -1,5 +1,7 @@
 package com.acme.shop.bench;
 
+import com.acme.shop.launcher.PlatformOptions;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +41,9 @@ record BenchOptions(boolean smoke, boolean running, boolean startupPhase, boolea
      * heap instead of 75 % of a container limit; threads of {@link Thread#MIN_PRIORITY}
      * (auth's bcrypt) at Linux nice 19 and no thread above the default priority.
      */
+    /** The production options, and the launcher's thread-priority options. */
     static final String PRODUCTION_JAVA_OPTS = "-XX:+UseSerialGC -Xmx256m -Xss512k -XX:+ExitOnOutOfMemoryError "
-            + "-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 -XX:JavaPriority6_To_OSPriority=0 -XX:JavaPriority7_To_OSPriority=0 -XX:JavaPriority8_To_OSPriority=0 -XX:JavaPriority9_To_OSPriority=0 -XX:JavaPriority10_To_OSPriority=0";
+            + String.join(" ", PlatformOptions.LOW_PRIORITY_THREAD_OPTIONS);
 
     static final String USAGE = """
             Usage: bench/run.sh [options]

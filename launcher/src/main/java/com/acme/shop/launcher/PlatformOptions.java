@@ -31,6 +31,21 @@ import java.util.Objects;
 public record PlatformOptions(Path repoRoot, Path dataDir, List<String> services, boolean randomPorts,
         Map<String, String> env, boolean streamLogs, boolean inheritEnvironment) {
 
+    /**
+     * JVM options with which threads a service starts with {@link Thread#MIN_PRIORITY}
+     * (auth's bcrypt threads) run at Linux nice 19, and no thread gets a higher priority
+     * than the default (as root, {@code ThreadPriorityPolicy=1} alone would raise the
+     * JIT, GC and VM threads to nice -4 / -5). A login storm then takes only the CPU the
+     * event loops leave (issue 10, P4). Lowering a thread's priority needs no privilege;
+     * as a non-root user the JVM prints a warning that raising would be ignored. Part of
+     * the launcher's default JVM options; the benchmark's production options and the
+     * container image ({@code DockerfileTest} checks it) set the same.
+     */
+    public static final List<String> LOW_PRIORITY_THREAD_OPTIONS = List.of("-XX:ThreadPriorityPolicy=1",
+            "-XX:JavaPriority1_To_OSPriority=19", "-XX:JavaPriority6_To_OSPriority=0",
+            "-XX:JavaPriority7_To_OSPriority=0", "-XX:JavaPriority8_To_OSPriority=0",
+            "-XX:JavaPriority9_To_OSPriority=0", "-XX:JavaPriority10_To_OSPriority=0");
+
     /** Every service, in start order. */
     public static final List<String> ALL_SERVICES = List.of("auth", "member", "bff", "gateway", "web-ui", "product",
             "order", "payment");

@@ -43,20 +43,9 @@ final class ServiceProcess {
         .toList();
     static final String JAVA_OPTS_VARIABLE = "SERVICE_JAVA_OPTS";
 
-    /**
-     * Threads a service starts with {@link Thread#MIN_PRIORITY} (auth's bcrypt threads)
-     * run at Linux nice 19, and no thread gets a higher priority than the default (as
-     * root, {@code ThreadPriorityPolicy=1} alone would raise the JIT, GC and VM threads
-     * to nice -4 / -5). A login storm then takes only the CPU the event loops leave
-     * (issue 10, P4). Lowering a thread's priority needs no privilege; as a non-root user
-     * the JVM prints a warning that raising would be ignored. The container image sets
-     * the same options.
-     */
+    /** {@link PlatformOptions#LOW_PRIORITY_THREAD_OPTIONS}. */
     static List<String> lowPriorityThreads() {
-        return List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
-                "-XX:JavaPriority6_To_OSPriority=0", "-XX:JavaPriority7_To_OSPriority=0",
-                "-XX:JavaPriority8_To_OSPriority=0", "-XX:JavaPriority9_To_OSPriority=0",
-                "-XX:JavaPriority10_To_OSPriority=0");
+        return PlatformOptions.LOW_PRIORITY_THREAD_OPTIONS;
     }
 
     /**
