@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import com.acme.shop.launcher.Platform;
 import com.acme.shop.launcher.PlatformOptions;
@@ -275,8 +274,7 @@ public final class Bench {
             Pause.millis(options.smoke() ? 1000 : 5000);
             Map<String, Long> rss = rssMiB();
             say(String.format(Locale.ROOT, "P5: healthy after %.1f s, idle RSS %s MiB", seconds, rss));
-            if (awaitArchives && !awaitArchives(dataDir,
-                    PlatformOptions.ALL_SERVICES.size() - platform.skippedServices().size())) {
+            if (awaitArchives && !awaitArchives(platform)) {
                 results.notes.add("P5: the class data archives were not all made within " + ARCHIVES_TIMEOUT.toSeconds()
                         + " s; the next start ran with those that were");
             }
@@ -284,30 +282,18 @@ public final class Bench {
         }
     }
 
-    private boolean awaitArchives(Path dataDir, int services) {
+    private boolean awaitArchives(Platform platform) {
         long start = System.nanoTime();
         long deadline = start + ARCHIVES_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (countArchives(dataDir.resolve("app")) >= services) {
-                say(String.format(Locale.ROOT, "P5: %d class data archives made %.0f s after healthy", services,
+            if (platform.classDataArchivesMade()) {
+                say(String.format(Locale.ROOT, "P5: class data archives made %.0f s after healthy",
                         (System.nanoTime() - start) / 1e9));
                 return true;
             }
             Pause.millis(1000);
         }
         return false;
-    }
-
-    private static long countArchives(Path appDir) {
-        if (!Files.isDirectory(appDir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(appDir, 2)) {
-            return files.filter(f -> f.getFileName().toString().matches("classes-.*\\.jsa")).count();
-        }
-        catch (IOException e) {
-            return 0;
-        }
     }
 
     private PlatformOptions platformOptions(Path dataDir) {

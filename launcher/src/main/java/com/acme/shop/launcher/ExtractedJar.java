@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -88,13 +87,6 @@ final class ExtractedJar {
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The application jar's manifest Class-Path (the extracted libraries). */
-    static String classPathOf(Path extractedJar) throws IOException {
-        try (JarFile file = new JarFile(extractedJar.toFile())) {
-            return file.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
         }
     }
 

@@ -309,6 +309,14 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
+     * Whether every service that makes a class data archive has made it (true when class
+     * data sharing is off).
+     */
+    public boolean classDataArchivesMade() {
+        return services.values().stream().noneMatch(ServiceProcess::needsArchive);
+    }
+
+    /**
      * Makes the missing class data archives in the background, as many services at a time
      * as there are cores, at nice 19 ({@link ServiceProcess#makeArchive}), so only idle
      * CPU goes to it; {@link #close()} ends it.

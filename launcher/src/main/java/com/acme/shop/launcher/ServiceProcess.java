@@ -164,6 +164,16 @@ final class ServiceProcess {
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
+    /** This service's command in its working directory and complete environment. */
+    private ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        Map<String, String> processEnv = builder.environment();
+        Map<String, String> complete = processEnvironment(Map.copyOf(processEnv), env, inheritEnvironment);
+        processEnv.clear();
+        processEnv.putAll(complete);
+        return builder;
+    }
+
     synchronized void start() {
         if (isAlive()) {
             return;
@@ -173,13 +183,7 @@ final class ServiceProcess {
             Files.createDirectories(pidFile.getParent());
             killStale(pidFile, name, jar);
             List<String> classDataOptions = classData != null ? classData.jvmOptions() : List.of();
-            ProcessBuilder builder = new ProcessBuilder(command(jar, env.get(JAVA_OPTS_VARIABLE), classDataOptions))
-                .directory(workDir.toFile())
-                .redirectErrorStream(true);
-            Map<String, String> processEnv = builder.environment();
-            Map<String, String> complete = processEnvironment(Map.copyOf(processEnv), env, inheritEnvironment);
-            processEnv.clear();
-            processEnv.putAll(complete);
+            ProcessBuilder builder = processBuilder(command(jar, env.get(JAVA_OPTS_VARIABLE), classDataOptions));
             synchronized (tail) {
                 tail.clear();
             }
@@ -215,13 +219,8 @@ final class ServiceProcess {
             command.addAll(List.of("/usr/bin/nice", "-n", "19"));
         }
         command.addAll(command(jar, env.get(JAVA_OPTS_VARIABLE), classData.trainingOptions()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-            .redirectErrorStream(true)
+        ProcessBuilder builder = processBuilder(command)
             .redirectOutput(logFile.resolveSibling(name + "-cds.log").toFile());
-        Map<String, String> processEnv = builder.environment();
-        Map<String, String> complete = processEnvironment(Map.copyOf(processEnv), env, inheritEnvironment);
-        processEnv.clear();
-        processEnv.putAll(complete);
         try {
             Process p = builder.start();
             training = p;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -57,7 +58,7 @@ class ExtractedJarTest {
         assertEquals(app.resolve("bff-0.1.0-SNAPSHOT.jar"), extracted);
         assertTrue(ExtractedJar.isSpringBootJar(jar));
         assertFalse(ExtractedJar.isSpringBootJar(extracted), "the extracted jar needs no Boot loader");
-        String classPath = ExtractedJar.classPathOf(extracted);
+        String classPath = classPathOf(extracted);
         assertTrue(classPath.contains("lib/spring-core-"), classPath);
         assertTrue(Files.isDirectory(app.resolve("lib")));
         assertFalse(Files.exists(dir.resolve("app/bff.extracting")), "no staging directory is left");
@@ -74,6 +75,13 @@ class ExtractedJarTest {
         assertNotEquals(madeAt, Files.getLastModifiedTime(extracted), "a changed jar is extracted again");
         assertEquals(ExtractedJar.stampOf(jar),
                 Files.readString(app.resolve(ExtractedJar.STAMP_FILE), StandardCharsets.UTF_8));
+    }
+
+    /** The application jar's manifest Class-Path (the extracted libraries). */
+    private static String classPathOf(Path extractedJar) throws IOException {
+        try (JarFile file = new JarFile(extractedJar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+        }
     }
 
 }
