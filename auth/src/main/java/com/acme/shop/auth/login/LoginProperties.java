@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code failureMemory} without failures (never locked for good). Per client address (see
  * {@code shop.trusted-proxies}): after {@code ipLimit} failed attempts in an
  * {@code ipWindow}, 429. {@code bcrypt}: the login bulkhead (concurrent password checks,
- * queue, wait) — separate from registration's.
+ * one per CPU by default; queue; wait) — separate from registration's.
  */
 @ConfigurationProperties("shop.auth.login")
 public record LoginProperties(Integer failuresBeforeDelay, Duration baseDelay, Duration maxDelay, Integer maxFailures,
@@ -26,6 +26,6 @@ public record LoginProperties(Integer failuresBeforeDelay, Duration baseDelay, D
         failureMemory = failureMemory == null ? Duration.ofHours(24) : failureMemory;
         ipLimit = ipLimit == null ? 100 : ipLimit;
         ipWindow = ipWindow == null ? Duration.ofMinutes(1) : ipWindow;
-        bcrypt = bcrypt == null ? new Bulkhead.Settings(4, 100, Duration.ofSeconds(5)) : bcrypt;
+        bcrypt = bcrypt == null ? new Bulkhead.Settings(null, 100, Duration.ofSeconds(5)) : bcrypt;
     }
 }

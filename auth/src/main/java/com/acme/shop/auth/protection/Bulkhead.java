@@ -166,12 +166,17 @@ public class Bulkhead {
     }
 
     /**
+     * {@code maxConcurrent}: units running at once; by default one per CPU the JVM may
+     * use. bcrypt is pure CPU work, so more at once than there are CPUs buys no
+     * throughput: the extra units only share the CPUs with the others (every check takes
+     * longer) and leave more runnable threads for the scheduler to weigh against the
+     * event loops, which a busy JWKS or token check then waits behind (issue 10, P4).
      * {@code maxWait}: how long a queued request waits for a permit before it gets 503.
      */
     public record Settings(Integer maxConcurrent, Integer maxQueued, Duration maxWait) {
 
         public Settings {
-            maxConcurrent = maxConcurrent == null ? 4 : maxConcurrent;
+            maxConcurrent = maxConcurrent == null ? Runtime.getRuntime().availableProcessors() : maxConcurrent;
             maxQueued = maxQueued == null ? 100 : maxQueued;
             maxWait = maxWait == null ? Duration.ofSeconds(5) : maxWait;
         }

@@ -39,7 +39,16 @@ class LoginBurstIT extends AuthItSupport {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    LoginProperties loginProperties;
+
     record Answer(int status, HttpHeaders headers, String body) {
+    }
+
+    @Test
+    void withoutLoginBcryptConcurrencyTheLoginBulkheadRunsOnePasswordCheckPerCpu() {
+        // application.yml binds an unset LOGIN_BCRYPT_CONCURRENCY as empty: one per CPU
+        assertThat(loginProperties.bcrypt().maxConcurrent()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test

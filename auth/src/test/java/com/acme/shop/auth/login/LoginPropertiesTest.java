@@ -20,6 +20,15 @@ class LoginPropertiesTest {
     }
 
     @Test
+    void theLoginBulkheadRunsOnePasswordCheckPerCpuByDefault() {
+        LoginProperties defaults = new LoginProperties(null, null, null, null, null, null, null, null);
+
+        assertThat(defaults.bcrypt().maxConcurrent()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(defaults.bcrypt().maxQueued()).isEqualTo(100);
+        assertThat(defaults.bcrypt().maxWait()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void neverAllowsMoreThanOneHundredConsecutiveFailuresPerAccount() {
         LoginProperties configured = new LoginProperties(null, null, null, 500, null, null, null, null);
 
