@@ -377,7 +377,7 @@ public final class Bench {
     private Duration warmUpLimit() {
         double measuring = options.rounds() * (options.baselineGateway() == null ? 4 : 5)
                 * (options.slice().toSeconds() + 1.5) + p3Rounds() * 7 * (p3Slice().toSeconds() + 1.5)
-                + p4Rounds() * (2 * p4Slice().toSeconds() + 4) + 2 * checkoutSlice().toSeconds() + 25;
+                + p4Rounds() * (2 * p4Slice().toSeconds() + 3) + 2 * checkoutSlice().toSeconds() + 25;
         double left = options.budget().toSeconds() - elapsedSeconds() - measuring;
         long seconds = (long) Math.min(options.warmupMax().toSeconds(), Math.max(0, left));
         if (left < options.warmupMax().toSeconds() && !options.smoke()) {
@@ -477,7 +477,7 @@ public final class Bench {
 
     /**
      * P4 in {@link #p4Rounds()} rounds: an idle run of {@code jwks.json}, then one during
-     * a login storm that has had three seconds to fill every core with bcrypt.
+     * a login storm that has had two seconds to fill every core with bcrypt.
      */
     private void measureStorm(Target jwks, Wrk.Load load, Api api, List<String> accounts, String password) {
         say("P4: jwks.json idle, then during a login storm (" + accounts.size() + " clients), " + p4Rounds()
@@ -491,7 +491,7 @@ public final class Bench {
             LoginStorm storm = new LoginStorm(api, accounts, password);
             Wrk.Result during;
             try {
-                Pause.millis(options.smoke() ? 1000 : 3000);
+                Pause.millis(options.smoke() ? 1000 : 2000);
                 long before = storm.successes();
                 double t0 = storm.seconds();
                 during = load(jwks, load, null);
@@ -576,7 +576,7 @@ public final class Bench {
     }
 
     private Duration p4Slice() {
-        return Duration.ofSeconds(options.smoke() ? 2 : 5);
+        return Duration.ofSeconds(options.smoke() ? 2 : 4);
     }
 
     private int p4Rounds() {
