@@ -472,7 +472,7 @@ public final class Bench {
     static final int CHECKOUT_BUYERS = 4;
 
     private Duration checkoutSlice() {
-        return Duration.ofSeconds(options.smoke() ? 2 : 15);
+        return Duration.ofSeconds(options.smoke() ? 2 : 8);
     }
 
     /**
