@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntToDoubleFunction;
 
 import com.acme.shop.launcher.Platform;
 import com.acme.shop.launcher.PlatformOptions;
@@ -240,8 +241,7 @@ public final class Bench {
         m.put("mode", options.smoke() ? "SMOKE (seconds per phase: the numbers mean nothing)"
                 : options.running() ? "a running platform" : "platform started by the harness");
         m.put("services' JVM options", options.running() ? "as started" : "`" + options.javaOpts() + "`");
-        m.put("load", "wrk -t" + options.threads() + " -c" + options.connections() + ", " + options.rounds()
-                + " alternating runs of " + options.slice().toSeconds() + " s per path after the warm-up");
+        m.put("load", loadDescription(options.rounds()));
         m.put("load average before", loadAverage());
         say("machine: " + m.get("machine") + "; load average " + m.get("load average before"));
     }
@@ -375,10 +375,7 @@ public final class Bench {
 
     /** What is left of the budget after the measurements, capped by --warmup-max. */
     private Duration warmUpLimit() {
-        double measuring = options.rounds() * (options.baselineGateway() == null ? 4 : 5)
-                * (options.slice().toSeconds() + 1.5) + p3Rounds() * 7 * (p3Slice().toSeconds() + 1.5)
-                + p4Rounds() * (2 * p4Slice().toSeconds() + 3) + 2 * checkoutSlice().toSeconds() + 25;
-        double left = options.budget().toSeconds() - elapsedSeconds() - measuring;
+        double left = options.budget().toSeconds() - elapsedSeconds() - measuringSeconds(options.rounds());
         long seconds = (long) Math.min(options.warmupMax().toSeconds(), Math.max(0, left));
         if (left < options.warmupMax().toSeconds() && !options.smoke()) {
             results.notes.add("the warm-up was shortened to " + seconds + " s to end within the time budget");
@@ -386,11 +383,46 @@ public final class Bench {
         return Duration.ofSeconds(seconds);
     }
 
+    private String loadDescription(int rounds) {
+        return "wrk -t" + options.threads() + " -c" + options.connections() + ", " + rounds + " alternating runs of "
+                + options.slice().toSeconds() + " s per path after the warm-up";
+    }
+
+    /**
+     * Seconds the measurements after the warm-up take with {@code rounds} P1/P2 rounds.
+     */
+    private double measuringSeconds(int rounds) {
+        return rounds * (options.baselineGateway() == null ? 4 : 5) * (options.slice().toSeconds() + 1.5)
+                + p3Rounds() * 7 * (p3Slice().toSeconds() + 1.5) + p4Rounds() * (2 * p4Slice().toSeconds() + 3)
+                + 2 * checkoutSlice().toSeconds() + 25;
+    }
+
+    /**
+     * The most P1/P2 rounds, at most {@code wanted} and at least {@code fewest} (or
+     * {@code wanted} when that is fewer), with which the run still ends within the
+     * budget: the warm-up stops at its first round at the latest, so on a slow machine
+     * (slow starts) this is what keeps the run under ten minutes.
+     */
+    static int roundsThatFit(int wanted, int fewest, double secondsLeft, IntToDoubleFunction measuringSeconds) {
+        int rounds = wanted;
+        while (rounds > Math.min(wanted, fewest) && measuringSeconds.applyAsDouble(rounds) > secondsLeft) {
+            rounds--;
+        }
+        return rounds;
+    }
+
     private void measureThroughput(List<Target> targets, Wrk.Load load, AdminToken admin, long gatewayPid) {
-        say("P1/P2: " + options.rounds() + " alternating runs of " + load.duration().toSeconds() + " s per path");
+        int rounds = roundsThatFit(options.rounds(), 2, options.budget().toSeconds() - elapsedSeconds(),
+                this::measuringSeconds);
+        if (rounds < options.rounds()) {
+            results.notes.add("P1/P2 were measured in " + rounds + " rounds instead of " + options.rounds()
+                    + " to end within the time budget");
+            results.meta.put("load", loadDescription(rounds));
+        }
+        say("P1/P2: " + rounds + " alternating runs of " + load.duration().toSeconds() + " s per path");
         Map<String, Long> threadCpu = new LinkedHashMap<>();
         long gatewayRequests = 0;
-        for (int round = 0; round < options.rounds(); round++) {
+        for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < targets.size(); i++) {
                 Target target = targets.get((i + round) % targets.size());
                 boolean gateway = target.key().equals(Results.GATEWAY);
