@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.acme.shop.infra.TestInfra;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,6 +78,21 @@ public abstract class AuthItSupport {
             .responseTimeout(Duration.ofSeconds(20))
             .defaultHeader("X-Forwarded-For", clientIp)
             .build();
+    }
+
+    /**
+     * The per-address limits count in fixed windows aligned to the clock
+     * ({@code RateLimiter}: a one-minute window starts on every full minute). A test that
+     * fills a window must not run across its end, or its last requests land in a fresh
+     * window and are not refused. Waits, when needed, until the current window has at
+     * least {@code needed} left: at most {@code needed}.
+     */
+    protected static void awaitRateWindowWithAtLeast(Duration window, Duration needed) {
+        long windowMillis = window.toMillis();
+        Awaitility.await()
+            .atMost(needed.plusSeconds(1))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> windowMillis - Math.floorMod(System.currentTimeMillis(), windowMillis) >= needed.toMillis());
     }
 
     protected static String uniqueEmail() {
