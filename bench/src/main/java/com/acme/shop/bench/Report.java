@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,8 +105,11 @@ final class Report {
         b.append('\n');
         b.append("Latency (P3): one connection, mean per run\n\n");
         b.append("| call | mean per run | median | p99 |\n|---|---|---|---|\n");
-        for (String path : List.of(Results.HOME, Results.VERIFY, Results.ME, Results.NEWEST,
-                Results.HOME_VIA_GATEWAY)) {
+        List<String> p3Paths = new ArrayList<>();
+        p3Paths.add(Results.HOME);
+        p3Paths.addAll(Results.HOME_DOWNSTREAM);
+        p3Paths.add(Results.HOME_VIA_GATEWAY);
+        for (String path : p3Paths) {
             List<Wrk.Result> runs = r.latency.getOrDefault(path, List.of());
             if (runs.isEmpty()) {
                 continue;

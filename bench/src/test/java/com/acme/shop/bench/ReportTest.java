@@ -57,6 +57,10 @@ class ReportTest {
                 text.contains("| `./run.sh` options, idle | 25.0 s | 250 MiB | 250 MiB | 220 MiB | 250 MiB | 240 MiB | "
                         + "260 MiB | 260 MiB | 255 MiB | 1985 MiB |"),
                 text);
+        // every call the ratio sums is in the latency table
+        for (String path : Results.HOME_DOWNSTREAM) {
+            assertTrue(text.contains("| " + path + " | "), path + " missing from\n" + text);
+        }
         assertTrue(text.contains("- commit: abc1234"), text);
         assertFalse(text.contains("baseline"), text);
     }
