@@ -109,6 +109,38 @@ class ResourceServerSecurityIT {
             .isEqualTo("USER");
     }
 
+    /**
+     * The strict firewall ({@link FirewallRules}) still refuses a control character in a
+     * header that is read (here the token's), and still lets Latin-1 text through. Sent
+     * over a raw socket: HTTP clients refuse to send such a byte.
+     */
+    @Test
+    void aControlCharacterInAHeaderIsRefusedWith400NotAnError() throws Exception {
+        String token = tokens.user(UUID.randomUUID().toString());
+        assertThat(rawGet("/api/me", "Authorization: Bearer " + token + "\r\nX-Note: caf\u00e9"))
+            .startsWith("HTTP/1.1 200");
+        // reading a header the request does not have is not a refusal
+        assertThat(rawGet("/api/absent-header", "Authorization: Bearer " + token)).startsWith("HTTP/1.1 200");
+        // U+0085 (NEL), a C1 control: Netty lets the byte through as obs-text, the
+        // firewall does not
+        String refused = rawGet("/api/me", "Authorization: Bearer " + token + "\u0085");
+        assertThat(refused).startsWith("HTTP/1.1 400")
+            .containsIgnoringCase("content-type: application/problem+json")
+            .contains(FirewallRules.REJECTED_DETAIL)
+            .doesNotContain(token);
+        assertThat(rawGet("/api/me", "Authorization\u0085: Bearer " + token)).matches("(?s)HTTP/1.1 (400|401).*");
+    }
+
+    private String rawGet(String path, String headers) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
     @Test
     void answersInvalidTokenWithTheSameBodyWhateverFailed() {
         byte[] garbage = client.get()

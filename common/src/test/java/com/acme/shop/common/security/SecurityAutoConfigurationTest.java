@@ -7,10 +7,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
 class SecurityAutoConfigurationTest {
 
@@ -57,6 +60,20 @@ class SecurityAutoConfigurationTest {
         });
         runner.withPropertyValues("shop.security.observations=true")
             .run(context -> assertThat(context).doesNotHaveBean(SecurityObservationSettings.class));
+    }
+
+    @Test
+    void aReactiveServiceGetsTheStrictFirewallWithoutRegularExpressions() {
+        new ReactiveWebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class))
+            .run(context -> assertThat(context).getBean(ServerWebExchangeFirewall.class)
+                .isInstanceOf(StrictServerWebExchangeFirewall.class));
+        new ReactiveWebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class))
+            .withBean("own", ServerWebExchangeFirewall.class, () -> ServerWebExchangeFirewall.INSECURE_NOOP)
+            .run(context -> assertThat(context).getBean(ServerWebExchangeFirewall.class)
+                .isSameAs(ServerWebExchangeFirewall.INSECURE_NOOP));
+        runner.run(context -> assertThat(context).doesNotHaveBean(ServerWebExchangeFirewall.class));
     }
 
     @Test

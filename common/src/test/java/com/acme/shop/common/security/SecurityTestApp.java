@@ -47,6 +47,14 @@ class SecurityTestApp {
             return CurrentUser.current();
         }
 
+        /**
+         * Reads a header the test does not send (the firewall checks absent ones too).
+         */
+        @GetMapping("/api/absent-header")
+        Mono<String> absentHeader(org.springframework.web.server.ServerWebExchange exchange) {
+            return Mono.just(String.valueOf(exchange.getRequest().getHeaders().getFirst("X-Not-Sent")));
+        }
+
         @GetMapping("/api/admin")
         Mono<String> admin() {
             return Mono.just("admin area");
