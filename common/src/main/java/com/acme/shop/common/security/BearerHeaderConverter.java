@@ -1,7 +1,6 @@
 package com.acme.shop.common.security;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -17,8 +16,6 @@ import reactor.core.publisher.Mono;
  * means "no credentials"; a malformed or repeated bearer header is a rejected token.
  */
 final class BearerHeaderConverter implements ServerAuthenticationConverter {
-
-    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
     private static final String SCHEME = "bearer";
 
@@ -37,11 +34,36 @@ final class BearerHeaderConverter implements ServerAuthenticationConverter {
                 return Mono.error(new InvalidBearerTokenException("Invalid token"));
             }
             String token = bearer.get(0).substring(SCHEME.length()).trim();
-            if (token.isEmpty() || !B64TOKEN.matcher(token).matches()) {
+            if (!isB64Token(token)) {
                 return Mono.error(new InvalidBearerTokenException("Invalid token"));
             }
             return Mono.just(new BearerTokenAuthenticationToken(token));
         });
+    }
+
+    /**
+     * RFC 6750's {@code b64token}, {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+"
+     * / "/" ) *"="}: a loop rather than a regular expression, as it runs on every request
+     * (issue 10).
+     */
+    static boolean isB64Token(String token) {
+        int length = token.length();
+        int i = 0;
+        while (i < length && isB64TokenChar(token.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            return false;
+        }
+        while (i < length && token.charAt(i) == '=') {
+            i++;
+        }
+        return i == length;
+    }
+
+    private static boolean isB64TokenChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
 }
