@@ -393,6 +393,7 @@ public final class Bench {
      */
     private double measuringSeconds(int rounds) {
         return rounds * (options.baselineGateway() == null ? 4 : 5) * (options.slice().toSeconds() + 1.5)
+                + (options.profile() ? options.slice().toSeconds() + p3Slice().toSeconds() + 3 : 0)
                 + p3Rounds() * 7 * (p3Slice().toSeconds() + 1.5) + p4Rounds() * (2 * p4Slice().toSeconds() + 3)
                 + 2 * checkoutSlice().toSeconds() + 25;
     }
@@ -426,10 +427,6 @@ public final class Bench {
             for (int i = 0; i < targets.size(); i++) {
                 Target target = targets.get((i + round) % targets.size());
                 boolean gateway = target.key().equals(Results.GATEWAY);
-                JfrProfile jfr = null;
-                if (options.profile() && gateway && round == 0) {
-                    jfr = JfrProfile.start(gatewayPid, options.dataDir().resolve("gateway.jfr"));
-                }
                 long cpuBefore = cpuMillisTree(target.pid());
                 Map<String, Long> threadsBefore = gateway ? Procs.cpuMillisByThread(gatewayPid) : Map.of();
                 Wrk.Result r = load(target, load, admin);
@@ -438,10 +435,6 @@ public final class Bench {
                     Procs.difference(threadsBefore, Procs.cpuMillisByThread(gatewayPid))
                         .forEach((k, v) -> threadCpu.merge(k, v, Long::sum));
                     gatewayRequests += r.requests();
-                }
-                if (jfr != null) {
-                    results.profiles
-                        .add(jfr.stop(25).render("JFR profile of the gateway (filters on), one measured run"));
                 }
                 results.addThroughput(target.key(), r);
                 if (target.pid() > 0 && r.requests() > 0) {
@@ -454,6 +447,26 @@ public final class Bench {
         }
         results.gatewayThreadCpuMillis = sortedDesc(threadCpu);
         results.gatewayThreadCpuRequests = gatewayRequests;
+        if (options.profile()) {
+            profileGateway(targets, load, admin, gatewayPid);
+        }
+    }
+
+    /**
+     * --profile: one more gateway run, after the measured ones and not counted, recorded
+     * with JFR. Starting a recording makes the JVM drop compiled code, so a recorded run
+     * is slower than the others and must not be one of P1's.
+     */
+    private void profileGateway(List<Target> targets, Wrk.Load load, AdminToken admin, long gatewayPid) {
+        Target gateway = targets.stream().filter(x -> x.key().equals(Results.GATEWAY)).findFirst().orElseThrow();
+        JfrProfile jfr = JfrProfile.start(gatewayPid, options.dataDir().resolve("gateway.jfr"));
+        Wrk.Result r = load(gateway, load, admin);
+        String title = String.format(Locale.ROOT,
+                "JFR profile of the gateway (filters on), one extra run after the measured ones (%.0f req/s, not counted)",
+                r.requestsPerSecond());
+        results.profiles.add(jfr.stop(25).render(title));
+        say(String.format(Locale.ROOT, "  %-20s %8.0f req/s  (recorded with JFR, not counted)", gateway.key(),
+                r.requestsPerSecond()));
     }
 
     private void measureLatency(List<Target> targets, Wrk.Load load, AdminToken admin, long bffPid) {
@@ -461,17 +474,21 @@ public final class Bench {
         for (int round = 0; round < p3Rounds(); round++) {
             for (int i = 0; i < targets.size(); i++) {
                 Target target = targets.get((i + round) % targets.size());
-                boolean home = target.key().equals(Results.HOME);
-                JfrProfile jfr = options.profile() && home && round == 0
-                        ? JfrProfile.start(bffPid, options.dataDir().resolve("bff.jfr")) : null;
                 Wrk.Result r = load(target, load, admin);
-                if (jfr != null) {
-                    results.profiles.add(jfr.stop(25).render("JFR profile of bff, one measured /api/home run"));
-                }
                 results.addLatency(target.key(), r);
                 say(String.format(Locale.ROOT, "  %-20s mean %6.2f ms  p99 %6.2f ms", target.key(), r.latencyAvgMs(),
                         r.p99Ms()));
             }
+        }
+        if (options.profile()) {
+            // as for the gateway: an extra run, after the measured ones, not counted
+            Target home = targets.stream().filter(x -> x.key().equals(Results.HOME)).findFirst().orElseThrow();
+            JfrProfile jfr = JfrProfile.start(bffPid, options.dataDir().resolve("bff.jfr"));
+            Wrk.Result r = load(home, load, admin);
+            results.profiles.add(jfr.stop(25)
+                .render(String.format(Locale.ROOT,
+                        "JFR profile of bff, one extra /api/home run after the measured ones (mean %.2f ms, not counted)",
+                        r.latencyAvgMs())));
         }
     }
 

@@ -17,8 +17,9 @@ import java.util.List;
  * instead of starting one
  * @param startupPhase measure P5 (start to healthy, idle RSS) on a platform started with
  * {@code ./run.sh}'s own JVM options before the measured one
- * @param profile record the gateway with JFR during one measured P1 slice, and bff during
- * one measured {@code /api/home} run, and print where their time went
+ * @param profile record the gateway with JFR during one extra P1 slice after the measured
+ * ones (not counted: a recording makes the JVM drop compiled code), and bff during one
+ * extra {@code /api/home} run after P3's, and print where their time went
  * @param write replace the results section of docs/benchmarks.md
  * @param slice length of one measured wrk run of P1/P2
  * @param rounds how many times each P1/P2 path is measured (alternating the paths)
@@ -57,8 +58,8 @@ record BenchOptions(boolean smoke, boolean running, boolean startupPhase, boolea
                                    BFF_SERVER_URL, ADMIN_EMAIL, ADMIN_PASSWORD; defaults: ./run.sh's)
               --no-startup-phase   skip P5's start with ./run.sh's JVM options (P5 is then measured on the
                                    benchmarked platform)
-              --profile            record the gateway (one P1 slice) and bff (one /api/home run) with JFR and
-                                   print their top frames
+              --profile            record the gateway (one extra P1 slice) and bff (one extra /api/home run)
+                                   with JFR, after the measured runs and not counted; print their top frames
               --no-write           do not touch docs/benchmarks.md
               --baseline-gateway JAR
                                    also measure another build's gateway jar (filters on) beside this one's,
