@@ -175,6 +175,10 @@ final class Report {
                     r.runShFirstStartup);
             startup(b, "`./run.sh` options, next start (class data archives), idle", r.runShStartup);
         }
+        else if (r.runShArchivesReused) {
+            startup(b, "`./run.sh` options, next start (class data archives of an earlier run of this build), idle",
+                    r.runShStartup);
+        }
         else {
             startup(b, "`./run.sh` options, idle", r.runShStartup);
         }

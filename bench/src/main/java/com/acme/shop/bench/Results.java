@@ -84,6 +84,12 @@ final class Results {
      */
     Startup runShFirstStartup;
 
+    /**
+     * The class data archives of this build were there from an earlier run:
+     * {@link #runShStartup} is a next start, and the first one was not measured.
+     */
+    boolean runShArchivesReused;
+
     /** The benchmarked platform's start (production options; null for a running one). */
     Startup benchStartup;
 

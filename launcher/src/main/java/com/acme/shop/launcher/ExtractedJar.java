@@ -42,9 +42,7 @@ final class ExtractedJar {
         Path extracted = dir.resolve(jar.getFileName());
         String stamp = stampOf(jar);
         try {
-            Path stampFile = dir.resolve(STAMP_FILE);
-            if (Files.isRegularFile(extracted) && Files.isRegularFile(stampFile)
-                    && Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)) {
+            if (isCurrent(jar, dir)) {
                 return extracted;
             }
             Files.createDirectories(dir.getParent());
@@ -63,6 +61,18 @@ final class ExtractedJar {
         catch (IOException e) {
             Console.warn("running " + jar.getFileName() + " as a packed jar: " + e.getMessage());
             return jar;
+        }
+    }
+
+    /** Whether {@code dir} holds a copy made from this very {@code jar}. */
+    static boolean isCurrent(Path jar, Path dir) {
+        Path stampFile = dir.resolve(STAMP_FILE);
+        try {
+            return Files.isRegularFile(dir.resolve(jar.getFileName())) && Files.isRegularFile(stampFile)
+                    && Files.readString(stampFile, StandardCharsets.UTF_8).equals(stampOf(jar));
+        }
+        catch (IOException | UncheckedIOException e) {
+            return false;
         }
     }
 
