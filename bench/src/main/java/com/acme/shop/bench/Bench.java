@@ -261,8 +261,8 @@ public final class Bench {
             // archives (about two minutes) go to the warm-up instead
             say("P5: the class data archives of this build are there from an earlier run: one start, which maps them");
             results.runShArchivesReused = true;
-            results.notes.add("P5: the class data archives of this build were made by an earlier run (" + dataDir
-                    + "), so only the next start was measured, not the first one after the build");
+            results.notes.add("P5: the class data archives of this build were made by an earlier run (kept in its "
+                    + "data directory `startup/`), so only the next start was measured, not the first one after the build");
             return startOnce(dataDir, "./run.sh default, next start", false);
         }
         deleteRecursively(dataDir);
