@@ -459,25 +459,28 @@ public final class Bench {
         results.gatewayThreadCpuMillis = sortedDesc(threadCpu);
         results.gatewayThreadCpuRequests = gatewayRequests;
         if (options.profile()) {
-            profileGateway(targets, load, admin, gatewayPid);
+            Wrk.Result r = profileExtraRun(targets, Results.GATEWAY, load, admin, gatewayPid, "gateway.jfr");
+            say(String.format(Locale.ROOT, "  %-20s %8.0f req/s  (recorded with JFR, not counted)", Results.GATEWAY,
+                    r.requestsPerSecond()));
         }
     }
 
     /**
-     * --profile: one more gateway run, after the measured ones and not counted, recorded
-     * with JFR. Starting a recording makes the JVM drop compiled code, so a recorded run
-     * is slower than the others and must not be one of P1's.
+     * --profile: one more run of {@code key}, after the measured ones and not counted,
+     * recorded with JFR into {@code file} under the data directory. Starting a recording
+     * makes the JVM drop compiled code, so a recorded run is slower than the others and
+     * must not be one of P1's or P3's.
      */
-    private void profileGateway(List<Target> targets, Wrk.Load load, AdminToken admin, long gatewayPid) {
-        Target gateway = targets.stream().filter(x -> x.key().equals(Results.GATEWAY)).findFirst().orElseThrow();
-        JfrProfile jfr = JfrProfile.start(gatewayPid, options.dataDir().resolve("gateway.jfr"));
-        Wrk.Result r = load(gateway, load, admin);
-        String title = String.format(Locale.ROOT,
-                "JFR profile of the gateway (filters on), one extra run after the measured ones (%.0f req/s, not counted)",
-                r.requestsPerSecond());
-        results.profiles.add(jfr.stop(25).render(title));
-        say(String.format(Locale.ROOT, "  %-20s %8.0f req/s  (recorded with JFR, not counted)", gateway.key(),
-                r.requestsPerSecond()));
+    private Wrk.Result profileExtraRun(List<Target> targets, String key, Wrk.Load load, AdminToken admin, long pid,
+            String file) {
+        Target target = targets.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+        JfrProfile jfr = JfrProfile.start(pid, options.dataDir().resolve(file));
+        Wrk.Result r = load(target, load, admin);
+        results.profiles.add(jfr.stop(25)
+            .render(String.format(Locale.ROOT,
+                    "JFR profile of %s, one extra `%s` run after the measured ones (%.0f req/s, mean %.2f ms; not counted)",
+                    target.process(), key, r.requestsPerSecond(), r.latencyAvgMs())));
+        return r;
     }
 
     private void measureLatency(List<Target> targets, Wrk.Load load, AdminToken admin, long bffPid) {
@@ -492,14 +495,7 @@ public final class Bench {
             }
         }
         if (options.profile()) {
-            // as for the gateway: an extra run, after the measured ones, not counted
-            Target home = targets.stream().filter(x -> x.key().equals(Results.HOME)).findFirst().orElseThrow();
-            JfrProfile jfr = JfrProfile.start(bffPid, options.dataDir().resolve("bff.jfr"));
-            Wrk.Result r = load(home, load, admin);
-            results.profiles.add(jfr.stop(25)
-                .render(String.format(Locale.ROOT,
-                        "JFR profile of bff, one extra /api/home run after the measured ones (mean %.2f ms, not counted)",
-                        r.latencyAvgMs())));
+            profileExtraRun(targets, Results.HOME, load, admin, bffPid, "bff.jfr");
         }
     }
 
